@@ -1,0 +1,41 @@
+package org.cdpdesktop.gui;
+
+import javafx.util.Callback;
+import org.cdpdesktop.App;
+import org.cdpdesktop.gui.dashboard.DashboardView;
+import org.cdpdesktop.gui.dashboard.DashboardViewModel;
+import org.cdpdesktop.gui.shell.MainView;
+import org.cdpdesktop.gui.shell.MainViewModel;
+import org.cdpdesktop.gui.task.JobsViewModel;
+import org.cdpdesktop.gui.task.TaskExecutor;
+
+/** Builds each view's controller with its view-model and services; fails fast on a controller it doesn't know. */
+public final class ControllerFactory implements Callback<Class<?>, Object> {
+
+    private final App app;
+    private final TaskExecutor executor;
+    private final JobsViewModel jobs;
+    private final Navigator navigator = new Navigator();
+    private final ViewLoader viewLoader = new ViewLoader(this);
+
+    public ControllerFactory(App app, TaskExecutor executor) {
+        this.app = app;
+        this.executor = executor;
+        this.jobs = new JobsViewModel(app.jobs());
+    }
+
+    public ViewLoader viewLoader() {
+        return viewLoader;
+    }
+
+    @Override
+    public Object call(Class<?> type) {
+        if (type == MainView.class) {
+            return new MainView(new MainViewModel(app, executor), jobs, navigator, viewLoader);
+        }
+        if (type == DashboardView.class) {
+            return new DashboardView(new DashboardViewModel(app, executor), navigator);
+        }
+        throw new IllegalArgumentException("No controller registered for " + type.getName());
+    }
+}

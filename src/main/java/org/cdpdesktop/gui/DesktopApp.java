@@ -1,0 +1,84 @@
+package org.cdpdesktop.gui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.AppInfo;
+import org.cdpdesktop.core.DataDirectory;
+import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.gui.shell.MainView;
+import org.cdpdesktop.gui.task.FxTaskExecutor;
+
+/** The desktop door: opens the services on the data folder, then the main window. */
+public final class DesktopApp extends Application {
+
+    private static volatile Path dataDirectory;
+
+    private App app;
+    private FxTaskExecutor executor;
+    private Throwable startupFailure;
+
+    /** Opens the desktop app on {@code directory} and returns when its last window closes. */
+    public static void launchOn(Path directory) {
+        dataDirectory = directory;
+        Application.launch(DesktopApp.class);
+    }
+
+    @Override
+    public void init() {
+        try {
+            app = App.open(Optional.ofNullable(dataDirectory).orElseGet(() -> DataDirectory.chooseForThisUser(Optional.empty())));
+        } catch (RuntimeException e) {
+            startupFailure = e;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        ErrorDialog.installUncaughtExceptionHandler();
+        if (startupFailure != null) {
+            applyTheme("light");
+            ErrorDialog.show("CDP Desktop cannot start", startupFailure);
+            return;
+        }
+        executor = new FxTaskExecutor();
+        show(stage, app, executor);
+    }
+
+    /** Builds the main window on {@code stage}; tests call it with an App on a temporary data folder. */
+    public static void show(Stage stage, App app, FxTaskExecutor executor) {
+        applyTheme(app.settings().get(Settings.THEME).orElse("light"));
+        ControllerFactory controllers = new ControllerFactory(app, executor);
+        Parent root = controllers.viewLoader().load(MainView.class);
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("app.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(AppInfo.NAME + " — " + app.dataDirectory());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
+    }
+
+    private static void applyTheme(String theme) {
+        Application.setUserAgentStylesheet("dark".equals(theme)
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+}

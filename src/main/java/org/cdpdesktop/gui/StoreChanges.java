@@ -1,0 +1,21 @@
+package org.cdpdesktop.gui;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.util.Duration;
+import org.cdpdesktop.core.db.Database;
+
+/** Turns the store's change events into one debounced callback on the FX thread, so views refresh once per burst. */
+public final class StoreChanges {
+
+    private static final Duration QUIET_PERIOD = Duration.millis(250);
+
+    private StoreChanges() {
+    }
+
+    public static void onChange(Database database, Runnable refresh) {
+        PauseTransition debounce = new PauseTransition(QUIET_PERIOD);
+        debounce.setOnFinished(event -> refresh.run());
+        database.onChange(() -> Platform.runLater(debounce::playFromStart));
+    }
+}

@@ -1,0 +1,54 @@
+package org.cdpdesktop.gui.task;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobHandle;
+import org.cdpdesktop.core.jobs.JobRunner;
+
+/**
+ * The GUI's adapter to the core {@link JobRunner}: every long job the GUI starts goes through here, so the
+ * status bar and the jobs panel list it, with progress, rows/s, ETA and a cancel button.
+ */
+public final class JobsViewModel {
+
+    private final JobRunner runner;
+    private final ObservableList<RunningJob> running = FXCollections.observableArrayList();
+
+    public JobsViewModel(JobRunner runner) {
+        this.runner = runner;
+    }
+
+    public ObservableList<RunningJob> running() {
+        return running;
+    }
+
+    /**
+     * Starts {@code job}; {@code onSuccess} or {@code onFailure} runs on the FX thread when it ends.
+     * A cancelled job ends in {@code onFailure} with a {@link CancellationException}-like
+     * {@link org.cdpdesktop.core.jobs.JobCancelledException}.
+     */
+    public <R> JobHandle<R> submit(Job<R> job, Consumer<R> onSuccess, Consumer<Throwable> onFailure) {
+        RunningJob[] shown = new RunningJob[1];
+        JobHandle<R> handle = runner.submit(job, progress -> Platform.runLater(() -> {
+            if (shown[0] != null) {
+                shown[0].show(progress);
+            }
+        }));
+        shown[0] = new RunningJob(handle);
+        running.add(shown[0]);
+        handle.outcome().whenComplete((result, failure) -> Platform.runLater(() -> {
+            running.remove(shown[0]);
+            if (failure == null) {
+                onSuccess.accept(result);
+            } else {
+                onFailure.accept(failure instanceof CompletionException ? failure.getCause() : failure);
+            }
+        }));
+        return handle;
+    }
+}

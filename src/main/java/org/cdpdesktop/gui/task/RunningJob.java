@@ -1,0 +1,44 @@
+package org.cdpdesktop.gui.task;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.cdpdesktop.core.jobs.JobHandle;
+import org.cdpdesktop.core.jobs.JobProgress;
+
+/** A core job as the GUI shows it: observable progress and text, updated on the FX thread. */
+public final class RunningJob {
+
+    private final JobHandle<?> handle;
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty description;
+
+    RunningJob(JobHandle<?> handle) {
+        this.handle = handle;
+        this.description = new SimpleStringProperty(handle.title());
+    }
+
+    void show(JobProgress latest) {
+        progress.set(latest.fraction());
+        description.set(latest.describe());
+    }
+
+    public String title() {
+        return handle.title();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description;
+    }
+
+    public void cancel() {
+        handle.cancel();
+    }
+}
