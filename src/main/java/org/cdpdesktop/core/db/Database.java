@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.j256.ormlite.support.ConnectionSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final Pattern UNIQUE_VIOLATION = Pattern.compile("UNIQUE constraint failed: (\\w+)\\.(\\w+)");
+    private static final Pattern NOT_NULL_VIOLATION = Pattern.compile("NOT NULL constraint failed: (\\w+)\\.(\\w+)");
 
     private final Path file;
     private final String url;
@@ -191,9 +195,29 @@ public final class Database implements AutoCloseable {
         return read(Migrations::currentVersion);
     }
 
-    private static String describe(SQLException e) {
-        String message = e.getMessage();
-        return message == null ? "Database error" : "Database error: " + message;
+    /**
+     * The innermost SQLite message, worded for a person: ORMLite wraps it in a message that quotes the whole
+     * statement, and a constraint name like {@code profile.email} means little to a user.
+     */
+    static String describe(SQLException failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() instanceof SQLException deeper) {
+            innermost = deeper;
+        }
+        String message = innermost.getMessage() == null ? "" : innermost.getMessage();
+        Matcher unique = UNIQUE_VIOLATION.matcher(message);
+        if (unique.find()) {
+            return "Another " + words(unique.group(1)) + " already has this " + words(unique.group(2));
+        }
+        Matcher notNull = NOT_NULL_VIOLATION.matcher(message);
+        if (notNull.find()) {
+            return "Every " + words(notNull.group(1)) + " needs a " + words(notNull.group(2));
+        }
+        return message.isEmpty() ? "Database error" : "Database error: " + message;
+    }
+
+    private static String words(String identifier) {
+        return identifier.replace('_', ' ');
     }
 
     @Override
