@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * What a running job sees of its runner: where to report progress and whether to stop. Progress is
- * passed on to the listener at most every {@link #REPORT_INTERVAL_NANOS}, so a job may report per row.
+ * What a running job sees of its runner: where to report progress and whether to stop. After the first
+ * report, progress is passed on at most every {@link #REPORT_INTERVAL_NANOS}, so a job may report per row.
  */
 public final class JobContext {
 
@@ -22,6 +22,7 @@ public final class JobContext {
     private long lastReportAt;
     private long lastReportDone;
     private double rate;
+    private boolean reported;
     private volatile JobProgress latest;
 
     JobContext(String title, JobListener listener, AtomicBoolean cancelled, LongSupplier clock) {
@@ -42,9 +43,10 @@ public final class JobContext {
     public void progress(long done, long total, String message) {
         long now = clock.getAsLong();
         boolean finished = total > 0 && done >= total;
-        if (now - lastReportAt < REPORT_INTERVAL_NANOS && !finished) {
+        if (reported && now - lastReportAt < REPORT_INTERVAL_NANOS && !finished) {
             return;
         }
+        reported = true;
         double elapsedSeconds = (now - lastReportAt) / 1e9;
         if (elapsedSeconds > 0 && done >= lastReportDone) {
             double instant = (done - lastReportDone) / elapsedSeconds;

@@ -31,13 +31,20 @@ public final class JobRunner implements AutoCloseable {
         running.add(handle);
         fireChange();
         executor.execute(() -> {
+            R result = null;
+            Throwable failure = null;
             try {
-                handle.outcome().complete(run(job, handle, listener));
-            } catch (Throwable failure) {
+                result = run(job, handle, listener);
+            } catch (Throwable thrown) {
+                failure = thrown;
+            }
+            // Leave the running list before the outcome is known, so whoever waits on it sees the job gone.
+            running.remove(handle);
+            fireChange();
+            if (failure == null) {
+                handle.outcome().complete(result);
+            } else {
                 handle.outcome().completeExceptionally(failure);
-            } finally {
-                running.remove(handle);
-                fireChange();
             }
         });
         return handle;

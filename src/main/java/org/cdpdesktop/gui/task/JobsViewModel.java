@@ -1,6 +1,5 @@
 package org.cdpdesktop.gui.task;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -28,21 +27,16 @@ public final class JobsViewModel {
     }
 
     /**
-     * Starts {@code job}; {@code onSuccess} or {@code onFailure} runs on the FX thread when it ends.
-     * A cancelled job ends in {@code onFailure} with a {@link CancellationException}-like
-     * {@link org.cdpdesktop.core.jobs.JobCancelledException}.
+     * Starts {@code job} from the FX thread; {@code onSuccess} or {@code onFailure} runs on the FX thread when
+     * it ends. A cancelled job ends in {@code onFailure} with a {@link org.cdpdesktop.core.jobs.JobCancelledException}.
      */
     public <R> JobHandle<R> submit(Job<R> job, Consumer<R> onSuccess, Consumer<Throwable> onFailure) {
-        RunningJob[] shown = new RunningJob[1];
-        JobHandle<R> handle = runner.submit(job, progress -> Platform.runLater(() -> {
-            if (shown[0] != null) {
-                shown[0].show(progress);
-            }
-        }));
-        shown[0] = new RunningJob(handle);
-        running.add(shown[0]);
+        RunningJob shown = new RunningJob(job.title());
+        running.add(shown);
+        JobHandle<R> handle = runner.submit(job, progress -> Platform.runLater(() -> shown.show(progress)));
+        shown.attach(handle);
         handle.outcome().whenComplete((result, failure) -> Platform.runLater(() -> {
-            running.remove(shown[0]);
+            running.remove(shown);
             if (failure == null) {
                 onSuccess.accept(result);
             } else {

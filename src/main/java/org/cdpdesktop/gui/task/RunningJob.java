@@ -12,13 +12,18 @@ import org.cdpdesktop.core.jobs.JobProgress;
 /** A core job as the GUI shows it: observable progress and text, updated on the FX thread. */
 public final class RunningJob {
 
-    private final JobHandle<?> handle;
+    private final String title;
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty description;
+    private JobHandle<?> handle;
 
-    RunningJob(JobHandle<?> handle) {
+    RunningJob(String title) {
+        this.title = title;
+        this.description = new SimpleStringProperty(title);
+    }
+
+    void attach(JobHandle<?> handle) {
         this.handle = handle;
-        this.description = new SimpleStringProperty(handle.title());
     }
 
     void show(JobProgress latest) {
@@ -27,7 +32,7 @@ public final class RunningJob {
     }
 
     public String title() {
-        return handle.title();
+        return title;
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

@@ -1,0 +1,49 @@
+package org.cdpdesktop.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** One core, three thin doors: the core knows nothing of JavaFX, Javalin, picocli or the doors themselves. */
+@AnalyzeClasses(packages = "org.cdpdesktop", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreIgnoresUserInterfaceFrameworks = noClasses()
+            .that().resideInAPackage("org.cdpdesktop.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.javalin..", "picocli..", "org.controlsfx..", "atlantafx..",
+                    "java.awt..", "javax.swing..")
+            .because("core services are shared by the GUI, the CLI and the REST API");
+
+    @ArchTest
+    static final ArchRule coreIgnoresTheDoors = noClasses()
+            .that().resideInAPackage("org.cdpdesktop.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.cdpdesktop.gui..", "org.cdpdesktop.cli..", "org.cdpdesktop.rest..")
+            .because("the doors call the core, never the other way round");
+
+    @ArchTest
+    static final ArchRule doorsDoNotCallEachOther = noClasses()
+            .that().resideInAPackage("org.cdpdesktop.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.cdpdesktop.gui..", "org.cdpdesktop.rest..", "javafx..")
+            .because("a CLI command must run with no display");
+
+    @ArchTest
+    static final ArchRule guiDoesNotUseOtherDoors = noClasses()
+            .that().resideInAPackage("org.cdpdesktop.gui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.cdpdesktop.cli..", "org.cdpdesktop.rest..", "picocli..");
+
+    @ArchTest
+    static final ArchRule nothingWritesToStandardStreamsButTheCli = noClasses()
+            .that().resideOutsideOfPackage("org.cdpdesktop.cli..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("stdout carries the CLI's JSON; everything else logs through SLF4J");
+
+    @ArchTest
+    static final ArchRule nothingDeserialisesJavaObjects = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
+            .because("untrusted files are parsed, never deserialised");
+}

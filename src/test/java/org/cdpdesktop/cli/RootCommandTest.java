@@ -1,0 +1,96 @@
+package org.cdpdesktop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RootCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void statsPrintsOneJsonLineAndCreatesTheDataFolder() throws Exception {
+        CliRun run = CliRun.of("--data-dir", dataDir.resolve("new").toString(), "stats");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).hasSize(1);
+        JsonNode stats = JSON.readTree(run.out());
+        assertThat(stats.get("profileCount").asLong()).isZero();
+        assertThat(stats.get("segmentCount").asLong()).isZero();
+        assertThat(stats.get("modelCount").asLong()).isZero();
+        assertThat(stats.get("lastImport").isNull()).isTrue();
+        assertThat(dataDir.resolve("new/cdp.db")).exists();
+        assertThat(dataDir.resolve("new/logs")).isDirectory();
+    }
+
+    @Test
+    void versionAndHelpTouchNoFiles() {
+        CliRun version = CliRun.of("--data-dir", dataDir.resolve("untouched").toString(), "--version");
+        CliRun help = CliRun.of("--help");
+
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("CDP Desktop ");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--data-dir", "stats", "generate");
+        assertThat(dataDir.resolve("untouched")).doesNotExist();
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithExitCodeTwo() {
+        CliRun run = CliRun.of("--data-dir", dataDir.toString(), "frobnicate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("error: Unmatched argument at index 2: 'frobnicate'");
+    }
+
+    @Test
+    void failureIsOneErrorLineWithExitCodeOne() throws Exception {
+        Path notAFolder = Files.writeString(dataDir.resolve("file.txt"), "in the way");
+
+        CliRun run = CliRun.of("--data-dir", notAFolder.toString(), "stats");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("error: Cannot create the data folder " + notAFolder);
+    }
+
+    @Test
+    void generateWritesTheRequestedRowsDeterministically() throws Exception {
+        Path first = dataDir.resolve("a.csv");
+        Path second = dataDir.resolve("b.csv");
+
+        CliRun run = CliRun.of("--data-dir", dataDir.toString(), "generate", "--rows", "250", "--seed", "7", "--out", first.toString());
+        CliRun.of("--data-dir", dataDir.toString(), "generate", "--rows", "250", "--seed", "7", "--out", second.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(JSON.readTree(run.out()).get("rows").asInt()).isEqualTo(250);
+        assertThat(Files.readAllLines(first)).hasSize(251).first()
+                .isEqualTo("cookie,email,phone_number,country,state,city,age,gender,income,education,interests,created_at");
+        assertThat(Files.mismatch(first, second)).isEqualTo(-1);
+    }
+
+    @Test
+    void noCommandOpensTheDesktopAppOnTheChosenFolder() {
+        List<Path> opened = new ArrayList<>();
+
+        int exitCode = RootCommand.execute(new String[] {"--data-dir", dataDir.toString()}, opened::add,
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+
+        assertThat(exitCode).isZero();
+        assertThat(opened).containsExactly(dataDir);
+    }
+}

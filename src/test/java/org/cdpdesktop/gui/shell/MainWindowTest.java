@@ -1,0 +1,89 @@
+package org.cdpdesktop.gui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.gui.DesktopApp;
+import org.cdpdesktop.gui.Screen;
+import org.cdpdesktop.gui.task.FxTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path dataDir;
+    private App app;
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) {
+        app = App.open(dataDir.resolve("data-" + System.nanoTime()));
+        executor = new FxTaskExecutor();
+        DesktopApp.show(stage, app, executor);
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+        app.close();
+    }
+
+    @Test
+    void everyNavigationButtonShowsItsScreen(FxRobot robot) {
+        for (Screen screen : Screen.values()) {
+            robot.clickOn("#" + screen.navigationId());
+
+            assertThat(robot.lookup("#" + screen.navigationId()).queryAs(ToggleButton.class).isSelected()).isTrue();
+            assertThat(robot.lookup(".screen-title").queryAllAs(Label.class))
+                    .filteredOn(Node::isVisible)
+                    .extracting(Label::getText)
+                    .containsExactly(screen.title());
+        }
+    }
+
+    @Test
+    void emptyStoreShowsTheWelcomeAndTheStatusBarCountsNoProfiles(FxRobot robot) throws Exception {
+        waitFor(5, TimeUnit.SECONDS, () -> "0 profiles".equals(text(robot, "#status-profile-count")));
+
+        assertThat(robot.lookup("#dashboard-welcome").query().isVisible()).isTrue();
+        assertThat(robot.lookup(".status-text").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(text -> text.equals("Database: " + app.database().file()));
+    }
+
+    @Test
+    void statusBarAndDashboardFollowWritesToTheStore(FxRobot robot) throws Exception {
+        Profile ana = new Profile();
+        ana.setExternalId("ck_1");
+        app.profiles().save(ana);
+
+        waitFor(5, TimeUnit.SECONDS, () -> "1 profile".equals(text(robot, "#status-profile-count")));
+        waitFor(5, TimeUnit.SECONDS, () -> "1".equals(text(robot, "#dashboard-profiles")));
+        assertThat(robot.lookup("#dashboard-welcome").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void welcomeButtonOpensTheImportScreen(FxRobot robot) {
+        robot.clickOn("#dashboard-import");
+
+        assertThat(robot.lookup("#" + Screen.IMPORT.navigationId()).queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+}
