@@ -1,0 +1,36 @@
+package org.cdpdesktop.core.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The customer file bundled inside the application, offered on first start so a new user sees a populated
+ * store at once. It is the repository's {@code sample-data/customers.csv}, made by {@link SampleDataGenerator}.
+ */
+public final class SampleData {
+
+    public static final String FILE_NAME = "customers.csv";
+    private static final String RESOURCE = "/org/cdpdesktop/sample/" + FILE_NAME;
+
+    private SampleData() {
+    }
+
+    /**
+     * Copies the bundled file into {@code directory} (created if needed) and returns its path, so that it can be
+     * imported like any file the user chose; an import streams from disk and records the file's name.
+     */
+    public static Path extractTo(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path target = directory.resolve(FILE_NAME);
+        try (InputStream bundled = SampleData.class.getResourceAsStream(RESOURCE)) {
+            if (bundled == null) {
+                throw new IOException("The sample data is missing from this build (" + RESOURCE + ")");
+            }
+            Files.copy(bundled, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+}
