@@ -5,6 +5,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.cdpdesktop.core.ingest.ColumnMapping;
+import org.cdpdesktop.core.ingest.CsvDialect;
+import org.cdpdesktop.core.ingest.CsvPreviewer;
+import org.cdpdesktop.core.ingest.CsvSniffer;
+import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.ingest.ImportService;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobContext;
 
 /**
  * The customer file bundled inside the application, offered on first start so a new user sees a populated
@@ -32,5 +42,27 @@ public final class SampleData {
             Files.copy(bundled, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
+    }
+
+    /**
+     * Extracts the sample into {@code directory} and imports it exactly as the wizard would with every default
+     * left alone: detected format, automatic column mapping, newest values win.
+     */
+    public static Job<ImportSummary> importJob(ImportService importer, Path directory) {
+        return new Job<>() {
+            @Override
+            public String title() {
+                return "Load sample data";
+            }
+
+            @Override
+            public ImportSummary run(JobContext context) throws Exception {
+                Path file = extractTo(directory);
+                CsvDialect dialect = CsvSniffer.sniff(file);
+                ColumnMapping mapping = ColumnMapping.auto(CsvPreviewer.preview(file, dialect, 1).headers());
+                ImportOptions options = new ImportOptions(dialect, mapping, DuplicatePolicy.NEWEST, false, null);
+                return importer.importJob(file, options).run(context);
+            }
+        };
     }
 }

@@ -1,0 +1,269 @@
+package org.cdpdesktop.gui.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.TKClipboard;
+import java.security.AccessControlContext;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.scene.image.Image;
+import javafx.scene.input.DataFormat;
+import javafx.util.Pair;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.gui.DesktopApp;
+import org.cdpdesktop.gui.task.FxTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ImportWizardTest {
+
+    @TempDir
+    Path temp;
+
+    private App app;
+    private FxTaskExecutor executor;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = App.open(temp.resolve("data"));
+        app.settings().set(Settings.SAMPLE_DATA_OFFERED, "true");
+        executor = new FxTaskExecutor();
+        DesktopApp.show(stage, app, executor);
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Stage.getWindows().stream().toList().forEach(window -> window.hide())).get();
+        executor.close();
+        app.close();
+    }
+
+    @Test
+    void droppingAFileOpensTheWizardWhichImportsItWithTheChosenDelimiterMappingAndPolicy(FxRobot robot) throws Exception {
+        Path file = write("loyalty.csv", """
+                ref;mail;postcode;tier;interests
+                R-1;ann@example.org;07302;gold;Music|Travel
+                R-2;bob@example.org;10115;silver;Tech
+                R-3;ANN@example.org;07302;bronze;travel|Food
+                """);
+
+        drop(robot, file);
+        waitUntil(() -> robot.lookup("#step-format").tryQuery().map(Node::isVisible).orElse(false)
+                && !previewHeaders(robot).isEmpty());
+        assertThat(previewHeaders(robot)).containsExactly("ref", "mail", "postcode", "tier", "interests");
+
+        choose(robot, "#format-delimiter", ',');
+        waitUntil(() -> previewHeaders(robot).size() == 1);
+        assertThat(previewHeaders(robot)).containsExactly("ref;mail;postcode;tier;interests");
+        choose(robot, "#format-delimiter", ';');
+        waitUntil(() -> previewHeaders(robot).size() == 5);
+
+        robot.clickOn("#wizard-next");
+        ComboBox<TargetChoice> refTarget = robot.lookup("#mapping-target-0").query();
+        assertThat(refTarget.getUserData()).isEqualTo("ref");
+        assertThat(refTarget.getValue()).isEqualTo(TargetChoice.ATTRIBUTE);
+        assertThat(robot.lookup("#mapping-target-1").<ComboBox<TargetChoice>>query().getValue()).isEqualTo(TargetChoice.field(ProfileField.EMAIL));
+        robot.interact(() -> refTarget.setValue(TargetChoice.field(ProfileField.EXTERNAL_ID)));
+
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#policy-existing");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(text(robot, "#summary-read")).isEqualTo("3");
+        assertThat(text(robot, "#summary-inserted")).isEqualTo("2");
+        assertThat(text(robot, "#summary-duplicates")).isEqualTo("1");
+        assertThat(text(robot, "#summary-rejected")).isEqualTo("0");
+        assertThat(text(robot, "#summary-accounting")).isEqualTo("3 read = 2 inserted + 0 updated + 1 duplicates + 0 rejected");
+        assertThat(robot.lookup("#rejects-box").query().isVisible()).isFalse();
+
+        Profile ann = app.profiles().findByExternalId("R-1").orElseThrow();
+        assertThat(ann.getEmail()).isEqualTo("ann@example.org");
+        assertThat(ann.getPostalCode()).isEqualTo("07302");
+        assertThat(ann.getAttributes()).containsEntry("tier", "gold");
+        assertThat(ann.getInterests()).contains("music", "travel", "food");
+        assertThat(app.profiles().findByExternalId("R-2")).isPresent();
+        assertThat(app.profiles().count()).isEqualTo(2);
+
+        robot.clickOn("#wizard-close");
+        waitUntil(() -> robot.lookup("#wizard-next").tryQuery().isEmpty());
+    }
+
+    @Test
+    void rowsTheStoreCannotTakeAreListedWithTheirLineAndReasonInTheSummary(FxRobot robot) throws Exception {
+        Path file = write("people.csv", """
+                id,email,age
+                A1,a1@example.org,34
+                A2,a2@example.org,300
+                A3,a3@example.org,41
+                """);
+
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(text(robot, "#summary-read")).isEqualTo("3");
+        assertThat(text(robot, "#summary-inserted")).isEqualTo("2");
+        assertThat(text(robot, "#summary-rejected")).isEqualTo("1");
+        TableView<List<String>> rejects = robot.lookup("#rejects-table").query();
+        waitUntil(() -> rejects.getItems().size() == 1);
+        assertThat(robot.lookup("#rejects-box").query().isVisible()).isTrue();
+        assertThat(String.join(" ", rejects.getItems().get(0))).contains("3").containsIgnoringCase("age").contains("A2,a2@example.org,300");
+        assertThat(app.profiles().count()).isEqualTo(2);
+    }
+
+    @Test
+    void severalDroppedFilesAreWalkedOneAfterAnother(FxRobot robot) throws Exception {
+        Path first = write("first.csv", "email\none@example.org\n");
+        Path second = write("second.csv", "email\ntwo@example.org\n");
+
+        drop(robot, first, second);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        assertThat(text(robot, "#wizard-title")).isEqualTo("Import first.csv");
+        assertThat(text(robot, "#wizard-queue")).isEqualTo("1 more file queued");
+
+        robot.clickOn("#wizard-close");
+        waitUntil(() -> robot.lookup("#wizard-title").tryQuery().map(node -> ((Label) node).getText().equals("Import second.csv")).orElse(false));
+        assertThat(text(robot, "#wizard-queue")).isEmpty();
+    }
+
+    /** What a user's drop of files onto the main window delivers: a drag over, then the drop, on a node inside it. */
+    private void drop(FxRobot robot, Path... files) throws Exception {
+        Node target = robot.lookup("#nav-dashboard").query();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Dragboard dragboard = DragboardHelper.createDragboard(new DraggedFiles());
+            ClipboardContent content = new ClipboardContent();
+            content.putFiles(java.util.Arrays.stream(files).map(Path::toFile).toList());
+            dragboard.setContent(content);
+            for (var type : List.of(DragEvent.DRAG_OVER, DragEvent.DRAG_DROPPED)) {
+                Event.fireEvent(target, new DragEvent(target, target, type, dragboard, 10, 10, 10, 10,
+                        TransferMode.COPY, null, target, null));
+            }
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The platform's side of a drag carrying files from a file manager, as the toolkit hands it to the scene. */
+    private static final class DraggedFiles implements TKClipboard {
+        private final Map<DataFormat, Object> content = new HashMap<>();
+
+        @Override
+        public void setSecurityContext(AccessControlContext context) {
+        }
+
+        @Override
+        public Set<DataFormat> getContentTypes() {
+            return content.keySet();
+        }
+
+        @Override
+        @SafeVarargs
+        public final boolean putContent(Pair<DataFormat, Object>... pairs) {
+            for (Pair<DataFormat, Object> pair : pairs) {
+                content.put(pair.getKey(), pair.getValue());
+            }
+            return true;
+        }
+
+        @Override
+        public Object getContent(DataFormat format) {
+            return content.get(format);
+        }
+
+        @Override
+        public boolean hasContent(DataFormat format) {
+            return content.containsKey(format);
+        }
+
+        @Override
+        public Set<TransferMode> getTransferModes() {
+            return Set.of(TransferMode.COPY);
+        }
+
+        @Override
+        public void setDragView(Image image) {
+        }
+
+        @Override
+        public void setDragViewOffsetX(double offset) {
+        }
+
+        @Override
+        public void setDragViewOffsetY(double offset) {
+        }
+
+        @Override
+        public Image getDragView() {
+            return null;
+        }
+
+        @Override
+        public double getDragViewOffsetX() {
+            return 0;
+        }
+
+        @Override
+        public double getDragViewOffsetY() {
+            return 0;
+        }
+    }
+
+    private static List<String> previewHeaders(FxRobot robot) {
+        return robot.lookup("#preview-table").tryQuery()
+                .map(table -> ((TableView<?>) table).getColumns().stream().map(column -> column.getText()).toList())
+                .orElse(List.of());
+    }
+
+    private static void choose(FxRobot robot, String combo, Character value) {
+        ComboBox<Character> box = robot.lookup(combo).query();
+        robot.clickOn(box);
+        robot.clickOn(box.getConverter().toString(value));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.getValue()).isEqualTo(value);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).<Label>query().getText();
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+}
