@@ -2,30 +2,16 @@ package org.cdpdesktop.gui.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.javafx.scene.input.DragboardHelper;
-import com.sun.javafx.tk.TKClipboard;
-import java.security.AccessControlContext;
-import java.util.HashMap;
-import java.util.Map;
-import javafx.scene.image.Image;
-import javafx.scene.input.DataFormat;
-import javafx.util.Pair;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
@@ -160,85 +146,10 @@ class ImportWizardTest {
         assertThat(text(robot, "#wizard-queue")).isEmpty();
     }
 
-    /** What a user's drop of files onto the main window delivers: a drag over, then the drop, on a node inside it. */
     private void drop(FxRobot robot, Path... files) throws Exception {
         Node target = robot.lookup("#nav-dashboard").query();
-        WaitForAsyncUtils.asyncFx(() -> {
-            Dragboard dragboard = DragboardHelper.createDragboard(new DraggedFiles());
-            ClipboardContent content = new ClipboardContent();
-            content.putFiles(java.util.Arrays.stream(files).map(Path::toFile).toList());
-            dragboard.setContent(content);
-            for (var type : List.of(DragEvent.DRAG_OVER, DragEvent.DRAG_DROPPED)) {
-                Event.fireEvent(target, new DragEvent(target, target, type, dragboard, 10, 10, 10, 10,
-                        TransferMode.COPY, null, target, null));
-            }
-        }).get();
+        WaitForAsyncUtils.asyncFx(() -> FileDrop.dropOn(target, List.of(files))).get();
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** The platform's side of a drag carrying files from a file manager, as the toolkit hands it to the scene. */
-    private static final class DraggedFiles implements TKClipboard {
-        private final Map<DataFormat, Object> content = new HashMap<>();
-
-        @Override
-        public void setSecurityContext(AccessControlContext context) {
-        }
-
-        @Override
-        public Set<DataFormat> getContentTypes() {
-            return content.keySet();
-        }
-
-        @Override
-        @SafeVarargs
-        public final boolean putContent(Pair<DataFormat, Object>... pairs) {
-            for (Pair<DataFormat, Object> pair : pairs) {
-                content.put(pair.getKey(), pair.getValue());
-            }
-            return true;
-        }
-
-        @Override
-        public Object getContent(DataFormat format) {
-            return content.get(format);
-        }
-
-        @Override
-        public boolean hasContent(DataFormat format) {
-            return content.containsKey(format);
-        }
-
-        @Override
-        public Set<TransferMode> getTransferModes() {
-            return Set.of(TransferMode.COPY);
-        }
-
-        @Override
-        public void setDragView(Image image) {
-        }
-
-        @Override
-        public void setDragViewOffsetX(double offset) {
-        }
-
-        @Override
-        public void setDragViewOffsetY(double offset) {
-        }
-
-        @Override
-        public Image getDragView() {
-            return null;
-        }
-
-        @Override
-        public double getDragViewOffsetX() {
-            return 0;
-        }
-
-        @Override
-        public double getDragViewOffsetY() {
-            return 0;
-        }
     }
 
     private static List<String> previewHeaders(FxRobot robot) {
