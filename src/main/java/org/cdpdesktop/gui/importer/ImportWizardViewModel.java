@@ -263,37 +263,30 @@ public final class ImportWizardViewModel {
     }
 
     private void checkMapping() {
-        Map<ProfileField, List<String>> byField = new LinkedHashMap<>();
-        List<String> cohortColumns = new ArrayList<>();
-        boolean anyImported = false;
-        for (MappingRow row : mappingRows) {
-            TargetChoice choice = row.targetProperty().get();
-            if (choice == null) {
-                continue;
-            }
-            switch (choice.kind()) {
-                case FIELD -> byField.computeIfAbsent(choice.field(), field -> new ArrayList<>()).add(row.column());
-                case COHORT -> cohortColumns.add(row.column());
-                default -> { }
-            }
-            anyImported |= choice.kind() != TargetChoice.Kind.SKIP;
-        }
-        String doubled = byField.entrySet().stream()
-                .filter(entry -> entry.getValue().size() > 1)
-                .map(entry -> entry.getKey().label() + " is chosen for " + String.join(", ", entry.getValue()))
-                .collect(Collectors.joining("; "));
-        if (!doubled.isEmpty()) {
-            mappingProblem.set(doubled + ". Each profile field can take one column.");
-        } else if (cohortColumns.size() > 1) {
+        List<String> cohortColumns = mappingRows.stream()
+                .filter(row -> row.targetProperty().get() == TargetChoice.COHORT).map(MappingRow::column).toList();
+        boolean anyImported = mappingRows.stream().anyMatch(row -> row.targetProperty().get() != TargetChoice.SKIP);
+        if (cohortColumns.size() > 1) {
             mappingProblem.set("Only one column can hold cohorts, not " + String.join(", ", cohortColumns) + ".");
         } else if (!anyImported && !mappingRows.isEmpty()) {
             mappingProblem.set("Every column is skipped, so nothing would be imported.");
         } else {
-            mappingProblem.set("");
+            mappingProblem.set(validationProblem());
         }
-        boolean identified = byField.containsKey(ProfileField.EXTERNAL_ID) || byField.containsKey(ProfileField.EMAIL);
+        ColumnMapping current = mapping();
+        boolean identified = current.columnFor(ProfileField.EXTERNAL_ID) != null || current.columnFor(ProfileField.EMAIL) != null;
         mappingNote.set(identified || mappingRows.isEmpty() ? ""
                 : "No column is mapped to External ID or Email: every row becomes a new customer with a generated id.");
+    }
+
+    /** The import's own check of the mapping, so the wizard refuses exactly what the import would. */
+    private String validationProblem() {
+        try {
+            mapping().validate();
+            return "";
+        } catch (IllegalArgumentException problem) {
+            return problem.getMessage() + ".";
+        }
     }
 
     /** The mapping as the user left it, in file order. */
@@ -302,7 +295,7 @@ public final class ImportWizardViewModel {
         String cohortColumn = null;
         for (MappingRow row : mappingRows) {
             targets.put(row.column(), row.toTarget());
-            if (row.targetProperty().get().kind() == TargetChoice.Kind.COHORT) {
+            if (row.targetProperty().get() == TargetChoice.COHORT && cohortColumn == null) {
                 cohortColumn = row.column();
             }
         }
