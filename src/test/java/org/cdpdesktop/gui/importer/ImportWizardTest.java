@@ -110,25 +110,31 @@ class ImportWizardTest {
         Path file = write("people.csv", """
                 id,email,age
                 A1,a1@example.org,34
-                A2,a2@example.org,300
+                A2,a2@example.org,30,surplus
                 A3,a3@example.org,41
+                A4,a4@example.org,25
+                A5,a5@example.org,52
                 """);
 
         drop(robot, file);
         waitUntil(() -> !previewHeaders(robot).isEmpty());
+        assertThat(text(robot, "#preview-problems")).isEqualTo("Line 3: expected 3 columns, found 4; this row will be rejected");
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
 
         waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
-        assertThat(text(robot, "#summary-read")).isEqualTo("3");
-        assertThat(text(robot, "#summary-inserted")).isEqualTo("2");
+        assertThat(text(robot, "#summary-accounting")).isEqualTo("5 read = 4 inserted + 0 updated + 0 duplicates + 1 rejected");
         assertThat(text(robot, "#summary-rejected")).isEqualTo("1");
         TableView<List<String>> rejects = robot.lookup("#rejects-table").query();
         waitUntil(() -> rejects.getItems().size() == 1);
         assertThat(robot.lookup("#rejects-box").query().isVisible()).isTrue();
-        assertThat(String.join(" ", rejects.getItems().get(0))).contains("3").containsIgnoringCase("age").contains("A2,a2@example.org,300");
-        assertThat(app.profiles().count()).isEqualTo(2);
+        assertThat(rejects.getColumns()).extracting(column -> column.getText()).containsExactly("line", "reason", "raw");
+        assertThat(rejects.getItems().get(0)).containsExactly("3", "expected 3 columns, found 4", "A2,a2@example.org,30,surplus");
+        assertThat(robot.lookup("#rejects-path").<javafx.scene.control.TextField>query().getText())
+                .startsWith(app.dataDirectory().rejects().toString());
+        assertThat(app.profiles().count()).isEqualTo(4);
+        assertThat(app.profiles().findByExternalId("A2")).isEmpty();
     }
 
     @Test
