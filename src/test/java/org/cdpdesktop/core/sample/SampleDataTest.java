@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.jobs.JobRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,5 +35,22 @@ class SampleDataTest {
         Path extracted = SampleData.extractTo(directory);
 
         assertThat(Files.size(extracted)).isEqualTo(Files.size(Path.of("sample-data", "customers.csv")));
+    }
+
+    @Test
+    void theSampleImportsWithTheWizardsDefaultsAndAccountsForEveryRow() throws Exception {
+        try (App app = App.open(directory.resolve("data"))) {
+            Job<ImportSummary> job = SampleData.importJob(app.importer(), directory.resolve("sample"));
+
+            ImportSummary summary = JobRunner.runHere(job, JobRunner.foregroundHandle(job), JobListener.NONE);
+
+            assertThat(summary.file()).isEqualTo("customers.csv");
+            assertThat(summary.read()).isEqualTo(3000);
+            assertThat(summary.inserted() + summary.updated() + summary.duplicates() + summary.rejected()).isEqualTo(summary.read());
+            assertThat(summary.inserted()).isGreaterThan(2500);
+            assertThat(app.profiles().count()).isEqualTo(summary.inserted());
+            assertThat(app.importer().history()).singleElement()
+                    .satisfies(batch -> assertThat(batch.fileName()).isEqualTo("customers.csv"));
+        }
     }
 }

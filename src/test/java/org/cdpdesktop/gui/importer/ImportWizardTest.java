@@ -1,13 +1,12 @@
 package org.cdpdesktop.gui.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cdpdesktop.gui.importer.DesktopFixture.waitUntil;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,8 +16,6 @@ import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
-import org.cdpdesktop.gui.DesktopApp;
-import org.cdpdesktop.gui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,24 +31,20 @@ class ImportWizardTest {
     @TempDir
     Path temp;
 
+    private DesktopFixture desktop;
     private App app;
-    private FxTaskExecutor executor;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         app = App.open(temp.resolve("data"));
         app.settings().set(Settings.SAMPLE_DATA_OFFERED, "true");
-        executor = new FxTaskExecutor();
-        DesktopApp.show(stage, app, executor);
+        desktop = new DesktopFixture(app);
+        desktop.show(stage);
     }
 
     @AfterEach
     void closeApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Stage.getWindows().stream().toList().forEach(window -> window.hide())).get();
-        executor.close();
-        app.close();
+        desktop.close();
     }
 
     @Test
@@ -180,7 +173,4 @@ class ImportWizardTest {
         return Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-    }
 }
