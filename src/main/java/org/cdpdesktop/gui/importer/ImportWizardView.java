@@ -283,11 +283,12 @@ public final class ImportWizardView {
             case EXTERNAL_ID -> "Identifies the customer";
             case EMAIL -> "Lower-cased and checked; also identifies the customer";
             case PHONE -> "Digits, with a leading + kept";
-            case AGE -> "Whole years, 0 to 120";
+            case AGE -> "Whole years 0-120; other values kept aside as invalid_age";
+            case GENDER -> "M, male, F, female… become Male or Female; others as given";
             case INCOME -> "Numbers, 25000-50000 ranges and $50k are understood";
             case INTERESTS -> "Split on | , ; or ['a', 'b']; trimmed, lower-cased";
-            case COUNTRY -> "Names and codes are recognised";
-            default -> "Kept as text";
+            case COUNTRY -> "Names and codes (US, DE…) become country names";
+            default -> "Kept as text, trimmed";
         };
     }
 
@@ -323,7 +324,7 @@ public final class ImportWizardView {
         });
         viewModel.rejectedRowsProperty().addListener((observable, old, rows) -> {
             if (rows != null) {
-                RowTables.show(rejectsTable, rows.headers(), rows.rows());
+                RowTables.showRejects(rejectsTable, rows.headers(), rows.rows());
                 if (rows.total() > rows.rows().size()) {
                     rejectsTitle.setText(rejectsTitle.getText() + String.format(" — the first %,d of %,d are shown", rows.rows().size(), rows.total()));
                 }

@@ -41,7 +41,7 @@ final class RejectsWindow {
         stage.show();
         BackgroundTask.wrap(() -> RejectedRows.read(rejectsFile))
                 .onSuccess(rows -> {
-                    RowTables.show(table, rows.headers(), rows.rows());
+                    RowTables.showRejects(table, rows.headers(), rows.rows());
                     if (rows.total() > rows.rows().size()) {
                         title.setText(title.getText() + String.format(" — the first %,d of %,d", rows.rows().size(), rows.total()));
                     }

@@ -43,20 +43,25 @@ public final class WizardScreenshots {
         advance(clicks);
     }
 
-    /** Presses Next once the wizard allows it, {@code clicks} times, waiting for each step's background work. */
+    /** Presses Next {@code clicks} times, each time once the wizard allows it, as its background work may take a while. */
     private static void advance(int clicks) {
         if (clicks <= 0) {
             return;
         }
-        PauseTransition wait = new PauseTransition(Duration.millis(1500));
+        PauseTransition wait = new PauseTransition(Duration.millis(500));
         wait.setOnFinished(event -> {
-            Window.getWindows().stream()
+            Button next = Window.getWindows().stream()
                     .map(window -> window.getScene().lookup("#wizard-next"))
                     .filter(node -> node instanceof Button)
                     .map(Button.class::cast)
                     .findFirst()
-                    .ifPresent(Button::fire);
-            advance(clicks - 1);
+                    .orElse(null);
+            if (next != null && !next.isDisabled()) {
+                next.fire();
+                advance(clicks - 1);
+            } else {
+                advance(clicks);
+            }
         });
         wait.play();
     }
