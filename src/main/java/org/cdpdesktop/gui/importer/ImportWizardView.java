@@ -1,6 +1,5 @@
 package org.cdpdesktop.gui.importer;
 
-import java.awt.Desktop;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,6 @@ public final class ImportWizardView {
     @FXML private Label rejectsTitle;
     @FXML private TableView<List<String>> rejectsTable;
     @FXML private TextField rejectsPath;
-    @FXML private Button rejectsReveal;
     @FXML private Label queueInfo;
     @FXML private Button closeButton;
     @FXML private Button backButton;
@@ -331,7 +329,6 @@ public final class ImportWizardView {
             }
         });
         rejectsTable.setPlaceholder(new Label("Reading the rejected rows…"));
-        rejectsReveal.setDisable(!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN));
     }
 
     private void showSummary(ImportSummary summary) {

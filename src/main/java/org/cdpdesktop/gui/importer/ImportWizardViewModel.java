@@ -422,7 +422,10 @@ public final class ImportWizardViewModel {
         running.set(false);
     }
 
-    /** Opens the rejects file's folder in the system's file manager, off the FX thread as the desktop call may block. */
+    /**
+     * Opens the rejects file's folder in the system's file manager, off the FX thread as the desktop call may block;
+     * where the system offers no file manager, says so, and the path shown beside the button remains.
+     */
     public void revealRejects() {
         ImportSummary result = summary.get();
         if (result == null || result.rejectsFile() == null) {
@@ -430,6 +433,9 @@ public final class ImportWizardViewModel {
         }
         Path folder = Path.of(result.rejectsFile()).toAbsolutePath().getParent();
         BackgroundTask.wrap(() -> {
+                    if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                        throw new UnsupportedOperationException("this system offers no file manager to Java; copy the path instead");
+                    }
                     Desktop.getDesktop().open(folder.toFile());
                     return folder;
                 })
