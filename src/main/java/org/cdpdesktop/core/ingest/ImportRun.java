@@ -645,6 +645,7 @@ final class ImportRun {
                     if (policy == DuplicatePolicy.NEWEST) {
                         draft.values[index] = incoming;
                         draft.dirty = true;
+                        removeFromList(draft, OTHER_EMAILS, (String) incoming);
                         appendToList(draft, OTHER_EMAILS, (String) current);
                     } else {
                         appendToList(draft, OTHER_EMAILS, (String) incoming);
@@ -670,6 +671,20 @@ final class ImportRun {
         }
         draft.newCohorts.addAll(row.cohorts());
         index(draft);
+    }
+
+    private static void removeFromList(Draft draft, String attribute, String value) {
+        String current = draft.attributes.get(attribute);
+        if (current != null) {
+            List<String> kept = new ArrayList<>(List.of(current.split("\\|")));
+            if (kept.remove(value)) {
+                if (kept.isEmpty()) {
+                    draft.attributes.remove(attribute);
+                } else {
+                    draft.attributes.put(attribute, String.join("|", kept));
+                }
+            }
+        }
     }
 
     private static void appendToList(Draft draft, String attribute, String value) {
