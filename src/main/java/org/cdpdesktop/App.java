@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.export.ExportService;
 import org.cdpdesktop.core.ingest.FieldCleaner;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.MappingPresets;
@@ -23,6 +24,7 @@ public final class App implements AutoCloseable {
     private final FieldCleaner cleaner;
     private final ImportService importer;
     private final MappingPresets presets;
+    private final ExportService exporter;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -34,6 +36,7 @@ public final class App implements AutoCloseable {
         this.cleaner = new FieldCleaner();
         this.importer = new ImportService(database, dataDirectory, cleaner);
         this.presets = new MappingPresets(dataDirectory.presets());
+        this.exporter = new ExportService(database);
     }
 
     public static App open(Path dataDirectory) {
@@ -75,6 +78,10 @@ public final class App implements AutoCloseable {
 
     public MappingPresets presets() {
         return presets;
+    }
+
+    public ExportService exporter() {
+        return exporter;
     }
 
     @Override
