@@ -1,6 +1,10 @@
 package org.cdpdesktop.gui.importer;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,6 +22,8 @@ import org.cdpdesktop.gui.task.TaskExecutor;
 
 /** The Import screen: a drop zone and file chooser, the queue of files waiting for the wizard, and the import history. */
 public final class ImportView {
+
+    private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ImportViewModel viewModel;
     private final ImportCoordinator coordinator;
@@ -52,15 +58,16 @@ public final class ImportView {
 
     private void buildHistoryTable() {
         history.setPlaceholder(new Label("No imports yet. Every import is listed here with its counts."));
-        history.getColumns().add(textColumn("File", ImportBatchRecord::fileName, 220));
-        history.getColumns().add(textColumn("Started", ImportBatchRecord::startedAt, 190));
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        history.getColumns().add(textColumn("File", ImportBatchRecord::fileName, 200));
+        history.getColumns().add(textColumn("Started", batch -> localTime(batch.startedAt()), 150));
         history.getColumns().add(textColumn("Status", ImportBatchRecord::status, 90));
         history.getColumns().add(countColumn("Read", ImportBatchRecord::read));
         history.getColumns().add(countColumn("Inserted", ImportBatchRecord::inserted));
         history.getColumns().add(countColumn("Updated", ImportBatchRecord::updated));
         history.getColumns().add(countColumn("Duplicates", ImportBatchRecord::duplicates));
         history.getColumns().add(countColumn("Rejected", ImportBatchRecord::rejected));
-        TableColumn<ImportBatchRecord, ImportBatchRecord> rejects = new TableColumn<>("Rejected rows");
+        TableColumn<ImportBatchRecord, ImportBatchRecord> rejects = new TableColumn<>("Rejects");
         rejects.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         rejects.setCellFactory(column -> new TableCell<>() {
             private final Hyperlink link = new Hyperlink();
@@ -77,9 +84,21 @@ public final class ImportView {
                 setGraphic(link);
             }
         });
-        rejects.setPrefWidth(130);
+        rejects.setPrefWidth(100);
         history.getColumns().add(rejects);
         history.setItems(viewModel.history());
+    }
+
+    /** The store keeps UTC ISO-8601 instants; people read their own clock, to the minute. */
+    static String localTime(String instant) {
+        if (instant == null) {
+            return "";
+        }
+        try {
+            return LOCAL_MINUTE.format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
+        } catch (DateTimeParseException unreadable) {
+            return instant;  // shown as stored rather than hidden
+        }
     }
 
     private static TableColumn<ImportBatchRecord, String> textColumn(String title, Function<ImportBatchRecord, String> value, double width) {
@@ -90,7 +109,7 @@ public final class ImportView {
     }
 
     private static TableColumn<ImportBatchRecord, String> countColumn(String title, Function<ImportBatchRecord, Long> value) {
-        TableColumn<ImportBatchRecord, String> column = textColumn(title, batch -> String.format("%,d", value.apply(batch)), 90);
+        TableColumn<ImportBatchRecord, String> column = textColumn(title, batch -> String.format("%,d", value.apply(batch)), 95);
         column.getStyleClass().add("count-column");
         return column;
     }
