@@ -126,7 +126,7 @@ final class ImportCommand implements Callable<Integer> {
         };
     }
 
-    private static Map<String, Object> describe(ImportSummary summary) {
+    static Map<String, Object> describe(ImportSummary summary) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("read", summary.read());
         line.put("inserted", summary.inserted());

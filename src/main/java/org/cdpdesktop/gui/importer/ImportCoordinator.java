@@ -117,6 +117,7 @@ public final class ImportCoordinator {
         ImportWizardViewModel viewModel = new ImportWizardViewModel(app, executor, jobs, file);
         ImportWizardView view = new ImportWizardView(viewModel, queued, stage::close);
         Parent content = new ViewLoader(type -> view).load(ImportWizardView.class);
+        ImportDrop.install(content, this::enqueue);  // the wizard blocks the main window, so it takes drops too
         Scene scene = new Scene(content);
         Window owner = owner();
         if (owner != null) {

@@ -40,6 +40,7 @@ import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.jobs.JobHandle;
 import org.cdpdesktop.core.profile.ProfileField;
@@ -389,11 +390,18 @@ public final class ImportWizardViewModel {
         running.set(true);
         failure.set("");
         summary.set(null);
-        handle = jobs.submit(app.importer().importJob(file, options), this::finished, this::failed);
+        Job<ImportSummary> job;
+        try {
+            job = app.importer().importJob(file, options);
+        } catch (RuntimeException refused) {
+            failed(refused);
+            return;
+        }
+        handle = jobs.submit(job, this::finished, this::failed);
         // submit() has just listed the job on this thread; it is the newest entry.
-        RunningJob job = jobs.running().get(jobs.running().size() - 1);
-        progress.bind(job.progressProperty());
-        progressText.bind(job.descriptionProperty());
+        RunningJob listed = jobs.running().get(jobs.running().size() - 1);
+        progress.bind(listed.progressProperty());
+        progressText.bind(listed.descriptionProperty());
     }
 
     private void finished(ImportSummary result) {
