@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cdpdesktop.gui.importer.DesktopFixture.waitUntil;
 
 import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.sample.SampleDataGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,6 +130,27 @@ class ImportWizardTest {
                 .startsWith(app.dataDirectory().rejects().toString());
         assertThat(app.profiles().count()).isEqualTo(4);
         assertThat(app.profiles().findByExternalId("A2")).isEmpty();
+    }
+
+    @Test
+    void cancellingARunningImportSaysSoAndLeavesTheStoreUntouched(FxRobot robot) throws Exception {
+        Path file = temp.resolve("large.csv");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            SampleDataGenerator.write(writer, 100_000, 7);
+        }
+
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#import-cancel");
+
+        waitUntil(() -> !text(robot, "#import-failure").isEmpty());
+        assertThat(text(robot, "#import-failure")).isEqualTo("The import was cancelled. Nothing was changed in the store.");
+        assertThat(robot.lookup("#import-summary").query().isVisible()).isFalse();
+        assertThat(app.profiles().count()).isZero();
+        assertThat(robot.lookup("#wizard-close").<javafx.scene.control.Button>query().isDisabled()).isFalse();
     }
 
     @Test
