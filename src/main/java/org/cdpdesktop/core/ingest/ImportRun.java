@@ -774,7 +774,8 @@ final class ImportRun {
         if (!changed.isEmpty()) {
             try (PreparedStatement update = connection.prepareStatement("UPDATE profile SET external_id = ?, email = ?, phone = ?,"
                     + " first_name = ?, last_name = ?, age = ?, gender = ?, city = ?, state = ?, country = ?, postal_code = ?,"
-                    + " income = ?, education = ?, bio = ?, signup_date = ?, interests = ?, attributes = ?, updated_at = ? WHERE id = ?")) {
+                    + " income = ?, education = ?, bio = ?, signup_date = ?, interests = coalesce(?, '[]'), attributes = coalesce(?, '{}'),"
+                + " updated_at = ? WHERE id = ?")) {
                 for (Draft draft : changed) {
                     int next = bindValues(update, draft, 1);
                     update.setString(next, now);
@@ -785,18 +786,19 @@ final class ImportRun {
                 update.executeBatch();
             }
         }
+        // Binding a string costs far more than SQLite's work on it, so values the same for every row are not bound:
+        // the batch id is this import's own number, and the timestamps come from the batch row.
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile(external_id, email, phone, first_name,"
                 + " last_name, age, gender, city, state, country, postal_code, income, education, bio, signup_date, interests,"
-                + " attributes, id, import_batch_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " attributes, id, import_batch_id, created_at, updated_at) SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                + " coalesce(?, '[]'), coalesce(?, '{}'), ?, b.id, b.started_at, b.started_at FROM import_batch b WHERE b.id = "
+                + batchId)) {
             for (Draft draft : created) {
                 if (draft.deleted) {
                     continue;
                 }
                 int next = bindValues(insert, draft, 1);
                 insert.setLong(next, draft.id);
-                insert.setLong(next + 1, batchId);
-                insert.setString(next + 2, now);
-                insert.setString(next + 3, now);
                 insert.addBatch();
                 draft.inDatabase = true;
                 draft.dirty = false;
@@ -837,8 +839,8 @@ final class ImportRun {
             }
             index++;
         }
-        statement.setString(index++, draft.interests.isEmpty() ? "[]" : JsonColumns.listToJson(List.copyOf(draft.interests)));
-        statement.setString(index++, draft.attributes.isEmpty() ? "{}" : JsonColumns.mapToJson(draft.attributes));
+        statement.setString(index++, draft.interests.isEmpty() ? null : JsonColumns.listToJson(List.copyOf(draft.interests)));
+        statement.setString(index++, draft.attributes.isEmpty() ? null : JsonColumns.mapToJson(draft.attributes));
         return index;
     }
 
