@@ -177,7 +177,8 @@ public final class ImportWizardView {
         quote.setConverter(converter(character -> character == null ? "" : character == '"' ? "Double quote  \"" : "Single quote  '"));
         quote.valueProperty().bindBidirectional(viewModel.quoteProperty());
         escape.getItems().setAll(ImportWizardViewModel.ESCAPES);
-        escape.setConverter(converter(character -> character == null ? "None (quotes doubled)" : "Backslash  \\"));
+        escape.setConverter(converter(character -> character == null ? "None (quotes doubled)"
+                : character == '\\' ? "Backslash  \\" : "'" + character + "'"));
         escape.valueProperty().bindBidirectional(viewModel.escapeProperty());
         header.selectedProperty().bindBidirectional(viewModel.headerProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory skip = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1000, 0);

@@ -206,10 +206,17 @@ public final class ImportWizardViewModel {
             return;
         }
         if (previewTask != null) {
-            previewTask.cancel(false);  // its result would be stale; a newer preview follows
+            previewTask.cancel(false);  // its result would describe options no longer chosen
+        }
+        CsvDialect dialect;
+        try {
+            dialect = dialect();
+        } catch (IllegalArgumentException impossible) {
+            previewLoading.set(false);
+            previewError.set(impossible.getMessage() + ".");
+            return;
         }
         previewLoading.set(true);
-        CsvDialect dialect = dialect();
         previewTask = BackgroundTask.wrap(() -> CsvPreviewer.preview(file, dialect, PREVIEW_ROWS))
                 .onSuccess(this::showPreview)
                 .onFailure(problem -> {
