@@ -382,9 +382,10 @@ public final class FieldCleaner {
                 return FieldResult.of(date.toString());
             }
             if (iso.group(8) != null) {
-                String normalised = value.replace(' ', 'T').replace(",", ".");
-                return FieldResult.of(OffsetDateTime.parse(normalised.endsWith("Z") || normalised.matches(".*[+-]\\d{2}:\\d{2}")
-                        ? normalised : normalised.substring(0, normalised.length() - 2) + ":" + normalised.substring(normalised.length() - 2)).toString());
+                String offset = iso.group(8).equals("Z") || iso.group(8).contains(":") ? iso.group(8)
+                        : iso.group(8).substring(0, 3) + ":" + iso.group(8).substring(3);
+                String local = timeOf(date, iso.group(4), iso.group(5), iso.group(6), iso.group(7));
+                return FieldResult.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(local + offset)));
             }
             return FieldResult.of(timeOf(date, iso.group(4), iso.group(5), iso.group(6), iso.group(7)));
         } catch (RuntimeException e) {
