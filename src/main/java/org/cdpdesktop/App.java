@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.export.ExportService;
+import org.cdpdesktop.core.ingest.FieldCleaner;
+import org.cdpdesktop.core.ingest.ImportService;
+import org.cdpdesktop.core.ingest.MappingPresets;
 import org.cdpdesktop.core.jobs.JobRunner;
 import org.cdpdesktop.core.profile.ProfileStore;
 import org.cdpdesktop.core.stats.StatsService;
@@ -17,6 +21,10 @@ public final class App implements AutoCloseable {
     private final JobRunner jobs;
     private final ProfileStore profiles;
     private final StatsService stats;
+    private final FieldCleaner cleaner;
+    private final ImportService importer;
+    private final MappingPresets presets;
+    private final ExportService exporter;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -25,6 +33,10 @@ public final class App implements AutoCloseable {
         this.jobs = new JobRunner(2);
         this.profiles = new ProfileStore(database);
         this.stats = new StatsService(database);
+        this.cleaner = new FieldCleaner();
+        this.importer = new ImportService(database, dataDirectory, cleaner);
+        this.presets = new MappingPresets(dataDirectory.presets());
+        this.exporter = new ExportService(database);
     }
 
     public static App open(Path dataDirectory) {
@@ -53,6 +65,23 @@ public final class App implements AutoCloseable {
 
     public StatsService stats() {
         return stats;
+    }
+
+    /** The one cleaner every ingest path and profile edit shares. */
+    public FieldCleaner cleaner() {
+        return cleaner;
+    }
+
+    public ImportService importer() {
+        return importer;
+    }
+
+    public MappingPresets presets() {
+        return presets;
+    }
+
+    public ExportService exporter() {
+        return exporter;
     }
 
     @Override

@@ -4,6 +4,9 @@ import javafx.util.Callback;
 import org.cdpdesktop.App;
 import org.cdpdesktop.gui.dashboard.DashboardView;
 import org.cdpdesktop.gui.dashboard.DashboardViewModel;
+import org.cdpdesktop.gui.importer.ImportCoordinator;
+import org.cdpdesktop.gui.importer.ImportView;
+import org.cdpdesktop.gui.importer.ImportViewModel;
 import org.cdpdesktop.gui.shell.MainView;
 import org.cdpdesktop.gui.shell.MainViewModel;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -15,6 +18,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final App app;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
+    private final ImportCoordinator imports;
     private final Navigator navigator = new Navigator();
     private final ViewLoader viewLoader = new ViewLoader(this);
 
@@ -22,6 +26,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.app = app;
         this.executor = executor;
         this.jobs = new JobsViewModel(app.jobs());
+        this.imports = new ImportCoordinator(app, executor, jobs);
     }
 
     public ViewLoader viewLoader() {
@@ -31,10 +36,13 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     @Override
     public Object call(Class<?> type) {
         if (type == MainView.class) {
-            return new MainView(new MainViewModel(app, executor), jobs, navigator, viewLoader);
+            return new MainView(new MainViewModel(app, executor), jobs, navigator, viewLoader, imports);
         }
         if (type == DashboardView.class) {
-            return new DashboardView(new DashboardViewModel(app, executor), navigator);
+            return new DashboardView(new DashboardViewModel(app, executor), navigator, imports);
+        }
+        if (type == ImportView.class) {
+            return new ImportView(new ImportViewModel(app, executor), imports, executor);
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

@@ -5,12 +5,14 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.cdpdesktop.gui.Navigator;
 import org.cdpdesktop.gui.Screen;
+import org.cdpdesktop.gui.importer.ImportCoordinator;
 
 /** The overview screen: headline counts, or a welcome with the way in when the store is empty. */
 public final class DashboardView {
 
     private final DashboardViewModel viewModel;
     private final Navigator navigator;
+    private final ImportCoordinator imports;
 
     @FXML
     private Label profiles;
@@ -27,9 +29,10 @@ public final class DashboardView {
     @FXML
     private VBox overview;
 
-    public DashboardView(DashboardViewModel viewModel, Navigator navigator) {
+    public DashboardView(DashboardViewModel viewModel, Navigator navigator, ImportCoordinator imports) {
         this.viewModel = viewModel;
         this.navigator = navigator;
+        this.imports = imports;
     }
 
     @FXML
@@ -51,5 +54,10 @@ public final class DashboardView {
     @FXML
     private void openImport() {
         navigator.show(Screen.IMPORT);
+    }
+
+    @FXML
+    private void loadSampleData() {
+        imports.loadSampleData();
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -13,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -20,6 +22,7 @@ import javafx.scene.layout.VBox;
 import org.cdpdesktop.gui.Navigator;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.ViewLoader;
+import org.cdpdesktop.gui.importer.ImportCoordinator;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.RunningJob;
 import org.controlsfx.control.PopOver;
@@ -31,9 +34,12 @@ public final class MainView {
     private final JobsViewModel jobs;
     private final Navigator navigator;
     private final ViewLoader viewLoader;
+    private final ImportCoordinator imports;
     private final Map<Screen, Parent> loadedScreens = new EnumMap<>(Screen.class);
     private final ToggleGroup navigation = new ToggleGroup();
 
+    @FXML
+    private BorderPane root;
     @FXML
     private VBox navigationBar;
     @FXML
@@ -51,11 +57,12 @@ public final class MainView {
     @FXML
     private Button jobsButton;
 
-    public MainView(MainViewModel viewModel, JobsViewModel jobs, Navigator navigator, ViewLoader viewLoader) {
+    public MainView(MainViewModel viewModel, JobsViewModel jobs, Navigator navigator, ViewLoader viewLoader, ImportCoordinator imports) {
         this.viewModel = viewModel;
         this.jobs = jobs;
         this.navigator = navigator;
         this.viewLoader = viewLoader;
+        this.imports = imports;
     }
 
     @FXML
@@ -82,7 +89,18 @@ public final class MainView {
         databasePath.textProperty().bind(Bindings.concat("Database: ", viewModel.databasePathProperty()));
         profileCount.textProperty().bind(viewModel.profileCountProperty());
         bindJobStatus();
+        imports.attachTo(root);
         viewModel.refresh();
+    }
+
+    @FXML
+    private void importFiles() {
+        imports.chooseFiles();
+    }
+
+    @FXML
+    private void quit() {
+        Platform.exit();
     }
 
     private void show(Screen screen) {

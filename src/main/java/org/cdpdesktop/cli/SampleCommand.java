@@ -1,0 +1,41 @@
+package org.cdpdesktop.cli;
+
+import java.util.concurrent.Callable;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.sample.SampleData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "The customer file bundled with CDP Desktop, for trying it out.",
+        subcommands = SampleCommand.Load.class)
+final class SampleCommand {
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = "Import the bundled 3,000-customer sample as the desktop app's first-start offer does; prints the import summary as JSON.")
+    static final class Load implements Callable<Integer> {
+
+        @ParentCommand
+        private SampleCommand parent;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            App app = parent.root.app();
+            ImportSummary summary = ForegroundJob.run(
+                    SampleData.importJob(app.importer(), app.dataDirectory().root().resolve("sample")), spec.commandLine().getErr());
+            app.settings().set(Settings.SAMPLE_DATA_OFFERED, "true");
+            Json.println(spec.commandLine().getOut(), ImportCommand.describe(summary));
+            return RootCommand.EXIT_OK;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.cdpdesktop.core.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.cdpdesktop.core.ingest.ColumnMapping;
+import org.cdpdesktop.core.ingest.CsvDialect;
+import org.cdpdesktop.core.ingest.CsvPreviewer;
+import org.cdpdesktop.core.ingest.CsvSniffer;
+import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.ingest.ImportService;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobContext;
+
+/**
+ * The customer file bundled inside the application, offered on first start so a new user sees a populated
+ * store at once. It is the repository's {@code sample-data/customers.csv}, made by {@link SampleDataGenerator}.
+ */
+public final class SampleData {
+
+    public static final String FILE_NAME = "customers.csv";
+    private static final String RESOURCE = "/org/cdpdesktop/sample/" + FILE_NAME;
+
+    private SampleData() {
+    }
+
+    /**
+     * Copies the bundled file into {@code directory} (created if needed) and returns its path, so that it can be
+     * imported like any file the user chose; an import streams from disk and records the file's name.
+     */
+    public static Path extractTo(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path target = directory.resolve(FILE_NAME);
+        try (InputStream bundled = SampleData.class.getResourceAsStream(RESOURCE)) {
+            if (bundled == null) {
+                throw new IOException("The sample data is missing from this build (" + RESOURCE + ")");
+            }
+            Files.copy(bundled, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    /**
+     * Extracts the sample into {@code directory} and imports it exactly as the wizard would with every default
+     * left alone: detected format, automatic column mapping, newest values win.
+     */
+    public static Job<ImportSummary> importJob(ImportService importer, Path directory) {
+        return new Job<>() {
+            @Override
+            public String title() {
+                return "Load sample data";
+            }
+
+            @Override
+            public ImportSummary run(JobContext context) throws Exception {
+                Path file = extractTo(directory);
+                CsvDialect dialect = CsvSniffer.sniff(file);
+                ColumnMapping mapping = ColumnMapping.auto(CsvPreviewer.preview(file, dialect, 1).headers());
+                ImportOptions options = new ImportOptions(dialect, mapping, DuplicatePolicy.NEWEST, false, null);
+                return importer.importJob(file, options).run(context);
+            }
+        };
+    }
+}

@@ -1,0 +1,202 @@
+package org.cdpdesktop.gui.importer;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.sample.SampleData;
+import org.cdpdesktop.gui.ErrorDialog;
+import org.cdpdesktop.gui.ViewLoader;
+import org.cdpdesktop.gui.task.BackgroundTask;
+import org.cdpdesktop.gui.task.JobsViewModel;
+import org.cdpdesktop.gui.task.TaskExecutor;
+
+/**
+ * Every way into an import meets here: files dropped on the main window, chosen from the menu or the Import
+ * screen, and the sample data. Files queue and get one wizard each, one after another.
+ */
+public final class ImportCoordinator {
+
+    private final App app;
+    private final TaskExecutor executor;
+    private final JobsViewModel jobs;
+    private final ObservableList<Path> queue = FXCollections.observableArrayList();
+    private final IntegerBinding queued = Bindings.size(queue);
+    private final ObjectProperty<Path> current = new SimpleObjectProperty<>();
+    private Node mainWindowRoot;
+    private ObservableValue<Boolean> mainWindowShowing;
+
+    public ImportCoordinator(App app, TaskExecutor executor, JobsViewModel jobs) {
+        this.app = app;
+        this.executor = executor;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Takes files dropped anywhere on the main window, and offers the sample data once the window first shows
+     * on an empty store.
+     */
+    public void attachTo(Node root) {
+        mainWindowRoot = root;
+        ImportDrop.install(root, this::enqueue);
+        mainWindowShowing = root.sceneProperty()
+                .flatMap(Scene::windowProperty)
+                .flatMap(Window::showingProperty)
+                .orElse(false);
+        mainWindowShowing.addListener((observable, was, showing) -> {
+            if (showing) {
+                offerSampleData();
+            }
+        });
+    }
+
+    /** Files waiting for their wizard, in order; the one in the open wizard is {@link #currentProperty()}. */
+    public ObservableList<Path> queue() {
+        return queue;
+    }
+
+    public ReadOnlyObjectProperty<Path> currentProperty() {
+        return current;
+    }
+
+    public void enqueue(List<Path> files) {
+        List<Path> folders = files.stream().filter(Files::isDirectory).toList();
+        queue.addAll(files.stream().filter(file -> !Files.isDirectory(file)).toList());
+        if (!folders.isEmpty()) {
+            Alert alert = new Alert(Alert.AlertType.WARNING, "Folders can't be imported; drop the CSV files inside them instead: "
+                    + String.join(", ", folders.stream().map(Path::toString).toList()));
+            alert.setHeaderText("Some dropped items were folders");
+            alert.initOwner(owner());
+            alert.show();
+        }
+        openNext();
+    }
+
+    /** Asks for CSV files with the system's file chooser and queues them. */
+    public void chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import CSV files");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("CSV and text files", "*.csv", "*.tsv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> chosen = chooser.showOpenMultipleDialog(owner());
+        if (chosen != null) {
+            enqueue(chosen.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void openNext() {
+        if (current.get() != null || queue.isEmpty()) {
+            return;
+        }
+        Path file = queue.remove(0);
+        current.set(file);
+        Stage stage = new Stage();
+        ImportWizardViewModel viewModel = new ImportWizardViewModel(app, executor, jobs, file);
+        ImportWizardView view = new ImportWizardView(viewModel, queued, stage::close);
+        Parent content = new ViewLoader(type -> view).load(ImportWizardView.class);
+        ImportDrop.install(content, this::enqueue);  // the wizard blocks the main window, so it takes drops too
+        Scene scene = new Scene(content);
+        Window owner = owner();
+        if (owner != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setScene(scene);
+        stage.setTitle("Import " + file.getFileName());
+        stage.setOnCloseRequest(event -> {
+            if (!view.canClose()) {
+                event.consume();  // an import is running: the user cancels it first, so it rolls back
+            }
+        });
+        stage.setOnHidden(event -> {
+            current.set(null);
+            openNext();
+        });
+        stage.show();
+    }
+
+    /** Imports the bundled sample file with the wizard's defaults, then says what happened. */
+    public void loadSampleData() {
+        markSampleDataOffered();
+        Path directory = app.dataDirectory().root().resolve("sample");
+        jobs.submit(SampleData.importJob(app.importer(), directory), this::showSampleLoaded,
+                problem -> ErrorDialog.show("The sample data could not be loaded", problem));
+    }
+
+    private void showSampleLoaded(ImportSummary summary) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, ImportWizardViewModel.accounting(summary)
+                + ".\n\nThe sample is a made-up customer export with realistic mistakes; the rejected rows are in "
+                + Objects.toString(summary.rejectsFile(), "no file, as none were rejected") + ".");
+        alert.setHeaderText("Sample data loaded");
+        alert.initOwner(owner());
+        alert.show();
+    }
+
+    /** On an empty store, once per data folder, asks whether to load the sample data. */
+    private void offerSampleData() {
+        BackgroundTask.wrap(() -> !app.settings().getBoolean(Settings.SAMPLE_DATA_OFFERED) && app.profiles().count() == 0)
+                .onSuccess(offer -> {
+                    if (offer) {
+                        askAboutSampleData();
+                    }
+                })
+                .onFailure(problem -> ErrorDialog.show("Cannot read the store", problem))
+                .executeWith(executor);
+    }
+
+    private void askAboutSampleData() {
+        ButtonType load = new ButtonType("Load sample data", ButtonBar.ButtonData.OK_DONE);
+        ButtonType empty = new ButtonType("Start empty", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Your store has no customers yet. Load 3,000 made-up customers to look around? "
+                        + "You can also drop your own CSV files onto the window at any time.", load, empty);
+        alert.setHeaderText("Welcome to CDP Desktop");
+        alert.setTitle("Sample data");
+        alert.initOwner(owner());
+        alert.getDialogPane().setId("sample-data-offer");
+        alert.showAndWait().ifPresent(answer -> {
+            if (answer == load) {
+                loadSampleData();
+            } else {
+                markSampleDataOffered();
+            }
+        });
+    }
+
+    private void markSampleDataOffered() {
+        BackgroundTask.wrap(() -> {
+                    app.settings().set(Settings.SAMPLE_DATA_OFFERED, "true");
+                    return true;
+                })
+                .onFailure(problem -> ErrorDialog.show("Cannot save the settings", problem))
+                .executeWith(executor);
+    }
+
+    private Window owner() {
+        return mainWindowRoot == null || mainWindowRoot.getScene() == null ? null : mainWindowRoot.getScene().getWindow();
+    }
+}

@@ -1,0 +1,429 @@
+package org.cdpdesktop.gui.importer;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableIntegerValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.gui.importer.ImportWizardViewModel.Step;
+import org.controlsfx.control.SearchableComboBox;
+import atlantafx.base.controls.ToggleSwitch;
+
+/** The import wizard's window content: binds each step's controls to {@link ImportWizardViewModel}. */
+public final class ImportWizardView {
+
+    static final List<String> DATE_FORMATS = List.of("", "yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy",
+            "yyyy/MM/dd", "d MMM yyyy", "yyyy-MM-dd HH:mm:ss");
+
+    private final ImportWizardViewModel viewModel;
+    private final ObservableIntegerValue queued;
+    private final Runnable onClose;
+    private final ToggleGroup policies = new ToggleGroup();
+
+    @FXML private Label title;
+    @FXML private Label filePath;
+    @FXML private HBox stepBar;
+    @FXML private VBox formatStep;
+    @FXML private VBox mappingStep;
+    @FXML private VBox duplicatesStep;
+    @FXML private VBox runStep;
+    @FXML private Label detected;
+    @FXML private ComboBox<Charset> encoding;
+    @FXML private ComboBox<Character> delimiter;
+    @FXML private ComboBox<Character> quote;
+    @FXML private ComboBox<Character> escape;
+    @FXML private ToggleSwitch header;
+    @FXML private Spinner<Integer> skipRows;
+    @FXML private Label previewState;
+    @FXML private Label previewError;
+    @FXML private Label previewProblems;
+    @FXML private TableView<List<String>> previewTable;
+    @FXML private ComboBox<String> presetName;
+    @FXML private Label presetMessage;
+    @FXML private Label mappingProblem;
+    @FXML private Label mappingNote;
+    @FXML private GridPane mappingGrid;
+    @FXML private RadioButton policyNewest;
+    @FXML private RadioButton policyExisting;
+    @FXML private RadioButton policyFill;
+    @FXML private CheckBox dryRun;
+    @FXML private VBox progressBox;
+    @FXML private Label progressTitle;
+    @FXML private ProgressBar progress;
+    @FXML private Label progressText;
+    @FXML private Label failure;
+    @FXML private VBox summaryBox;
+    @FXML private Label summaryTitle;
+    @FXML private Label summaryRead;
+    @FXML private Label summaryInserted;
+    @FXML private Label summaryUpdated;
+    @FXML private Label summaryDuplicates;
+    @FXML private Label summaryRejected;
+    @FXML private Label summaryAccounting;
+    @FXML private Label summaryTiming;
+    @FXML private VBox rejectsBox;
+    @FXML private Label rejectsTitle;
+    @FXML private TableView<List<String>> rejectsTable;
+    @FXML private TextField rejectsPath;
+    @FXML private Label queueInfo;
+    @FXML private Button closeButton;
+    @FXML private Button backButton;
+    @FXML private Button nextButton;
+
+    /**
+     * @param queued  how many more files wait after this one, for the close button and the queue note
+     * @param onClose closes the wizard's window; the next queued file, if any, opens after it
+     */
+    public ImportWizardView(ImportWizardViewModel viewModel, ObservableIntegerValue queued, Runnable onClose) {
+        this.viewModel = viewModel;
+        this.queued = queued;
+        this.onClose = onClose;
+    }
+
+    @FXML
+    private void initialize() {
+        title.setText("Import " + viewModel.fileName());
+        filePath.setText(viewModel.file().toString());
+        bindSteps();
+        bindFormat();
+        bindMapping();
+        bindDuplicates();
+        bindRun();
+        viewModel.start();
+    }
+
+    private void bindSteps() {
+        Map<Step, Node> panes = Map.of(Step.FORMAT, formatStep, Step.MAPPING, mappingStep,
+                Step.DUPLICATES, duplicatesStep, Step.RUN, runStep);
+        panes.forEach((step, pane) -> pane.visibleProperty().bind(viewModel.stepProperty().isEqualTo(step)));
+        for (Step step : Step.values()) {
+            Label label = new Label((step.ordinal() + 1) + "  " + step.title());
+            label.getStyleClass().add("wizard-step");
+            stepBar.getChildren().add(label);
+        }
+        viewModel.stepProperty().addListener((observable, old, step) -> showStep(step));
+        showStep(viewModel.stepProperty().get());
+
+        backButton.disableProperty().bind(viewModel.canGoBack().not());
+        backButton.visibleProperty().bind(viewModel.stepProperty().isNotEqualTo(Step.RUN));
+        backButton.managedProperty().bind(backButton.visibleProperty());
+        nextButton.disableProperty().bind(viewModel.canGoNext().not());
+        nextButton.visibleProperty().bind(viewModel.stepProperty().isNotEqualTo(Step.RUN));
+        nextButton.managedProperty().bind(nextButton.visibleProperty());
+        nextButton.textProperty().bind(Bindings.createStringBinding(() -> viewModel.stepProperty().get() != Step.DUPLICATES ? "Next"
+                : viewModel.dryRunProperty().get() ? "Check (dry run)" : "Import", viewModel.stepProperty(), viewModel.dryRunProperty()));
+        closeButton.textProperty().bind(Bindings.createStringBinding(() -> {
+            boolean finished = viewModel.stepProperty().get() == Step.RUN;
+            if (queued.get() > 0) {
+                return finished ? "Next file" : "Skip this file";
+            }
+            return finished ? "Close" : "Cancel";
+        }, viewModel.stepProperty(), queued));
+        closeButton.disableProperty().bind(viewModel.runningProperty());
+        queueInfo.textProperty().bind(Bindings.createStringBinding(() -> switch (queued.get()) {
+            case 0 -> "";
+            case 1 -> "1 more file queued";
+            default -> queued.get() + " more files queued";
+        }, queued));
+    }
+
+    private void showStep(Step current) {
+        for (Node node : stepBar.getChildren()) {
+            int index = stepBar.getChildren().indexOf(node);
+            node.getStyleClass().removeAll("current", "done");
+            if (index == current.ordinal()) {
+                node.getStyleClass().add("current");
+            } else if (index < current.ordinal()) {
+                node.getStyleClass().add("done");
+            }
+        }
+    }
+
+    private void bindFormat() {
+        detected.textProperty().bind(viewModel.detectedProperty());
+        encoding.getItems().setAll(ImportWizardViewModel.ENCODINGS);
+        encoding.setConverter(converter(charset -> charset == null ? "" : charset.displayName()));
+        encoding.valueProperty().bindBidirectional(viewModel.encodingProperty());
+        delimiter.getItems().setAll(ImportWizardViewModel.DELIMITERS);
+        delimiter.setConverter(converter(character -> character == null ? ""
+                : capitalise(ImportWizardViewModel.delimiterName(character)) + (character == '\t' ? "" : "  " + character)));
+        delimiter.valueProperty().bindBidirectional(viewModel.delimiterProperty());
+        quote.getItems().setAll(ImportWizardViewModel.QUOTES);
+        quote.setConverter(converter(character -> character == null ? "" : character == '"' ? "Double quote  \"" : "Single quote  '"));
+        quote.valueProperty().bindBidirectional(viewModel.quoteProperty());
+        escape.getItems().setAll(ImportWizardViewModel.ESCAPES);
+        escape.setConverter(converter(character -> character == null ? "None (quotes doubled)"
+                : character == '\\' ? "Backslash  \\" : "'" + character + "'"));
+        escape.valueProperty().bindBidirectional(viewModel.escapeProperty());
+        header.selectedProperty().bindBidirectional(viewModel.headerProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory skip = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1000, 0);
+        skipRows.setValueFactory(skip);
+        skip.valueProperty().addListener((observable, old, value) -> viewModel.skipRowsProperty().set(value == null ? 0 : value));
+        viewModel.skipRowsProperty().addListener((observable, old, value) -> skip.setValue(value.intValue()));
+
+        previewState.textProperty().bind(Bindings.createStringBinding(() -> viewModel.previewLoadingProperty().get()
+                ? "Reading…" : "first " + viewModel.previewRows().size() + " rows", viewModel.previewLoadingProperty(), viewModel.previewRows()));
+        previewError.textProperty().bind(viewModel.previewErrorProperty());
+        hideWhenBlank(previewError);
+        previewProblems.textProperty().bind(Bindings.createStringBinding(
+                () -> String.join("\n", viewModel.previewProblems()), viewModel.previewProblems()));
+        hideWhenBlank(previewProblems);
+        previewTable.setPlaceholder(new Label("The preview appears here."));
+        viewModel.previewRows().addListener((ListChangeListener<List<String>>) change ->
+                RowTables.show(previewTable, viewModel.previewHeaders(), viewModel.previewRows()));
+        viewModel.previewHeaders().addListener((ListChangeListener<String>) change ->
+                RowTables.show(previewTable, viewModel.previewHeaders(), viewModel.previewRows()));
+    }
+
+    private void bindMapping() {
+        presetName.setItems(viewModel.presetNames());
+        presetMessage.textProperty().bind(viewModel.presetMessageProperty());
+        mappingProblem.textProperty().bind(viewModel.mappingProblemProperty());
+        hideWhenBlank(mappingProblem);
+        mappingNote.textProperty().bind(viewModel.mappingNoteProperty());
+        hideWhenBlank(mappingNote);
+        viewModel.mappingRows().addListener((ListChangeListener<MappingRow>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() || change.wasRemoved()) {
+                    showMappingRows();
+                    return;
+                }
+            }
+        });
+        showMappingRows();
+    }
+
+    private void showMappingRows() {
+        mappingGrid.getChildren().clear();
+        mappingGrid.addRow(0, heading("Column in the file"), heading("Sample value"), heading("Goes to"), heading("Format or attribute name"));
+        List<TargetChoice> choices = TargetChoice.all();
+        int rowIndex = 1;
+        for (MappingRow row : viewModel.mappingRows()) {
+            Label column = new Label(row.column());
+            column.getStyleClass().add("mapping-column");
+            Label sample = new Label(row.sample());
+            sample.getStyleClass().add("wizard-muted");
+            SearchableComboBox<TargetChoice> target = new SearchableComboBox<>();
+            target.setId("mapping-target-" + (rowIndex - 1));
+            target.setUserData(row.column());
+            target.getItems().setAll(choices);
+            target.setMaxWidth(Double.MAX_VALUE);
+            target.valueProperty().bindBidirectional(row.targetProperty());
+            mappingGrid.addRow(rowIndex++, column, sample, target, detailFor(row));
+        }
+    }
+
+    /** The fourth cell of a mapping row: what to tell or ask about the chosen target. */
+    private Node detailFor(MappingRow row) {
+        TextField attributeName = new TextField();
+        attributeName.textProperty().bindBidirectional(row.attributeNameProperty());
+        attributeName.setPromptText("attribute name");
+        ComboBox<String> format = new ComboBox<>();
+        format.setEditable(true);
+        format.getItems().setAll(DATE_FORMATS);
+        format.setPromptText("recognised automatically");
+        format.valueProperty().bindBidirectional(row.formatProperty());
+        format.setMaxWidth(Double.MAX_VALUE);
+        Label note = new Label();
+        note.getStyleClass().add("wizard-muted");
+        note.setWrapText(true);
+        StackPane detail = new StackPane(attributeName, format, note);
+        detail.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Runnable show = () -> {
+            TargetChoice choice = row.targetProperty().get();
+            TargetChoice.Kind kind = choice == null ? TargetChoice.Kind.SKIP : choice.kind();
+            attributeName.setVisible(kind == TargetChoice.Kind.ATTRIBUTE);
+            format.setVisible(kind == TargetChoice.Kind.FIELD && MappingRow.takesFormat(choice.field()));
+            note.setVisible(!attributeName.isVisible() && !format.isVisible());
+            note.setText(noteFor(choice));
+        };
+        row.targetProperty().addListener((observable, old, choice) -> show.run());
+        show.run();
+        return detail;
+    }
+
+    private static String noteFor(TargetChoice choice) {
+        if (choice == null || choice.kind() == TargetChoice.Kind.SKIP) {
+            return "Not imported";
+        }
+        if (choice.kind() == TargetChoice.Kind.COHORT) {
+            return "Each value becomes a cohort of the customer";
+        }
+        if (choice.kind() != TargetChoice.Kind.FIELD) {
+            return "";
+        }
+        ProfileField field = choice.field();
+        return switch (field) {
+            case EXTERNAL_ID -> "Identifies the customer";
+            case EMAIL -> "Lower-cased and checked; also identifies the customer";
+            case PHONE -> "Digits, with a leading + kept";
+            case AGE -> "Whole years 0-120; other values kept aside as invalid_age";
+            case GENDER -> "M, male, F, female… become Male or Female; others as given";
+            case INCOME -> "Numbers, 25000-50000 ranges and $50k are understood";
+            case INTERESTS -> "Split on | , ; or ['a', 'b']; trimmed, lower-cased";
+            case COUNTRY -> "Names and codes (US, DE…) become country names";
+            default -> "Kept as text, trimmed";
+        };
+    }
+
+    private void bindDuplicates() {
+        Map<Toggle, DuplicatePolicy> byToggle = Map.of(policyNewest, DuplicatePolicy.NEWEST,
+                policyExisting, DuplicatePolicy.EXISTING, policyFill, DuplicatePolicy.FILL);
+        byToggle.keySet().forEach(toggle -> toggle.setToggleGroup(policies));
+        policies.selectedToggleProperty().addListener((observable, old, selected) -> {
+            if (selected != null) {
+                viewModel.policyProperty().set(byToggle.get(selected));
+            }
+        });
+        byToggle.forEach((toggle, policy) -> toggle.setSelected(policy == viewModel.policyProperty().get()));
+        dryRun.selectedProperty().bindBidirectional(viewModel.dryRunProperty());
+    }
+
+    private void bindRun() {
+        progressBox.visibleProperty().bind(viewModel.runningProperty());
+        progressBox.managedProperty().bind(progressBox.visibleProperty());
+        progressTitle.setText("Importing " + viewModel.fileName() + "…");
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progressText.textProperty().bind(viewModel.progressTextProperty());
+        failure.textProperty().bind(viewModel.failureProperty());
+        hideWhenBlank(failure);
+        summaryBox.visibleProperty().bind(viewModel.summaryProperty().isNotNull());
+        summaryBox.managedProperty().bind(summaryBox.visibleProperty());
+        rejectsBox.setVisible(false);
+        rejectsBox.managedProperty().bind(rejectsBox.visibleProperty());
+        viewModel.summaryProperty().addListener((observable, old, summary) -> {
+            if (summary != null) {
+                showSummary(summary);
+            }
+        });
+        viewModel.rejectedRowsProperty().addListener((observable, old, rows) -> {
+            if (rows != null) {
+                RowTables.showRejects(rejectsTable, rows.headers(), rows.rows());
+                if (rows.total() > rows.rows().size()) {
+                    rejectsTitle.setText(rejectsTitle.getText() + String.format(" — the first %,d of %,d are shown", rows.rows().size(), rows.total()));
+                }
+            }
+        });
+        rejectsTable.setPlaceholder(new Label("Reading the rejected rows…"));
+    }
+
+    private void showSummary(ImportSummary summary) {
+        summaryTitle.setText(summary.dryRun()
+                ? "Dry run finished: nothing was written. This is what the import would do."
+                : "Import finished: every row is accounted for.");
+        summaryRead.setText(String.format("%,d", summary.read()));
+        summaryInserted.setText(String.format("%,d", summary.inserted()));
+        summaryUpdated.setText(String.format("%,d", summary.updated()));
+        summaryDuplicates.setText(String.format("%,d", summary.duplicates()));
+        summaryRejected.setText(String.format("%,d", summary.rejected()));
+        summaryAccounting.setText(ImportWizardViewModel.accounting(summary));
+        summaryTiming.setText(String.format("%s in %.1f s, %,.0f rows/s", viewModel.fileName(), summary.seconds(), summary.rowsPerSecond()));
+        rejectsBox.setVisible(summary.rejected() > 0);
+        if (summary.rejected() > 0) {
+            rejectsTitle.setText(String.format("%,d rejected %s, each with its line in the file and the reason",
+                    summary.rejected(), summary.rejected() == 1 ? "row" : "rows"));
+            rejectsPath.setText(summary.rejectsFile() == null ? "" : summary.rejectsFile());
+        }
+    }
+
+    @FXML
+    private void next() {
+        viewModel.next();
+    }
+
+    @FXML
+    private void back() {
+        viewModel.back();
+    }
+
+    @FXML
+    private void close() {
+        onClose.run();
+    }
+
+    @FXML
+    private void cancelImport() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void loadPreset() {
+        viewModel.loadPreset(presetName.getEditor().getText());
+    }
+
+    @FXML
+    private void savePreset() {
+        viewModel.savePreset(presetName.getEditor().getText());
+    }
+
+    @FXML
+    private void copyRejectsPath() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(rejectsPath.getText());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @FXML
+    private void revealRejects() {
+        viewModel.revealRejects();
+    }
+
+    /** Whether the wizard may close now: not while an import runs (cancel it first). */
+    public boolean canClose() {
+        return !viewModel.runningProperty().get();
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("mapping-heading");
+        return label;
+    }
+
+    private static void hideWhenBlank(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return show.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("These choices are picked from a list, never typed");
+            }
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package org.cdpdesktop.core.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.jobs.JobRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleDataTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void extractsTheBundledCustomerFileByteForByteAsInTheRepository() throws Exception {
+        Path extracted = SampleData.extractTo(directory.resolve("sample"));
+
+        assertThat(extracted).hasFileName("customers.csv");
+        assertThat(Files.readAllBytes(extracted)).isEqualTo(Files.readAllBytes(Path.of("sample-data", "customers.csv")));
+        assertThat(Files.readAllLines(extracted, StandardCharsets.UTF_8)).hasSize(3001)
+                .first().isEqualTo(SampleDataGenerator.HEADER);
+    }
+
+    @Test
+    void extractingTwiceReplacesTheEarlierCopy() throws Exception {
+        Files.writeString(directory.resolve("customers.csv"), "stale");
+
+        Path extracted = SampleData.extractTo(directory);
+
+        assertThat(Files.size(extracted)).isEqualTo(Files.size(Path.of("sample-data", "customers.csv")));
+    }
+
+    @Test
+    void theSampleImportsWithTheWizardsDefaultsAndAccountsForEveryRow() throws Exception {
+        try (App app = App.open(directory.resolve("data"))) {
+            Job<ImportSummary> job = SampleData.importJob(app.importer(), directory.resolve("sample"));
+
+            ImportSummary summary = JobRunner.runHere(job, JobRunner.foregroundHandle(job), JobListener.NONE);
+
+            assertThat(summary.file()).isEqualTo("customers.csv");
+            assertThat(summary.read()).isEqualTo(3000);
+            assertThat(summary.inserted() + summary.updated() + summary.duplicates() + summary.rejected()).isEqualTo(summary.read());
+            assertThat(summary.inserted()).isGreaterThan(2500);
+            assertThat(app.profiles().count()).isEqualTo(summary.inserted());
+            assertThat(app.importer().history()).singleElement()
+                    .satisfies(batch -> assertThat(batch.fileName()).isEqualTo("customers.csv"));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.cdpdesktop.gui.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cdpdesktop.gui.importer.DesktopFixture.waitUntil;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.ingest.ColumnMapping;
+import org.cdpdesktop.core.ingest.CsvSniffer;
+import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.jobs.JobRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Import screen's history of imports, with the rows each one rejected, on a real store in a temporary folder. */
+@ExtendWith(ApplicationExtension.class)
+class ImportHistoryTest {
+
+    @TempDir
+    Path temp;
+
+    private DesktopFixture desktop;
+    private App app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = App.open(temp.resolve("data"));
+        app.settings().set(Settings.SAMPLE_DATA_OFFERED, "true");
+        importWithDefaults(write("people.csv",
+                "id,email\nA1,a1@example.org\nA2,a2@example.org,surplus\nA3,a3@example.org\nA4,a4@example.org\nA5,a5@example.org\n"));
+        desktop = new DesktopFixture(app);
+        desktop.show(stage);
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        desktop.close();
+    }
+
+    @Test
+    void theHistoryListsEachImportWithItsCountsAndShowsItsRejectedRows(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-import");
+        TableView<?> history = robot.lookup("#import-history").query();
+        waitUntil(() -> history.getItems().size() == 1);
+        assertThat(cells(robot)).contains("people.csv", "completed", "5", "4", "1");
+
+        robot.clickOn(robot.lookup(".hyperlink").<Hyperlink>query());
+
+        TableView<List<String>> rejects = robot.lookup("#history-rejects-table").query();
+        waitUntil(() -> rejects.getItems().size() == 1);
+        assertThat(rejects.getItems().get(0)).containsExactly("3", "expected 2 columns, found 3", "A2,a2@example.org,surplus");
+    }
+
+    private void importWithDefaults(Path file) throws Exception {
+        var dialect = CsvSniffer.sniff(file);
+        var headers = org.cdpdesktop.core.ingest.CsvPreviewer.preview(file, dialect, 1).headers();
+        Job<?> job = app.importer().importJob(file, new ImportOptions(dialect, ColumnMapping.auto(headers), DuplicatePolicy.NEWEST, false, null));
+        runHere(job);
+    }
+
+    private static <R> void runHere(Job<R> job) throws Exception {
+        JobRunner.runHere(job, JobRunner.foregroundHandle(job), JobListener.NONE);
+    }
+
+    private static List<String> cells(FxRobot robot) {
+        return robot.lookup("#import-history .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(cell -> cell.getText()).filter(text -> text != null && !text.isEmpty()).map(Object::toString).toList();
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+}

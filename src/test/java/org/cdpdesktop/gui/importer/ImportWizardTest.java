@@ -1,0 +1,199 @@
+package org.cdpdesktop.gui.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cdpdesktop.gui.importer.DesktopFixture.waitUntil;
+
+import java.nio.charset.StandardCharsets;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.sample.SampleDataGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ImportWizardTest {
+
+    @TempDir
+    Path temp;
+
+    private DesktopFixture desktop;
+    private App app;
+
+    @Start
+    void start(Stage stage) {
+        app = App.open(temp.resolve("data"));
+        app.settings().set(Settings.SAMPLE_DATA_OFFERED, "true");
+        desktop = new DesktopFixture(app);
+        desktop.show(stage);
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        desktop.close();
+    }
+
+    @Test
+    void droppingAFileOpensTheWizardWhichImportsItWithTheChosenDelimiterMappingAndPolicy(FxRobot robot) throws Exception {
+        Path file = write("loyalty.csv", """
+                ref;mail;postcode;tier;interests
+                R-1;ann@example.org;07302;gold;Music|Travel
+                R-2;bob@example.org;10115;silver;Tech
+                R-3;ANN@example.org;07302;bronze;travel|Food
+                """);
+
+        drop(robot, file);
+        waitUntil(() -> robot.lookup("#step-format").tryQuery().map(Node::isVisible).orElse(false)
+                && !previewHeaders(robot).isEmpty());
+        assertThat(previewHeaders(robot)).containsExactly("ref", "mail", "postcode", "tier", "interests");
+
+        choose(robot, "#format-delimiter", ',');
+        waitUntil(() -> previewHeaders(robot).size() == 1);
+        assertThat(previewHeaders(robot)).containsExactly("ref;mail;postcode;tier;interests");
+        choose(robot, "#format-delimiter", ';');
+        waitUntil(() -> previewHeaders(robot).size() == 5);
+
+        robot.clickOn("#wizard-next");
+        ComboBox<TargetChoice> refTarget = robot.lookup("#mapping-target-0").query();
+        assertThat(refTarget.getUserData()).isEqualTo("ref");
+        assertThat(refTarget.getValue()).isEqualTo(TargetChoice.ATTRIBUTE);
+        assertThat(robot.lookup("#mapping-target-1").<ComboBox<TargetChoice>>query().getValue()).isEqualTo(TargetChoice.field(ProfileField.EMAIL));
+        robot.interact(() -> refTarget.setValue(TargetChoice.field(ProfileField.EXTERNAL_ID)));
+
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#policy-existing");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(text(robot, "#summary-read")).isEqualTo("3");
+        assertThat(text(robot, "#summary-inserted")).isEqualTo("2");
+        assertThat(text(robot, "#summary-duplicates")).isEqualTo("1");
+        assertThat(text(robot, "#summary-rejected")).isEqualTo("0");
+        assertThat(text(robot, "#summary-accounting")).isEqualTo("3 read = 2 inserted + 0 updated + 1 duplicates + 0 rejected");
+        assertThat(robot.lookup("#rejects-box").query().isVisible()).isFalse();
+
+        Profile ann = app.profiles().findByExternalId("R-1").orElseThrow();
+        assertThat(ann.getEmail()).isEqualTo("ann@example.org");
+        assertThat(ann.getPostalCode()).isEqualTo("07302");
+        assertThat(ann.getAttributes()).containsEntry("tier", "gold");
+        assertThat(ann.getInterests()).contains("music", "travel", "food");
+        assertThat(app.profiles().findByExternalId("R-2")).isPresent();
+        assertThat(app.profiles().count()).isEqualTo(2);
+
+        robot.clickOn("#wizard-close");
+        waitUntil(() -> robot.lookup("#wizard-next").tryQuery().isEmpty());
+    }
+
+    @Test
+    void rowsTheStoreCannotTakeAreListedWithTheirLineAndReasonInTheSummary(FxRobot robot) throws Exception {
+        Path file = write("people.csv", """
+                id,email,age
+                A1,a1@example.org,34
+                A2,a2@example.org,30,surplus
+                A3,a3@example.org,41
+                A4,a4@example.org,25
+                A5,a5@example.org,52
+                """);
+
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        assertThat(text(robot, "#preview-problems")).isEqualTo("Line 3: expected 3 columns, found 4; this row will be rejected");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(text(robot, "#summary-accounting")).isEqualTo("5 read = 4 inserted + 0 updated + 0 duplicates + 1 rejected");
+        assertThat(text(robot, "#summary-rejected")).isEqualTo("1");
+        TableView<List<String>> rejects = robot.lookup("#rejects-table").query();
+        waitUntil(() -> rejects.getItems().size() == 1);
+        assertThat(robot.lookup("#rejects-box").query().isVisible()).isTrue();
+        assertThat(rejects.getColumns()).extracting(column -> column.getText()).containsExactly("line", "reason", "raw");
+        assertThat(rejects.getItems().get(0)).containsExactly("3", "expected 3 columns, found 4", "A2,a2@example.org,30,surplus");
+        assertThat(robot.lookup("#rejects-path").<javafx.scene.control.TextField>query().getText())
+                .startsWith(app.dataDirectory().rejects().toString());
+        assertThat(app.profiles().count()).isEqualTo(4);
+        assertThat(app.profiles().findByExternalId("A2")).isEmpty();
+    }
+
+    @Test
+    void cancellingARunningImportSaysSoAndLeavesTheStoreUntouched(FxRobot robot) throws Exception {
+        Path file = temp.resolve("large.csv");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            SampleDataGenerator.write(writer, 100_000, 7);
+        }
+
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#import-cancel");
+
+        waitUntil(() -> !text(robot, "#import-failure").isEmpty());
+        assertThat(text(robot, "#import-failure")).isEqualTo("The import was cancelled. Nothing was changed in the store.");
+        assertThat(robot.lookup("#import-summary").query().isVisible()).isFalse();
+        assertThat(app.profiles().count()).isZero();
+        assertThat(robot.lookup("#wizard-close").<javafx.scene.control.Button>query().isDisabled()).isFalse();
+    }
+
+    @Test
+    void severalDroppedFilesAreWalkedOneAfterAnother(FxRobot robot) throws Exception {
+        Path first = write("first.csv", "email\none@example.org\n");
+        Path second = write("second.csv", "email\ntwo@example.org\n");
+
+        drop(robot, first, second);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        assertThat(text(robot, "#wizard-title")).isEqualTo("Import first.csv");
+        assertThat(text(robot, "#wizard-queue")).isEqualTo("1 more file queued");
+
+        robot.clickOn("#wizard-close");
+        waitUntil(() -> robot.lookup("#wizard-title").tryQuery().map(node -> ((Label) node).getText().equals("Import second.csv")).orElse(false));
+        assertThat(text(robot, "#wizard-queue")).isEmpty();
+    }
+
+    private void drop(FxRobot robot, Path... files) throws Exception {
+        Node target = robot.lookup("#nav-dashboard").query();
+        WaitForAsyncUtils.asyncFx(() -> FileDrop.dropOn(target, List.of(files))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<String> previewHeaders(FxRobot robot) {
+        return robot.lookup("#preview-table").tryQuery()
+                .map(table -> ((TableView<?>) table).getColumns().stream().map(column -> column.getText()).toList())
+                .orElse(List.of());
+    }
+
+    private static void choose(FxRobot robot, String combo, Character value) {
+        ComboBox<Character> box = robot.lookup(combo).query();
+        robot.clickOn(box);
+        robot.clickOn(box.getConverter().toString(value));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.getValue()).isEqualTo(value);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).<Label>query().getText();
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+}

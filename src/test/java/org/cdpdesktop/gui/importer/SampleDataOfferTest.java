@@ -1,0 +1,56 @@
+package org.cdpdesktop.gui.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cdpdesktop.gui.importer.DesktopFixture.waitUntil;
+
+import java.nio.file.Path;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The first start on an empty data folder: the offer to load the bundled sample data. */
+@ExtendWith(ApplicationExtension.class)
+class SampleDataOfferTest {
+
+    @TempDir
+    Path temp;
+
+    private DesktopFixture desktop;
+    private App app;
+
+    @Start
+    void start(Stage stage) {
+        app = App.open(temp.resolve("data"));
+        desktop = new DesktopFixture(app);
+        desktop.show(stage);
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        desktop.close();
+    }
+
+    @Test
+    void anEmptyStoreOffersTheSampleDataOnceAndLoadsItWithEveryRowAccountedFor(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#sample-data-offer").tryQuery().isPresent());
+        DialogPane offer = robot.lookup("#sample-data-offer").query();
+        robot.clickOn(offer.lookupButton(offer.getButtonTypes().stream()
+                .filter(type -> type.getText().equals("Load sample data")).findFirst().orElseThrow()));
+
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery()
+                .filter(pane -> "Sample data loaded".equals(((DialogPane) pane).getHeaderText())).isPresent());
+        assertThat(robot.lookup(".dialog-pane").<DialogPane>query().getContentText()).startsWith("3,000 read = ");
+        assertThat(app.profiles().count()).isGreaterThan(2500);
+        assertThat(app.settings().getBoolean(Settings.SAMPLE_DATA_OFFERED)).isTrue();
+    }
+
+}
