@@ -636,36 +636,40 @@ final class ImportRun {
         }
     }
 
-    /** Merges a row into a profile by the duplicate policy; interests and cohorts are always a union. */
+    /**
+     * Merges a row into a profile by the duplicate policy; interests and cohorts are always a union. Identities are
+     * never dropped whatever the policy: an external id or email of the row that the profile does not keep as its
+     * own is added to the attributes {@code other_external_ids} / {@code other_emails}.
+     */
     private void mergeRow(Draft draft, CleanRow row) {
-        if (policy != DuplicatePolicy.EXISTING) {
-            for (ProfileField field : STORED) {
-                int index = field.ordinal();
-                Object incoming = row.values()[index];
-                if (incoming == null || index == EXT || incoming.equals(draft.values[index])) {
-                    continue;
-                }
-                Object current = draft.values[index];
-                if (current == null) {
+        for (ProfileField field : STORED) {
+            int index = field.ordinal();
+            Object incoming = row.values()[index];
+            if (incoming == null || index == EXT || incoming.equals(draft.values[index])) {
+                continue;
+            }
+            Object current = draft.values[index];
+            boolean replace = policy == DuplicatePolicy.NEWEST || policy == DuplicatePolicy.FILL && current == null;
+            if (index == EMAIL) {
+                if (replace) {
                     draft.values[index] = incoming;
                     draft.dirty = true;
-                } else if (index == EMAIL) {
-                    if (policy == DuplicatePolicy.NEWEST) {
-                        draft.values[index] = incoming;
-                        draft.dirty = true;
-                        removeFromList(draft, OTHER_EMAILS, (String) incoming);
+                    removeFromList(draft, OTHER_EMAILS, (String) incoming);
+                    if (current != null) {
                         appendToList(draft, OTHER_EMAILS, (String) current);
-                    } else {
-                        appendToList(draft, OTHER_EMAILS, (String) incoming);
                     }
-                } else if (policy == DuplicatePolicy.NEWEST) {
-                    draft.values[index] = incoming;
-                    draft.dirty = true;
+                } else {
+                    appendToList(draft, OTHER_EMAILS, (String) incoming);
                 }
+            } else if (replace) {
+                draft.values[index] = incoming;
+                draft.dirty = true;
             }
-            if (row.externalId() != null && !row.externalId().equals(draft.externalId())) {
-                appendToList(draft, OTHER_EXTERNAL_IDS, row.externalId());
-            }
+        }
+        if (row.externalId() != null && !row.externalId().equals(draft.externalId())) {
+            appendToList(draft, OTHER_EXTERNAL_IDS, row.externalId());
+        }
+        if (policy != DuplicatePolicy.EXISTING) {
             row.attributes().forEach((key, value) -> {
                 String current = draft.attributes.get(key);
                 if (current == null || policy == DuplicatePolicy.NEWEST && !current.equals(value)) {

@@ -225,11 +225,13 @@ class ImportServiceTest {
     @Test
     void existingPolicyKeepsTheStoredValuesAndOnlyUnitesLists() throws Exception {
         seedAnn();
-        store.importFile(store.csv("next.csv", "id,email,city,age,interests\n1,,Rome,40,tech\n"), DuplicatePolicy.EXISTING);
+        store.importFile(store.csv("next.csv", "id,email,city,age,interests\n1,,Rome,40,tech\n9,ANN@x.com,Paris,,\n"),
+                DuplicatePolicy.EXISTING);
         Profile ann = store.profile("1");
         assertThat(ann.getCity()).isEqualTo("Oslo");
         assertThat(ann.getAge()).isNull();
         assertThat(ann.getInterests()).containsExactly("music", "tech");
+        assertThat(ann.getAttributes()).containsEntry("other_external_ids", "9");
     }
 
     @Test
