@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -355,7 +356,7 @@ final class ImportRun {
     private static List<String> cohorts(String raw) {
         Set<String> names = new LinkedHashSet<>();
         for (String lower : FieldCleaner.list(raw)) {
-            int at = raw.toLowerCase(java.util.Locale.ROOT).indexOf(lower);
+            int at = raw.toLowerCase(Locale.ROOT).indexOf(lower);
             names.add(at >= 0 ? raw.substring(at, at + lower.length()) : lower);
         }
         return List.copyOf(names);

@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.ingest;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,7 +73,7 @@ public final class ImportService {
                 ImportSummary summary;
                 try {
                     summary = new ImportRun(connection, file, options, context, cleaner, rejectsFile, keyIndexLimit).run(started);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new ImportException(file.getFileName() + ": " + e.getMessage(), e);
                 }
                 if (options.dryRun()) {
