@@ -307,6 +307,23 @@ class ImportServiceTest {
     }
 
     @Test
+    void progressEndsWithEveryRowDone() throws Exception {
+        StringBuilder text = new StringBuilder("id\n");
+        for (int i = 0; i < 3 * ImportRun.CHUNK_ROWS; i++) {
+            text.append(i).append('\n');
+        }
+        Path file = store.csv("progress.csv", text.toString());
+        List<org.cdpdesktop.core.jobs.JobProgress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ImportSummary summary = store.importer.importJob(file, store.options(file, DuplicatePolicy.NEWEST, false))
+                .run(org.cdpdesktop.core.jobs.JobContext.create("import", reports::add, new AtomicBoolean()));
+        org.cdpdesktop.core.jobs.JobProgress last = reports.get(reports.size() - 1);
+        assertThat(last.done()).isEqualTo(summary.read());
+        assertThat(last.total()).isEqualTo(summary.read());
+        assertThat(last.fraction()).isEqualTo(1.0);
+        assertThat(summary.rowsPerSecond()).isPositive();
+    }
+
+    @Test
     void aDryRunCountsButKeepsNothing() throws Exception {
         Path file = store.csv("dry.csv", "id,email\n1,a@x.com\n1,b@x.com\n,\n");
         ImportSummary summary = store.run(file, store.options(file, DuplicatePolicy.NEWEST, true), new AtomicBoolean());
