@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.CsvPreviewer;
 import org.cdpdesktop.core.ingest.CsvSniffer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,18 +19,26 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "preset", mixinStandardHelpOptions = true,
         description = "List, save or delete named column mappings, shared with the import wizard.",
-        subcommands = {PresetCommand.List.class, PresetCommand.Save.class, PresetCommand.Delete.class})
-final class PresetCommand {
+        subcommands = {PresetCommand.Names.class, PresetCommand.Save.class, PresetCommand.Delete.class})
+final class PresetCommand implements Runnable {
 
     @ParentCommand
     private RootCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list, save or delete");
+    }
 
     RootCommand root() {
         return root;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the preset names as a JSON array.")
-    static final class List implements Callable<Integer> {
+    static final class Names implements Callable<Integer> {
         @ParentCommand
         private PresetCommand parent;
 
@@ -53,7 +62,7 @@ final class PresetCommand {
         private Path from;
 
         @Option(names = "--map", paramLabel = "SOURCE=FIELD", description = "As for 'import --map'.")
-        private java.util.List<String> maps = new ArrayList<>();
+        private List<String> maps = new ArrayList<>();
 
         @ParentCommand
         private PresetCommand parent;
@@ -63,7 +72,7 @@ final class PresetCommand {
 
         @Override
         public Integer call() throws Exception {
-            java.util.List<String> headers = from == null ? null : CsvPreviewer.preview(from, CsvSniffer.sniff(from), 0).headers();
+            List<String> headers = from == null ? null : CsvPreviewer.preview(from, CsvSniffer.sniff(from), 0).headers();
             ColumnMapping base = headers == null ? new ColumnMapping(new LinkedHashMap<>(), null) : ColumnMapping.auto(headers);
             ColumnMapping mapping = MappingOptions.apply(base, maps, headers);
             parent.root().app().presets().save(name, mapping);

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -366,7 +367,7 @@ public final class FieldCleaner {
         for (DateTimeFormatter worded : WORDED_DATES) {
             try {
                 TemporalAccessor parsed = worded.parse(value);
-                return FieldResult.of(parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)
+                return FieldResult.of(parsed.isSupported(ChronoField.HOUR_OF_DAY)
                         ? LocalDateTime.from(parsed).toString() : LocalDate.from(parsed).toString());
             } catch (DateTimeParseException e) {
                 continue;
@@ -431,7 +432,7 @@ public final class FieldCleaner {
         }
         try {
             TemporalAccessor parsed = formatter.parse(value);
-            if (parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)) {
+            if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
                 String time = LocalDateTime.from(parsed).toString();
                 return FieldResult.of(time.length() == 16 ? time + ":00" : time);
             }
