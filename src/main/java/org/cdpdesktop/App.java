@@ -6,6 +6,8 @@ import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.JobRunner;
 import org.cdpdesktop.core.profile.ProfileStore;
+import org.cdpdesktop.core.segment.CohortService;
+import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
 
 /** The composition root: builds every service once, on one data folder, and hands them to the doors. */
@@ -17,6 +19,8 @@ public final class App implements AutoCloseable {
     private final JobRunner jobs;
     private final ProfileStore profiles;
     private final StatsService stats;
+    private final SegmentService segments;
+    private final CohortService cohorts;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -25,6 +29,8 @@ public final class App implements AutoCloseable {
         this.jobs = new JobRunner(2);
         this.profiles = new ProfileStore(database);
         this.stats = new StatsService(database);
+        this.segments = new SegmentService(database);
+        this.cohorts = new CohortService(database);
     }
 
     public static App open(Path dataDirectory) {
@@ -53,6 +59,14 @@ public final class App implements AutoCloseable {
 
     public StatsService stats() {
         return stats;
+    }
+
+    public SegmentService segments() {
+        return segments;
+    }
+
+    public CohortService cohorts() {
+        return cohorts;
     }
 
     @Override
