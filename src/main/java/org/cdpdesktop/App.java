@@ -7,6 +7,7 @@ import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.JobRunner;
 import org.cdpdesktop.core.profile.ProfileStore;
 import org.cdpdesktop.core.segment.CohortService;
+import org.cdpdesktop.core.segment.FieldValues;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
 
@@ -21,6 +22,7 @@ public final class App implements AutoCloseable {
     private final StatsService stats;
     private final SegmentService segments;
     private final CohortService cohorts;
+    private final FieldValues fieldValues;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -31,6 +33,7 @@ public final class App implements AutoCloseable {
         this.stats = new StatsService(database);
         this.segments = new SegmentService(database);
         this.cohorts = new CohortService(database);
+        this.fieldValues = new FieldValues(database);
     }
 
     public static App open(Path dataDirectory) {
@@ -67,6 +70,10 @@ public final class App implements AutoCloseable {
 
     public CohortService cohorts() {
         return cohorts;
+    }
+
+    public FieldValues fieldValues() {
+        return fieldValues;
     }
 
     @Override

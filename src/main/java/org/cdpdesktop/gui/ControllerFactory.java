@@ -4,6 +4,8 @@ import javafx.util.Callback;
 import org.cdpdesktop.App;
 import org.cdpdesktop.gui.dashboard.DashboardView;
 import org.cdpdesktop.gui.dashboard.DashboardViewModel;
+import org.cdpdesktop.gui.segments.SegmentsView;
+import org.cdpdesktop.gui.segments.SegmentsViewModel;
 import org.cdpdesktop.gui.shell.MainView;
 import org.cdpdesktop.gui.shell.MainViewModel;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -35,6 +37,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == DashboardView.class) {
             return new DashboardView(new DashboardViewModel(app, executor), navigator);
+        }
+        if (type == SegmentsView.class) {
+            return new SegmentsView(new SegmentsViewModel(app, executor, jobs));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

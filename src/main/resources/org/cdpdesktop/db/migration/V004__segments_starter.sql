@@ -9,7 +9,7 @@ CREATE INDEX profile_cohort_cohort_nocase ON profile_cohort(cohort COLLATE NOCAS
 -- empty table, so a starter segment the user deletes stays deleted.
 CREATE TEMP TABLE starter(name TEXT, rule TEXT, description TEXT);
 INSERT INTO starter(name, rule, description) VALUES
-('Elite', 'income >= 250000', 'Income of 250,000 or more'),
+('Elite', 'income >= 200000', 'Income of 200,000 or more'),
 ('Luxury', 'income >= 150000', 'Income of 150,000 or more'),
 ('High spender', 'income >= 100000', 'Income of 100,000 or more'),
 ('Budget shopper', 'income < 30000', 'Income under 30,000'),
