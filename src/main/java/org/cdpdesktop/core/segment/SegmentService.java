@@ -33,7 +33,8 @@ public final class SegmentService {
     public static final int MAX_NAME_LENGTH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(SegmentService.class);
     private static final String SEGMENT_COLUMNS = "id, name, rule, description, builtin, created_at, updated_at";
-    private static final int BATCH = 5_000;
+    private static final int ID_CHUNK = 50_000;
+    private static final int MASK_BITS = 62;
 
     private final Database database;
     private final Clock clock;
@@ -155,17 +156,36 @@ public final class SegmentService {
         return database.read(connection -> count(connection, ConditionSql.toSql(rule, liveRules(connection, Map.of()), clock)));
     }
 
-    /** Every segment with its live size; a segment whose rule cannot be evaluated carries the reason instead. */
+    /**
+     * Every segment with its live size, counted in one scan of the profile table; a segment whose rule cannot be
+     * evaluated carries the reason instead.
+     */
     public List<SegmentSize> sizes() {
         return database.read(connection -> {
-            List<SegmentSize> sizes = new ArrayList<>();
-            SegmentRules rules = liveRules(connection, Map.of());
-            for (Segment segment : listSegments(connection)) {
-                try {
-                    sizes.add(new SegmentSize(segment, count(connection, ConditionSql.toSql(membership(segment), rules, clock)), null));
-                } catch (IllegalArgumentException e) {
-                    sizes.add(new SegmentSize(segment, 0, e.getMessage()));
+            List<Translated> translated = translateAll(connection);
+            List<Translated> valid = translated.stream().filter(t -> t.sql() != null).toList();
+            long[] counts = new long[valid.size()];
+            if (!valid.isEmpty()) {
+                StringBuilder sql = new StringBuilder("SELECT ");
+                List<Object> parameters = new ArrayList<>();
+                for (int i = 0; i < valid.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("coalesce(sum((").append(valid.get(i).sql().sql()).append(") IS TRUE), 0)");
+                    parameters.addAll(valid.get(i).sql().parameters());
                 }
+                try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM profile p").toString())) {
+                    ProfileRows.bind(statement, parameters, 1);
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        for (int i = 0; i < counts.length; i++) {
+                            counts[i] = row.getLong(i + 1);
+                        }
+                    }
+                }
+            }
+            List<SegmentSize> sizes = new ArrayList<>();
+            int next = 0;
+            for (Translated t : translated) {
+                sizes.add(t.sql() == null ? new SegmentSize(t.segment(), 0, t.error()) : new SegmentSize(t.segment(), counts[next++], null));
             }
             return sizes;
         });
@@ -258,8 +278,9 @@ public final class SegmentService {
     /** Re-evaluates one segment and stores its members; returns its size. */
     public long evaluate(Segment segment) {
         return database.write(connection -> {
-            SqlFragment sql = ConditionSql.toSql(membership(segment), liveRules(connection, Map.of()), clock);
-            return (long) refreshMembers(connection, segment.id(), sql).ids().length;
+            long[] ids = selectIds(connection, ConditionSql.toSql(membership(segment), liveRules(connection, Map.of()), clock));
+            refreshMembers(connection, segment.id(), ids);
+            return (long) ids.length;
         });
     }
 
@@ -271,18 +292,19 @@ public final class SegmentService {
     public List<SnapshotResult> snapshotAll(String reason) {
         String takenAt = clock.instant().toString();
         List<SnapshotResult> results = database.write(connection -> {
-            SegmentRules rules = liveRules(connection, Map.of());
+            List<Translated> translated = translateAll(connection);
+            List<Translated> valid = translated.stream().filter(t -> t.sql() != null).toList();
+            List<long[]> members = evaluateAll(connection, valid);
             List<SnapshotResult> done = new ArrayList<>();
-            for (Segment segment : listSegments(connection)) {
-                SqlFragment sql;
-                try {
-                    sql = ConditionSql.toSql(membership(segment), rules, clock);
-                } catch (IllegalArgumentException e) {
-                    done.add(new SnapshotResult(segment.id(), segment.name(), 0, 0, 0, e.getMessage()));
+            int next = 0;
+            for (Translated t : translated) {
+                Segment segment = t.segment();
+                if (t.sql() == null) {
+                    done.add(new SnapshotResult(segment.id(), segment.name(), 0, 0, 0, t.error()));
                     continue;
                 }
-                Membership membership = refreshMembers(connection, segment.id(), sql);
-                long[] ids = membership.ids();
+                long[] ids = members.get(next++);
+                long[] change = refreshMembers(connection, segment.id(), ids);
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment_snapshot"
                         + "(segment_id, taken_at, reason, size, members) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setLong(1, segment.id());
@@ -292,13 +314,90 @@ public final class SegmentService {
                     insert.setBytes(5, MemberIds.encode(ids));
                     insert.executeUpdate();
                 }
-                done.add(new SnapshotResult(segment.id(), segment.name(), ids.length, membership.added(), membership.removed(), null));
+                done.add(new SnapshotResult(segment.id(), segment.name(), ids.length, change[0], change[1], null));
             }
             return done;
         });
         results.stream().filter(r -> r.error() != null)
                 .forEach(r -> LOG.warn("Snapshot skipped segment {}: {}", r.name(), r.error()));
         return results;
+    }
+
+    /** A saved segment with its SQL, or the reason it has none. */
+    private record Translated(Segment segment, SqlFragment sql, String error) {
+    }
+
+    private List<Translated> translateAll(Connection connection) throws SQLException {
+        SegmentRules rules = liveRules(connection, Map.of());
+        List<Translated> translated = new ArrayList<>();
+        for (Segment segment : listSegments(connection)) {
+            try {
+                translated.add(new Translated(segment, ConditionSql.toSql(membership(segment), rules, clock), null));
+            } catch (IllegalArgumentException e) {
+                translated.add(new Translated(segment, null, e.getMessage()));
+            }
+        }
+        return translated;
+    }
+
+    /**
+     * The members of every segment from one scan of the profile table: each row yields a bit mask of the segments it
+     * belongs to (62 segments to a column). One scan with many tests is several times faster than one scan per segment.
+     */
+    private static List<long[]> evaluateAll(Connection connection, List<Translated> segments) throws SQLException {
+        List<long[]> members = new ArrayList<>();
+        if (segments.isEmpty()) {
+            return members;
+        }
+        int columns = (segments.size() + MASK_BITS - 1) / MASK_BITS;
+        StringBuilder sql = new StringBuilder("SELECT p.id");
+        List<Object> parameters = new ArrayList<>();
+        for (int column = 0; column < columns; column++) {
+            sql.append(", 0");
+            for (int bit = 0; bit < MASK_BITS && column * MASK_BITS + bit < segments.size(); bit++) {
+                SqlFragment fragment = segments.get(column * MASK_BITS + bit).sql();
+                sql.append(" | (((").append(fragment.sql()).append(") IS TRUE) << ").append(bit).append(')');
+                parameters.addAll(fragment.parameters());
+            }
+        }
+        IdList[] lists = new IdList[segments.size()];
+        Arrays.setAll(lists, i -> new IdList());
+        try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM profile p ORDER BY p.id").toString())) {
+            ProfileRows.bind(statement, parameters, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    for (int column = 0; column < columns; column++) {
+                        long mask = rows.getLong(column + 2);
+                        while (mask != 0) {
+                            lists[column * MASK_BITS + Long.numberOfTrailingZeros(mask)].add(id);
+                            mask &= mask - 1;
+                        }
+                    }
+                }
+            }
+        }
+        for (IdList list : lists) {
+            members.add(list.toArray());
+        }
+        return members;
+    }
+
+    /** A growable list of ids, without boxing a million Longs. */
+    private static final class IdList {
+        private long[] ids = new long[256];
+        private int size;
+
+        void add(long id) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(ids, size);
+        }
     }
 
     /** The snapshots of one segment, oldest first. */
@@ -470,55 +569,41 @@ public final class SegmentService {
         return Arrays.copyOf(ids, n);
     }
 
-    /** A segment's members after a refresh, and how many joined and left. */
-    private record Membership(long[] ids, long added, long removed) {
-    }
-
     /**
-     * Brings segment_member in line with the rule. A segment with no stored members (new, or never evaluated) is
-     * filled by one INSERT ... SELECT inside SQLite, several times faster than a million batched JDBC inserts;
-     * otherwise only the rows that change are touched.
+     * Brings segment_member in line with {@code ids}, touching only the rows that change; returns {added, removed}.
+     * Changed ids go to SQLite as JSON arrays of {@link #ID_CHUNK}, so SQLite loops over them instead of JDBC doing
+     * one call per row: a first snapshot of a million-profile store writes millions of rows.
      */
-    private static Membership refreshMembers(Connection connection, long segmentId, SqlFragment sql) throws SQLException {
+    private static long[] refreshMembers(Connection connection, long segmentId, long[] ids) throws SQLException {
         long[] previous;
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT profile_id FROM segment_member WHERE segment_id = ? ORDER BY profile_id")) {
             select.setLong(1, segmentId);
             previous = readIds(select);
         }
-        if (previous.length == 0) {
-            try (PreparedStatement fill = connection.prepareStatement("INSERT INTO segment_member(segment_id, profile_id)"
-                    + " SELECT ?, p.id FROM profile p WHERE " + sql.sql() + " ORDER BY p.id")) {
-                fill.setLong(1, segmentId);
-                ProfileRows.bind(fill, sql.parameters(), 2);
-                fill.executeUpdate();
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT profile_id FROM segment_member WHERE segment_id = ? ORDER BY profile_id")) {
-                select.setLong(1, segmentId);
-                long[] ids = readIds(select);
-                return new Membership(ids, ids.length, 0);
-            }
-        }
-        long[] ids = selectIds(connection, sql);
         long[] added = MemberIds.added(previous, ids);
         long[] removed = MemberIds.added(ids, previous);
-        apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id = ?", segmentId, removed);
-        apply(connection, "INSERT INTO segment_member(segment_id, profile_id) VALUES (?, ?)", segmentId, added);
-        return new Membership(ids, added.length, removed.length);
+        apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
+                segmentId, removed);
+        apply(connection, "INSERT INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
+                segmentId, added);
+        return new long[] {added.length, removed.length};
     }
 
     private static void apply(Connection connection, String sql, long segmentId, long[] profileIds) throws SQLException {
+        if (profileIds.length == 0) {
+            return;
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < profileIds.length; i++) {
-                statement.setLong(1, segmentId);
-                statement.setLong(2, profileIds[i]);
-                statement.addBatch();
-                if ((i + 1) % BATCH == 0) {
-                    statement.executeBatch();
+            for (int from = 0; from < profileIds.length; from += ID_CHUNK) {
+                StringBuilder json = new StringBuilder(ID_CHUNK * 8).append('[');
+                for (int i = from; i < Math.min(profileIds.length, from + ID_CHUNK); i++) {
+                    json.append(i == from ? "" : ",").append(profileIds[i]);
                 }
+                statement.setLong(1, segmentId);
+                statement.setString(2, json.append(']').toString());
+                statement.executeUpdate();
             }
-            statement.executeBatch();
         }
     }
 

@@ -1,19 +1,11 @@
 package org.cdpdesktop.gui.segments;
 
 import java.io.File;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -31,13 +23,10 @@ import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.segment.CohortSize;
 import org.cdpdesktop.core.segment.SegmentHistory;
 import org.cdpdesktop.core.segment.SegmentSize;
-import org.cdpdesktop.core.segment.SnapshotPoint;
 
 /** Segments and cohorts: binds the screen to {@link SegmentsViewModel}; builds the charts and tables it shows. */
 public final class SegmentsView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
     private static final List<ProfileField> TABLE_FIELDS = List.of(ProfileField.EXTERNAL_ID, ProfileField.EMAIL,
             ProfileField.COUNTRY, ProfileField.CITY, ProfileField.AGE, ProfileField.INCOME, ProfileField.EDUCATION,
             ProfileField.INTERESTS);
@@ -63,7 +52,7 @@ public final class SegmentsView {
     @FXML
     private TableView<Profile> preview;
     @FXML
-    private LineChart<String, Number> trend;
+    private SegmentTrendChart trend;
     @FXML
     private Label changesSince;
     @FXML
@@ -114,8 +103,7 @@ public final class SegmentsView {
         preview.setItems(viewModel.preview());
         preview.setPlaceholder(new Label("No profile matches this rule"));
 
-        trend.setAnimated(false);
-        viewModel.histories().addListener((ListChangeListener<SegmentHistory>) change -> drawTrend());
+        viewModel.histories().addListener((ListChangeListener<SegmentHistory>) change -> trend.show(viewModel.histories()));
         changesSince.textProperty().bind(viewModel.changesSinceProperty());
         joinedTitle.textProperty().bind(viewModel.joinedTitleProperty());
         leftTitle.textProperty().bind(viewModel.leftTitleProperty());
@@ -152,31 +140,6 @@ public final class SegmentsView {
         }
         viewModel.segments().stream().filter(size -> size.segment().id() == editing.id()).findFirst()
                 .ifPresent(size -> segmentList.getSelectionModel().select(size));
-    }
-
-    private void drawTrend() {
-        Map<String, String> labels = new TreeMap<>();
-        trend.getData().clear();
-        for (SegmentHistory history : viewModel.histories()) {
-            if (history.points().isEmpty()) {
-                continue;
-            }
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(history.name());
-            for (SnapshotPoint point : history.points()) {
-                String label = labels.computeIfAbsent(point.takenAt(), SegmentsView::when);
-                series.getData().add(new XYChart.Data<>(label, point.size()));
-            }
-            trend.getData().add(series);
-        }
-    }
-
-    private static String when(String takenAt) {
-        try {
-            return WHEN.format(Instant.parse(takenAt));
-        } catch (DateTimeParseException e) {
-            return takenAt;
-        }
     }
 
     private void drawCohorts() {
