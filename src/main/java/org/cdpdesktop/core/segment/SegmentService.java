@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,29 +164,36 @@ public final class SegmentService {
     public List<SegmentSize> sizes() {
         return database.read(connection -> {
             List<Translated> translated = translateAll(connection);
-            List<Translated> valid = translated.stream().filter(t -> t.sql() != null).toList();
-            long[] counts = new long[valid.size()];
-            if (!valid.isEmpty()) {
+            List<Translated> scanned = new ArrayList<>();
+            Map<Long, Long> counts = new HashMap<>();
+            for (Translated t : translated) {
+                if (t.sql() != null && scansTable(connection, t.sql())) {
+                    scanned.add(t);
+                } else if (t.sql() != null) {
+                    counts.put(t.segment().id(), count(connection, t.sql()));
+                }
+            }
+            if (!scanned.isEmpty()) {
                 StringBuilder sql = new StringBuilder("SELECT ");
                 List<Object> parameters = new ArrayList<>();
-                for (int i = 0; i < valid.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").append("coalesce(sum((").append(valid.get(i).sql().sql()).append(") IS TRUE), 0)");
-                    parameters.addAll(valid.get(i).sql().parameters());
+                for (int i = 0; i < scanned.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append("coalesce(sum((").append(scanned.get(i).sql().sql()).append(") IS TRUE), 0)");
+                    parameters.addAll(scanned.get(i).sql().parameters());
                 }
                 try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM profile p").toString())) {
                     ProfileRows.bind(statement, parameters, 1);
                     try (ResultSet row = statement.executeQuery()) {
                         row.next();
-                        for (int i = 0; i < counts.length; i++) {
-                            counts[i] = row.getLong(i + 1);
+                        for (int i = 0; i < scanned.size(); i++) {
+                            counts.put(scanned.get(i).segment().id(), row.getLong(i + 1));
                         }
                     }
                 }
             }
             List<SegmentSize> sizes = new ArrayList<>();
-            int next = 0;
             for (Translated t : translated) {
-                sizes.add(t.sql() == null ? new SegmentSize(t.segment(), 0, t.error()) : new SegmentSize(t.segment(), counts[next++], null));
+                sizes.add(t.sql() == null ? new SegmentSize(t.segment(), 0, t.error())
+                        : new SegmentSize(t.segment(), counts.get(t.segment().id()), null));
             }
             return sizes;
         });
@@ -293,17 +301,27 @@ public final class SegmentService {
         String takenAt = clock.instant().toString();
         List<SnapshotResult> results = database.write(connection -> {
             List<Translated> translated = translateAll(connection);
-            List<Translated> valid = translated.stream().filter(t -> t.sql() != null).toList();
-            List<long[]> members = evaluateAll(connection, valid);
+            List<Translated> scanned = new ArrayList<>();
+            Map<Long, long[]> members = new HashMap<>();
+            for (Translated t : translated) {
+                if (t.sql() != null && scansTable(connection, t.sql())) {
+                    scanned.add(t);
+                } else if (t.sql() != null) {
+                    members.put(t.segment().id(), selectIds(connection, t.sql()));
+                }
+            }
+            List<long[]> scannedMembers = evaluateAll(connection, scanned);
+            for (int i = 0; i < scanned.size(); i++) {
+                members.put(scanned.get(i).segment().id(), scannedMembers.get(i));
+            }
             List<SnapshotResult> done = new ArrayList<>();
-            int next = 0;
             for (Translated t : translated) {
                 Segment segment = t.segment();
                 if (t.sql() == null) {
                     done.add(new SnapshotResult(segment.id(), segment.name(), 0, 0, 0, t.error()));
                     continue;
                 }
-                long[] ids = members.get(next++);
+                long[] ids = members.get(segment.id());
                 long[] change = refreshMembers(connection, segment.id(), ids);
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment_snapshot"
                         + "(segment_id, taken_at, reason, size, members) VALUES (?, ?, ?, ?, ?)")) {
@@ -338,6 +356,24 @@ public final class SegmentService {
             }
         }
         return translated;
+    }
+
+    /**
+     * Whether SQLite answers {@code sql} by reading the whole profile table rather than through an index. Such
+     * segments share one scan ({@link #evaluateAll}); the others are cheaper on their own, through their index.
+     */
+    private static boolean scansTable(Connection connection, SqlFragment sql) throws SQLException {
+        try (PreparedStatement plan = connection.prepareStatement("EXPLAIN QUERY PLAN SELECT p.id FROM profile p WHERE " + sql.sql())) {
+            ProfileRows.bind(plan, sql.parameters(), 1);
+            try (ResultSet steps = plan.executeQuery()) {
+                while (steps.next()) {
+                    if (steps.getString("detail").startsWith("SCAN p")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -548,10 +584,13 @@ public final class SegmentService {
     }
 
     private static long[] selectIds(Connection connection, SqlFragment sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT p.id FROM profile p WHERE " + sql.sql() + " ORDER BY p.id")) {
+        // Sorted here, not by ORDER BY p.id: that clause tempts SQLite to walk the table in id order instead of
+        // using the index that makes a selective rule fast.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p WHERE " + sql.sql())) {
             ProfileRows.bind(statement, sql.parameters(), 1);
-            return readIds(statement);
+            long[] ids = readIds(statement);
+            Arrays.sort(ids);
+            return ids;
         }
     }
 
