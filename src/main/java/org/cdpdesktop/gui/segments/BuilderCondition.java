@@ -72,7 +72,7 @@ public final class BuilderCondition implements BuilderNode {
         }
         Operator op = operator.get();
         if (op.arity() > 0 && (value.get().isBlank() || op.arity() == 2 && secondValue.get().isBlank())) {
-            throw new IllegalArgumentException("Enter a value for " + field.get().label() + " " + op.label());
+            throw new IllegalArgumentException("The condition \"" + field.get().label() + " " + op.label() + "\" needs a value");
         }
         List<String> values = switch (op.arity()) {
             case 0 -> List.of();

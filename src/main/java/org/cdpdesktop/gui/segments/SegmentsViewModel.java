@@ -216,7 +216,7 @@ public final class SegmentsViewModel {
         } catch (IllegalArgumentException e) {
             rule = null;
             ruleProblem.set(e.getMessage());
-            count.set("Finish the rule to see how many profiles match");
+            count.set("Finish the rule to see its count");
         }
     }
 
@@ -240,7 +240,7 @@ public final class SegmentsViewModel {
         } catch (RuleSyntaxException e) {
             rule = null;
             ruleProblem.set(e.getMessage());
-            count.set("Fix the rule text to see how many profiles match");
+            count.set("Fix the rule to see its count");
         }
     }
 
