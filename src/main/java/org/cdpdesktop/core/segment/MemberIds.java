@@ -118,8 +118,8 @@ public final class MemberIds {
         }
     }
 
-    /** Ids in {@code current} but not in {@code previous}; both ascending. */
-    public static long[] added(long[] previous, long[] current) {
-        return Arrays.stream(current).filter(id -> Arrays.binarySearch(previous, id) < 0).toArray();
+    /** The ids of {@code ascending} that are not in {@code ascendingOthers}, in order. */
+    public static long[] difference(long[] ascending, long[] ascendingOthers) {
+        return Arrays.stream(ascending).filter(id -> Arrays.binarySearch(ascendingOthers, id) < 0).toArray();
     }
 }

@@ -485,8 +485,8 @@ public final class SegmentService {
                         throw new CorruptSnapshotException("the snapshot claims " + size + " members");
                     }
                     long[] previous = MemberIds.decode(row.getBytes(3), (int) size);
-                    return new MembershipChange(row.getString(1), MemberIds.added(previous, current),
-                            MemberIds.added(current, previous));
+                    return new MembershipChange(row.getString(1), MemberIds.difference(current, previous),
+                            MemberIds.difference(previous, current));
                 }
             }
         });
@@ -620,8 +620,8 @@ public final class SegmentService {
             select.setLong(1, segmentId);
             previous = readIds(select);
         }
-        long[] added = MemberIds.added(previous, ids);
-        long[] removed = MemberIds.added(ids, previous);
+        long[] added = MemberIds.difference(ids, previous);
+        long[] removed = MemberIds.difference(previous, ids);
         apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
                 segmentId, removed);
         apply(connection, "INSERT INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",

@@ -32,6 +32,12 @@ class MemberIdsTest {
     }
 
     @Test
+    void differenceKeepsTheIdsMissingFromTheOtherList() {
+        assertThat(MemberIds.difference(new long[] {1, 3, 5, 7}, new long[] {3, 4, 7})).containsExactly(1, 5);
+        assertThat(MemberIds.difference(new long[0], new long[] {1})).isEmpty();
+    }
+
+    @Test
     void refusesIdsOutOfOrder() {
         assertThatThrownBy(() -> MemberIds.encode(new long[] {5, 3})).hasMessageContaining("ascending");
     }

@@ -130,7 +130,9 @@ class SegmentsViewTest {
         Node cell = robot.lookup(".combo-box-popup .list-cell").match(node ->
                 node instanceof javafx.scene.control.ListCell<?> listCell && item.equals(listCell.getText())).query();
         robot.clickOn(cell);
-        assertThat(((ComboBox<?>) comboBox).getConverter() == null ? null : comboBox).isNotNull();
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> combo = (ComboBox<Object>) comboBox;
+        assertThat(combo.getConverter().toString(combo.getValue())).isEqualTo(item);
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
