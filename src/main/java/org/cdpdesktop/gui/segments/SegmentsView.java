@@ -79,6 +79,7 @@ public final class SegmentsView {
         status.textProperty().bind(viewModel.statusProperty());
         segmentList.setItems(viewModel.segments());
         segmentList.setCellFactory(list -> new SegmentCell());
+        segmentList.setPlaceholder(new Label("No segments yet: build a rule on the right and save it"));
         segmentList.getSelectionModel().selectedItemProperty().addListener((observable, old, selected) -> {
             if (selected != null) {
                 viewModel.open(selected.segment());
