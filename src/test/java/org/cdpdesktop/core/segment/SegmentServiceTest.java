@@ -164,6 +164,21 @@ class SegmentServiceTest {
     }
 
     @Test
+    void foreignKeysAreEnforcedAgainAfterASnapshot() {
+        Profile a = profile("a", 30, null, "", "US", null, null);
+        Segment us = segments.create("US", RuleParser.parse("country = \"US\""), null);
+        segments.snapshotAll("manual");
+        assertThat(storedMembers(us.id())).containsExactly(a.getId());
+
+        profiles.delete(a.getId());
+
+        assertThat(storedMembers(us.id())).isEmpty();
+        assertThatThrownBy(() -> database.write(connection -> connection.createStatement().executeUpdate(
+                "INSERT INTO segment_member(segment_id, profile_id) VALUES (" + us.id() + ", 999999)")))
+                .hasMessageContaining("FOREIGN KEY");
+    }
+
+    @Test
     void aCorruptSnapshotIsReportedWhenDiffing() {
         profile("a", 30, null, "", "US", null, null);
         Segment us = segments.create("US", RuleParser.parse("country = \"US\""), null);
