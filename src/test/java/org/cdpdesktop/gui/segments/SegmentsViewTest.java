@@ -116,12 +116,11 @@ class SegmentsViewTest {
     @Test
     void pickingASavedSegmentOpensItInTheBuilder(FxRobot robot) {
         robot.clickOn("#nav-segments");
-        @SuppressWarnings("unchecked")
-        ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);
-        waitUntil(() -> list.getItems().stream().anyMatch(size -> size.segment().name().equals("Senior")));
+        var seniorCell = robot.lookup("#segment-list .list-cell").match(node -> node instanceof ListCell<?> cell
+                && cell.getText() != null && cell.getText().startsWith("Senior"));
+        waitUntil(() -> seniorCell.tryQuery().isPresent());
 
-        robot.clickOn(robot.lookup(".list-cell").match(node -> node instanceof ListCell<?> cell
-                && cell.getText() != null && cell.getText().startsWith("Senior")).<Node>query());
+        robot.clickOn(seniorCell.<Node>query());
 
         waitUntil(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals("Senior"));
         assertThat(robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText()).isEqualTo("age >= 65");
