@@ -10,6 +10,9 @@ import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.MappingPresets;
 import org.cdpdesktop.core.jobs.JobRunner;
 import org.cdpdesktop.core.profile.ProfileStore;
+import org.cdpdesktop.core.segment.CohortService;
+import org.cdpdesktop.core.segment.FieldValues;
+import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
 
 /** The composition root: builds every service once, on one data folder, and hands them to the doors. */
@@ -25,6 +28,9 @@ public final class App implements AutoCloseable {
     private final ImportService importer;
     private final MappingPresets presets;
     private final ExportService exporter;
+    private final SegmentService segments;
+    private final CohortService cohorts;
+    private final FieldValues fieldValues;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -37,6 +43,9 @@ public final class App implements AutoCloseable {
         this.importer = new ImportService(database, dataDirectory, cleaner);
         this.presets = new MappingPresets(dataDirectory.presets());
         this.exporter = new ExportService(database);
+        this.segments = new SegmentService(database);
+        this.cohorts = new CohortService(database);
+        this.fieldValues = new FieldValues(database);
     }
 
     public static App open(Path dataDirectory) {
@@ -82,6 +91,16 @@ public final class App implements AutoCloseable {
 
     public ExportService exporter() {
         return exporter;
+    public SegmentService segments() {
+        return segments;
+    }
+
+    public CohortService cohorts() {
+        return cohorts;
+    }
+
+    public FieldValues fieldValues() {
+        return fieldValues;
     }
 
     @Override

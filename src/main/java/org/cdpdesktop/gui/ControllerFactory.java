@@ -7,6 +7,8 @@ import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
 import org.cdpdesktop.gui.importer.ImportView;
 import org.cdpdesktop.gui.importer.ImportViewModel;
+import org.cdpdesktop.gui.segments.SegmentsView;
+import org.cdpdesktop.gui.segments.SegmentsViewModel;
 import org.cdpdesktop.gui.shell.MainView;
 import org.cdpdesktop.gui.shell.MainViewModel;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -43,6 +45,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == ImportView.class) {
             return new ImportView(new ImportViewModel(app, executor), imports, executor);
+        }
+        if (type == SegmentsView.class) {
+            return new SegmentsView(new SegmentsViewModel(app, executor, jobs));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }
