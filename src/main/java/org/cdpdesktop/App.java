@@ -91,6 +91,8 @@ public final class App implements AutoCloseable {
 
     public ExportService exporter() {
         return exporter;
+    }
+
     public SegmentService segments() {
         return segments;
     }
