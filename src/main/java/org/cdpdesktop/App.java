@@ -46,6 +46,7 @@ public final class App implements AutoCloseable {
         this.segments = new SegmentService(database);
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
+        importer.onImported(summary -> segments.snapshotAll("import"));
     }
 
     public static App open(Path dataDirectory) {

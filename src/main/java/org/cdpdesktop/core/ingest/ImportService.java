@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.Job;
@@ -31,6 +33,7 @@ public final class ImportService {
     private final DataDirectory dataDirectory;
     private final FieldCleaner cleaner;
     private final long keyIndexLimit;
+    private final List<Consumer<ImportSummary>> importedListeners = new CopyOnWriteArrayList<>();
 
     public ImportService(Database database, DataDirectory dataDirectory, FieldCleaner cleaner) {
         this(database, dataDirectory, cleaner, ImportRun.KEY_INDEX_LIMIT);
@@ -57,9 +60,33 @@ public final class ImportService {
 
             @Override
             public ImportSummary run(JobContext context) throws Exception {
-                return importFile(file, options, context);
+                ImportSummary summary = importFile(file, options, context);
+                if (!options.dryRun()) {
+                    afterImport(summary, context);
+                }
+                return summary;
             }
         };
+    }
+
+    /**
+     * Work that follows every committed import, whichever door started it (segment snapshots); it runs inside the
+     * import job, after the commit, so the job ends when the store is fully up to date.
+     */
+    public void onImported(Consumer<ImportSummary> listener) {
+        importedListeners.add(listener);
+    }
+
+    private void afterImport(ImportSummary summary, JobContext context) {
+        context.message("Updating segments");
+        for (Consumer<ImportSummary> listener : importedListeners) {
+            try {
+                listener.accept(summary);
+            } catch (RuntimeException e) {
+                // The import itself is committed and stays so; what follows it is redone by the next import or on demand.
+                LOG.error("Work after importing {} failed", summary.file(), e);
+            }
+        }
     }
 
     private ImportSummary importFile(Path file, ImportOptions options, JobContext context) {

@@ -1,0 +1,58 @@
+package org.cdpdesktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cdpdesktop.core.ingest.ColumnMapping;
+import org.cdpdesktop.core.ingest.CsvDialect;
+import org.cdpdesktop.core.ingest.CsvPreviewer;
+import org.cdpdesktop.core.ingest.CsvSniffer;
+import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.sample.SampleData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the services work together once the composition root has wired them. */
+class AppTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyCommittedImportSnapshotsEverySegment() throws Exception {
+        try (App app = App.open(temp.resolve("data"))) {
+            Path sample = SampleData.extractTo(temp);
+            long segments = app.segments().list().size();
+
+            importFile(app, sample, false);
+            assertThat(snapshots(app, "import")).isEqualTo(segments).isPositive();
+
+            importFile(app, sample, true);
+            assertThat(snapshots(app, "import")).as("a dry run takes no snapshot").isEqualTo(segments);
+        }
+    }
+
+    private static ImportSummary importFile(App app, Path file, boolean dryRun) throws Exception {
+        CsvDialect dialect = CsvSniffer.sniff(file);
+        ColumnMapping mapping = ColumnMapping.auto(CsvPreviewer.preview(file, dialect, 0).headers());
+        return app.importer().importJob(file, new ImportOptions(dialect, mapping, DuplicatePolicy.NEWEST, dryRun, null))
+                .run(JobContext.create("Import", JobListener.NONE, new AtomicBoolean()));
+    }
+
+    private static long snapshots(App app, String reason) {
+        return app.database().read(connection -> {
+            try (var query = connection.prepareStatement("SELECT count(*) FROM segment_snapshot WHERE reason = ?")) {
+                query.setString(1, reason);
+                try (var result = query.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            }
+        });
+    }
+}
