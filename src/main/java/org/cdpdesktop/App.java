@@ -5,7 +5,9 @@ import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.JobRunner;
+import org.cdpdesktop.core.profile.ProfileBrowser;
 import org.cdpdesktop.core.profile.ProfileStore;
+import org.cdpdesktop.core.stats.DashboardService;
 import org.cdpdesktop.core.stats.StatsService;
 
 /** The composition root: builds every service once, on one data folder, and hands them to the doors. */
@@ -17,6 +19,8 @@ public final class App implements AutoCloseable {
     private final JobRunner jobs;
     private final ProfileStore profiles;
     private final StatsService stats;
+    private final ProfileBrowser profileBrowser;
+    private final DashboardService dashboard;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -25,6 +29,8 @@ public final class App implements AutoCloseable {
         this.jobs = new JobRunner(2);
         this.profiles = new ProfileStore(database);
         this.stats = new StatsService(database);
+        this.profileBrowser = new ProfileBrowser(database);
+        this.dashboard = new DashboardService(database);
     }
 
     public static App open(Path dataDirectory) {
@@ -53,6 +59,14 @@ public final class App implements AutoCloseable {
 
     public StatsService stats() {
         return stats;
+    }
+
+    public ProfileBrowser profileBrowser() {
+        return profileBrowser;
+    }
+
+    public DashboardService dashboard() {
+        return dashboard;
     }
 
     @Override
