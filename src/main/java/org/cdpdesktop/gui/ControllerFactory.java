@@ -4,6 +4,9 @@ import javafx.util.Callback;
 import org.cdpdesktop.App;
 import org.cdpdesktop.gui.dashboard.DashboardView;
 import org.cdpdesktop.gui.dashboard.DashboardViewModel;
+import org.cdpdesktop.gui.profiles.ProfileFilterRequests;
+import org.cdpdesktop.gui.profiles.ProfilesView;
+import org.cdpdesktop.gui.profiles.ProfilesViewModel;
 import org.cdpdesktop.gui.shell.MainView;
 import org.cdpdesktop.gui.shell.MainViewModel;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -17,6 +20,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final JobsViewModel jobs;
     private final Navigator navigator = new Navigator();
     private final ViewLoader viewLoader = new ViewLoader(this);
+    private final ProfileFilterRequests profileFilterRequests = new ProfileFilterRequests();
 
     public ControllerFactory(App app, TaskExecutor executor) {
         this.app = app;
@@ -35,6 +39,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == DashboardView.class) {
             return new DashboardView(new DashboardViewModel(app, executor), navigator);
+        }
+        if (type == ProfilesView.class) {
+            return new ProfilesView(new ProfilesViewModel(app, executor, profileFilterRequests));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

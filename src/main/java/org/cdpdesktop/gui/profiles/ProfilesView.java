@@ -1,0 +1,358 @@
+package org.cdpdesktop.gui.profiles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileBrowser;
+import org.cdpdesktop.core.profile.ProfileColumn;
+import org.cdpdesktop.core.profile.ProfileDetail;
+import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileSort;
+
+/** The profiles browser: filter bar and quick search, a paged table of chosen columns, and the selected profile's detail. */
+public final class ProfilesView {
+
+    private static final Duration TYPING_PAUSE = Duration.millis(250);
+    private static final Duration LAYOUT_SAVE_PAUSE = Duration.millis(600);
+
+    private final ProfilesViewModel viewModel;
+    private final PauseTransition searchPause = new PauseTransition(TYPING_PAUSE);
+    private final PauseTransition layoutSavePause = new PauseTransition(LAYOUT_SAVE_PAUSE);
+    private boolean showingFilter;
+
+    @FXML
+    private Label count;
+    @FXML
+    private MenuButton columnsMenu;
+    @FXML
+    private MenuButton exportMenu;
+    @FXML
+    private FlowPane filterBar;
+    @FXML
+    private TextField search;
+    @FXML
+    private ComboBox<String> importedFrom;
+    @FXML
+    private Button clearFilters;
+    @FXML
+    private Label message;
+    @FXML
+    private SplitPane split;
+    @FXML
+    private TableView<Profile> table;
+    @FXML
+    private VBox detailPane;
+
+    public ProfilesView(ProfilesViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        count.textProperty().bind(viewModel.countProperty());
+        message.textProperty().bind(viewModel.messageProperty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        bindFilterBar();
+        bindTable();
+        viewModel.detailProperty().addListener((observable, old, detail) -> showDetail(detail));
+        showDetail(null);
+        viewModel.choicesProperty().addListener((observable, old, choices) -> showChoices(choices));
+        viewModel.loadChoices();
+        viewModel.refresh();
+    }
+
+    private void bindFilterBar() {
+        searchPause.setOnFinished(event -> applyFilterBar());
+        search.textProperty().addListener((observable, old, text) -> {
+            if (!showingFilter) {
+                searchPause.playFromStart();
+            }
+        });
+        search.setOnAction(event -> {
+            searchPause.stop();
+            applyFilterBar();
+        });
+        importedFrom.valueProperty().addListener((observable, old, file) -> applyFilterBar());
+        viewModel.filterProperty().addListener((observable, old, filter) -> showFilter(filter));
+        showFilter(viewModel.filterProperty().get());
+    }
+
+    /** Reads the whole bar into one filter, so a change of any control is one new listing. */
+    private void applyFilterBar() {
+        if (showingFilter) {
+            return;
+        }
+        viewModel.filterProperty().set(new ProfileFilter(search.getText(), importedFrom.getValue()));
+    }
+
+    /** Puts a filter set elsewhere (the dashboard, "Clear") into the bar's controls without re-applying it. */
+    private void showFilter(ProfileFilter filter) {
+        showingFilter = true;
+        try {
+            searchPause.stop();
+            search.setText(filter.search() == null ? "" : filter.search());
+            importedFrom.setValue(filter.importedFrom());
+        } finally {
+            showingFilter = false;
+        }
+    }
+
+    @FXML
+    private void clearFilters() {
+        viewModel.filterProperty().set(ProfileFilter.NONE);
+    }
+
+    private void showChoices(ProfileBrowser.FilterChoices choices) {
+        showingFilter = true;
+        try {
+            String file = importedFrom.getValue();
+            List<String> files = new ArrayList<>();
+            files.add(null);
+            files.addAll(choices.importFiles());
+            importedFrom.getItems().setAll(files);
+            importedFrom.setValue(file);
+        } finally {
+            showingFilter = false;
+        }
+        buildColumnsMenu(choices.attributes());
+    }
+
+    private void bindTable() {
+        table.itemsProperty().bind(viewModel.rowsProperty());
+        table.setSortPolicy(sorted -> {
+            viewModel.sortProperty().set(sortOf(sorted));
+            return true;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, profile) -> viewModel.select(profile));
+        ColumnLayout layout = viewModel.columnLayout();
+        for (ColumnLayout.Column column : layout.columns()) {
+            table.getColumns().add(tableColumn(column.column(), column.width()));
+        }
+        layoutSavePause.setOnFinished(event -> viewModel.saveColumnLayout(currentLayout()));
+        table.getColumns().addListener((ListChangeListener<TableColumn<Profile, ?>>) change -> layoutSavePause.playFromStart());
+        buildColumnsMenu(List.of());
+    }
+
+    /** The table's first sort column decides the listing's order; without one the store's order applies. */
+    private static ProfileSort sortOf(TableView<Profile> sorted) {
+        if (sorted.getSortOrder().isEmpty()) {
+            return ProfileSort.NATURAL;
+        }
+        TableColumn<Profile, ?> first = sorted.getSortOrder().get(0);
+        return ProfileSort.by((ProfileColumn) first.getUserData(), first.getSortType() == TableColumn.SortType.DESCENDING);
+    }
+
+    private TableColumn<Profile, String> tableColumn(ProfileColumn column, double width) {
+        TableColumn<Profile, String> tableColumn = new TableColumn<>(column.label());
+        tableColumn.setId("column-" + column.id());
+        tableColumn.setUserData(column);
+        tableColumn.setPrefWidth(width);
+        tableColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue() == null ? null : column.valueOf(cell.getValue())));
+        tableColumn.widthProperty().addListener((observable, old, now) -> layoutSavePause.playFromStart());
+        return tableColumn;
+    }
+
+    private ColumnLayout currentLayout() {
+        List<ColumnLayout.Column> columns = new ArrayList<>();
+        for (TableColumn<Profile, ?> column : table.getColumns()) {
+            columns.add(new ColumnLayout.Column((ProfileColumn) column.getUserData(), column.getWidth()));
+        }
+        return new ColumnLayout(columns);
+    }
+
+    private void buildColumnsMenu(List<String> attributes) {
+        columnsMenu.getItems().clear();
+        for (ProfileField field : ProfileField.values()) {
+            columnsMenu.getItems().add(columnToggle(ProfileColumn.of(field)));
+        }
+        if (!attributes.isEmpty()) {
+            columnsMenu.getItems().add(new SeparatorMenuItem());
+            for (String attribute : attributes) {
+                columnsMenu.getItems().add(columnToggle(ProfileColumn.attribute(attribute)));
+            }
+        }
+    }
+
+    private CheckMenuItem columnToggle(ProfileColumn column) {
+        CheckMenuItem item = new CheckMenuItem(column.label());
+        item.setId("toggle-column-" + column.id());
+        item.setSelected(table.getColumns().stream().anyMatch(shown -> column.equals(shown.getUserData())));
+        item.selectedProperty().addListener((observable, was, shown) -> {
+            if (shown) {
+                table.getColumns().add(tableColumn(column, ColumnLayout.DEFAULT_WIDTH));
+            } else {
+                table.getColumns().removeIf(existing -> column.equals(existing.getUserData()));
+            }
+        });
+        return item;
+    }
+
+    private void showDetail(ProfileDetail detail) {
+        if (detail == null) {
+            Label hint = new Label("Select a profile to see everything about it.");
+            hint.getStyleClass().add("empty-state-text");
+            hint.setWrapText(true);
+            detailPane.getChildren().setAll(hint);
+            return;
+        }
+        Profile profile = detail.profile();
+        Label name = new Label(profile.displayName());
+        name.setId("detail-name");
+        name.getStyleClass().add("section-title");
+        name.setWrapText(true);
+        Button delete = new Button("Delete…");
+        delete.setId("detail-delete");
+        delete.getStyleClass().add("danger");
+        delete.setOnAction(event -> confirmDelete(profile));
+        Pane gap = new Pane();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(8, name, gap, delete);
+
+        List<Node> sections = new ArrayList<>(List.of(header, fieldGrid(profile)));
+        sections.add(section("Interests", chips(profile.getInterests(), "detail-interests")));
+        sections.add(section("Custom attributes", attributes(profile.getAttributes())));
+        sections.add(section("Cohorts", lines(detail.cohorts().stream().map(ProfilesView::describeCohort).toList(), "No cohort yet.", "detail-cohorts")));
+        sections.add(section("Segments", chips(detail.segments(), "detail-segments")));
+        sections.add(section("Import history", lines(detail.imports().stream()
+                .map(event -> event.action() + " by " + event.fileName() + " (" + event.source() + ", batch " + event.batchId() + ") at " + event.at())
+                .toList(), "Not touched by any import.", "detail-imports")));
+        detailPane.getChildren().setAll(sections);
+    }
+
+    private static GridPane fieldGrid(Profile profile) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(4);
+        grid.setId("detail-fields");
+        int row = 0;
+        grid.addRow(row++, fieldLabel("Profile id"), fieldValue(String.valueOf(profile.getId())));
+        for (ProfileField field : ProfileField.values()) {
+            if (field == ProfileField.INTERESTS) {
+                continue;
+            }
+            Label value = fieldValue(profile.get(field));
+            value.setId("detail-" + field.key());
+            grid.addRow(row++, fieldLabel(field.label()), value);
+        }
+        return grid;
+    }
+
+    private static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("stat-label");
+        return label;
+    }
+
+    private static Label fieldValue(String text) {
+        Label value = new Label(text == null ? "—" : text);
+        value.setWrapText(true);
+        return value;
+    }
+
+    private static VBox section(String title, Node content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("detail-heading");
+        return new VBox(4, heading, content);
+    }
+
+    private static Node chips(List<String> values, String id) {
+        FlowPane chips = new FlowPane(6, 6);
+        chips.setId(id);
+        if (values.isEmpty()) {
+            Label none = new Label("None");
+            none.getStyleClass().add("empty-state-text");
+            chips.getChildren().add(none);
+        }
+        for (String value : values) {
+            Label chip = new Label(value);
+            chip.getStyleClass().add("chip");
+            chips.getChildren().add(chip);
+        }
+        return chips;
+    }
+
+    private static Node attributes(Map<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            Label none = new Label("None");
+            none.getStyleClass().add("empty-state-text");
+            return none;
+        }
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(4);
+        grid.setId("detail-attributes");
+        int row = 0;
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            grid.addRow(row++, fieldLabel(attribute.getKey()), fieldValue(attribute.getValue()));
+        }
+        return grid;
+    }
+
+    private static Node lines(List<String> lines, String whenEmpty, String id) {
+        VBox box = new VBox(2);
+        box.setId(id);
+        if (lines.isEmpty()) {
+            Label none = new Label(whenEmpty);
+            none.getStyleClass().add("empty-state-text");
+            box.getChildren().add(none);
+        }
+        for (String line : lines) {
+            Label label = new Label(line);
+            label.setWrapText(true);
+            box.getChildren().add(label);
+        }
+        return box;
+    }
+
+    private static String describeCohort(ProfileDetail.CohortAssignment cohort) {
+        StringBuilder text = new StringBuilder(cohort.cohort());
+        if (cohort.confidence() != null) {
+            text.append(String.format(" — %.0f%% confidence", cohort.confidence() * 100));
+        }
+        if (cohort.modelVersion() != null) {
+            text.append(", model ").append(cohort.modelVersion());
+        } else {
+            text.append(" (from ").append(cohort.source()).append(')');
+        }
+        return text.toString();
+    }
+
+    private void confirmDelete(Profile profile) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Delete " + profile.displayName() + "? Its cohorts, segment memberships and import history go with it. This cannot be undone.",
+                ButtonType.CANCEL, ButtonType.OK);
+        confirm.setTitle("Delete profile");
+        confirm.setHeaderText("Delete this profile?");
+        confirm.initOwner(table.getScene().getWindow());
+        confirm.showAndWait()
+                .filter(ButtonType.OK::equals)
+                .ifPresent(ok -> viewModel.deleteShown());
+    }
+}

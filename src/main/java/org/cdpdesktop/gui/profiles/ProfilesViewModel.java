@@ -1,0 +1,226 @@
+package org.cdpdesktop.gui.profiles;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileBrowser;
+import org.cdpdesktop.core.profile.ProfileDetail;
+import org.cdpdesktop.core.profile.ProfileQuery;
+import org.cdpdesktop.core.profile.ProfileSort;
+import org.cdpdesktop.gui.ErrorDialog;
+import org.cdpdesktop.gui.StoreChanges;
+import org.cdpdesktop.gui.task.BackgroundTask;
+import org.cdpdesktop.gui.task.TaskExecutor;
+
+/**
+ * The profiles screen's state: the filter, search and order the user chose, the listing they give (paged in the
+ * background), its count, and the selected profile's detail. Each change of filter, search or order replaces the
+ * listing; answers to a replaced listing are dropped, so a slow old query never overwrites a newer one.
+ */
+public final class ProfilesViewModel {
+
+    private final App app;
+    private final TaskExecutor executor;
+    private final ProfileBrowser browser;
+
+    private final ObjectProperty<ProfileFilter> filter = new SimpleObjectProperty<>(ProfileFilter.NONE);
+    private final ObjectProperty<ProfileSort> sort = new SimpleObjectProperty<>(ProfileSort.NATURAL);
+    private final ObjectProperty<ObservableList<Profile>> rows = new SimpleObjectProperty<>(FXCollections.observableArrayList());
+    private final StringProperty count = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty counting = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ProfileBrowser.FilterChoices> choices = new SimpleObjectProperty<>(
+            new ProfileBrowser.FilterChoices(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    private final ObjectProperty<ProfileDetail> detail = new SimpleObjectProperty<>();
+
+    private PagedProfiles listing;
+    private Task<?> firstPage;
+    private Task<?> counter;
+    private Task<?> detailTask;
+    private long generation;
+
+    public ProfilesViewModel(App app, TaskExecutor executor, ProfileFilterRequests requests) {
+        this.app = app;
+        this.executor = executor;
+        this.browser = app.profileBrowser();
+        filter.addListener((observable, old, now) -> refresh());
+        sort.addListener((observable, old, now) -> refresh());
+        requests.requestedProperty().addListener((observable, old, requested) -> take(requests));
+        take(requests);
+        StoreChanges.onChange(app.database(), () -> {
+            refresh();
+            loadChoices();
+            reloadDetail();
+        });
+    }
+
+    /** The dashboard may have asked for a filter before this screen was first opened, or while it is open. */
+    private void take(ProfileFilterRequests requests) {
+        ProfileFilter requested = requests.requestedProperty().get();
+        if (requested != null) {
+            requests.requestedProperty().set(null);
+            filter.set(requested);
+        }
+    }
+
+    /** Loads the first page and the count of the current listing; the page usually arrives first and is shown at once. */
+    public void refresh() {
+        if (listing != null) {
+            listing.stop();
+        }
+        cancel(firstPage);
+        cancel(counter);
+        long current = ++generation;
+        ProfileQuery query = query();
+        PagedProfiles paged = new PagedProfiles((offset, limit) -> browser.page(query, offset, limit), executor, this::showFailure);
+        listing = paged;
+        rows.set(paged);
+        counting.set(true);
+        count.set("Counting…");
+        message.set("");
+        firstPage = BackgroundTask.wrap(() -> browser.page(query, 0, PagedProfiles.PAGE_SIZE))
+                .onSuccess(page -> {
+                    if (current == generation) {
+                        paged.showFirstPage(page);
+                    }
+                })
+                .onFailure(this::showFailure)
+                .executeWith(executor);
+        counter = BackgroundTask.wrap(() -> browser.count(query))
+                .onSuccess(total -> {
+                    if (current == generation) {
+                        paged.resize(total);
+                        counting.set(false);
+                        count.set(describeCount(total));
+                    }
+                })
+                .onFailure(this::showFailure)
+                .executeWith(executor);
+    }
+
+    public void loadChoices() {
+        BackgroundTask.wrap(browser::choices)
+                .onSuccess(choices::set)
+                .onFailure(this::showFailure)
+                .executeWith(executor);
+    }
+
+    /** Shows the detail of {@code profile}, or clears it for {@code null} (a blank row still loading counts as none). */
+    public void select(Profile profile) {
+        cancel(detailTask);
+        if (profile == null) {
+            detail.set(null);
+            return;
+        }
+        long id = profile.getId();
+        detailTask = BackgroundTask.wrap(() -> browser.detail(id))
+                .onSuccess(found -> detail.set(found.orElse(null)))
+                .onFailure(this::showFailure)
+                .executeWith(executor);
+    }
+
+    private void reloadDetail() {
+        Optional.ofNullable(detail.get()).ifPresent(shown -> select(shown.profile()));
+    }
+
+    /** Deletes the profile shown in the detail; the listing and count refresh when the store reports the change. */
+    public void deleteShown() {
+        ProfileDetail shown = detail.get();
+        if (shown == null) {
+            return;
+        }
+        long id = shown.profile().getId();
+        BackgroundTask.wrap(() -> app.profiles().delete(id))
+                .onSuccess(deleted -> {
+                    detail.set(null);
+                    message.set(deleted ? "Deleted " + shown.profile().displayName() + "." : "That profile was already gone.");
+                })
+                .onFailure(this::showFailure)
+                .executeWith(executor);
+    }
+
+    /** The saved column layout; settings are read once at start-up, so this touches no file. */
+    ColumnLayout columnLayout() {
+        return app.settings().get(ColumnLayout.SETTING).map(ColumnLayout::parse).orElse(ColumnLayout.DEFAULT);
+    }
+
+    void saveColumnLayout(ColumnLayout layout) {
+        String text = layout.format();
+        BackgroundTask.wrap(() -> {
+                    app.settings().set(ColumnLayout.SETTING, text);
+                    return text;
+                })
+                .onFailure(failure -> message.set("Could not save the column layout: " + ErrorDialog.describe(failure)))
+                .executeWith(executor);
+    }
+
+    ProfileQuery query() {
+        return filter.get().toQuery(sort.get());
+    }
+
+    private String describeCount(long total) {
+        if (filter.get().isEmpty()) {
+            return String.format("%,d %s", total, total == 1 ? "profile" : "profiles");
+        }
+        return String.format("%,d %s match", total, total == 1 ? "profile" : "profiles");
+    }
+
+    private void showFailure(Throwable failure) {
+        counting.set(false);
+        message.set("Could not read profiles: " + ErrorDialog.describe(failure));
+    }
+
+    private static void cancel(Task<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    public ObjectProperty<ProfileFilter> filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<ProfileSort> sortProperty() {
+        return sort;
+    }
+
+    public ReadOnlyObjectProperty<ObservableList<Profile>> rowsProperty() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty countProperty() {
+        return count;
+    }
+
+    public BooleanProperty countingProperty() {
+        return counting;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyObjectProperty<ProfileBrowser.FilterChoices> choicesProperty() {
+        return choices;
+    }
+
+    public ReadOnlyObjectProperty<ProfileDetail> detailProperty() {
+        return detail;
+    }
+
+    App app() {
+        return app;
+    }
+}
