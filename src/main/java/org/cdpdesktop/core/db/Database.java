@@ -68,7 +68,9 @@ public final class Database implements AutoCloseable {
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-64_000);
         config.setReadOnly(readOnly);
-        return config.createConnection("jdbc:sqlite:" + file);
+        Connection connection = config.createConnection("jdbc:sqlite:" + file);
+        RegexpFunction.register(connection);
+        return connection;
     }
 
     public Path file() {

@@ -1,0 +1,3 @@
+package org.cdpdesktop.core.segment;
+
+public enum GroupKind { AND, OR }
