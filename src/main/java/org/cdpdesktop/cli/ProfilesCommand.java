@@ -9,8 +9,12 @@ import org.cdpdesktop.core.profile.ProfileBrowser;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.profile.ProfileQuery;
 import org.cdpdesktop.core.profile.ProfileSort;
+import org.cdpdesktop.core.segment.Condition;
+import org.cdpdesktop.core.segment.RuleParser;
+import org.cdpdesktop.core.segment.RuleSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "profiles", mixinStandardHelpOptions = true,
         description = "Print one page of profiles as JSON: {\"total\": N, \"profiles\": [...]}.")
 final class ProfilesCommand implements Callable<Integer> {
+
+    @Option(names = "--filter", paramLabel = "EXPR",
+            description = "Only profiles matching a rule, as segments write them, e.g. "
+                    + "'country = \"Canada\" AND age between 25 and 34 AND interests contains \"travel\"'.")
+    private String filter;
 
     @Option(names = "--search", paramLabel = "TEXT",
             description = "Only profiles whose email, name, external id or city contains TEXT (any case).")
@@ -42,7 +51,7 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProfileQuery query = new ProfileQuery(search, null, sort == null ? ProfileSort.NATURAL : ProfileSort.parse(sort));
+        ProfileQuery query = new ProfileQuery(condition(), search, null, sort == null ? ProfileSort.NATURAL : ProfileSort.parse(sort));
         ProfileBrowser browser = root.app().profileBrowser();
         List<Profile> page = browser.page(query, offset, limit);
         Map<String, Object> output = new LinkedHashMap<>();
@@ -51,6 +60,17 @@ final class ProfilesCommand implements Callable<Integer> {
         output.put("profiles", page.stream().map(ProfilesCommand::toJson).toList());
         Json.println(spec.commandLine().getOut(), output);
         return RootCommand.EXIT_OK;
+    }
+
+    private Condition condition() {
+        if (filter == null) {
+            return null;
+        }
+        try {
+            return RuleParser.parse(filter);
+        } catch (RuleSyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "--filter " + e.getMessage());
+        }
     }
 
     /** Every field by its key, the store's id first, absent values left out. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.segment.SqlFragment;
 
 /**
  * The query side of profiles: pages of a filtered, sorted listing, the listing's size, one profile's detail and the
@@ -39,8 +40,8 @@ public final class ProfileBrowser {
             throw new IllegalArgumentException("A page starts at row 0 or later and holds 0 to " + MAX_PAGE_SIZE
                     + " profiles, not offset " + offset + " and limit " + limit);
         }
-        ProfileSql where = ProfileSql.where(query);
-        ProfileSql order = ProfileSql.orderBy(query.sort());
+        SqlFragment where = ProfileSql.where(query);
+        SqlFragment order = ProfileSql.orderBy(query.sort());
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.addAll(order.parameters());
         parameters.add(limit);
@@ -60,7 +61,7 @@ public final class ProfileBrowser {
 
     /** How many profiles the listing holds. */
     public long count(ProfileQuery query) {
-        ProfileSql where = ProfileSql.where(query);
+        SqlFragment where = ProfileSql.where(query);
         return database.read(connection -> {
             try (PreparedStatement statement = prepare(connection, "SELECT count(*) FROM profile p WHERE " + where.sql(), where.parameters());
                  ResultSet result = statement.executeQuery()) {
@@ -71,7 +72,7 @@ public final class ProfileBrowser {
     }
 
     /** The listing's condition as a boolean SQL expression over {@code profile p}, for exports of exactly these rows. */
-    public ProfileSql where(ProfileQuery query) {
+    public SqlFragment where(ProfileQuery query) {
         return ProfileSql.where(query);
     }
 

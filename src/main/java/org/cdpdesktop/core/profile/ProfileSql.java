@@ -2,17 +2,23 @@ package org.cdpdesktop.core.profile;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cdpdesktop.core.segment.ConditionSql;
+import org.cdpdesktop.core.segment.SqlFragment;
 
-/** A piece of SQL over {@code profile p} with its bound parameters; user values are never part of the text. */
-public record ProfileSql(String sql, List<Object> parameters) {
+/** The SQL of a {@link ProfileQuery} over {@code profile p}; user values are always bound parameters. */
+final class ProfileSql {
 
-    public ProfileSql {
-        parameters = List.copyOf(parameters);
+    private ProfileSql() {
     }
 
-    static ProfileSql where(ProfileQuery query) {
+    static SqlFragment where(ProfileQuery query) {
         List<String> terms = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
+        if (query.filter() != null) {
+            SqlFragment condition = ConditionSql.toSql(query.filter());
+            terms.add(condition.sql());
+            parameters.addAll(condition.parameters());
+        }
         if (query.search() != null) {
             String pattern = ProfileBrowser.likeContains(query.search());
             StringBuilder search = new StringBuilder("(p.email LIKE ? ESCAPE '\\' OR p.external_id LIKE ? ESCAPE '\\'"
@@ -29,18 +35,21 @@ public record ProfileSql(String sql, List<Object> parameters) {
             terms.add("p.id IN (SELECT i.profile_id FROM profile_import i JOIN import_batch b ON b.id = i.batch_id WHERE b.file_name = ?)");
             parameters.add(query.importedFrom());
         }
-        return new ProfileSql(terms.isEmpty() ? "1" : String.join(" AND ", terms), parameters);
+        return new SqlFragment(terms.isEmpty() ? "1" : String.join(" AND ", terms), parameters);
     }
 
-    static ProfileSql orderBy(ProfileSort sort) {
+    /** Text sorts ignore case, as the filters do, and so can walk the NOCASE indexes. Ties go by id, so pages never overlap. */
+    static SqlFragment orderBy(ProfileSort sort) {
         String direction = sort.descending() ? " DESC" : "";
         if (sort.isNatural()) {
-            return new ProfileSql("p.id" + direction, List.of());
+            return new SqlFragment("p.id" + direction, List.of());
         }
         ProfileColumn column = sort.column();
         if (column.isAttribute()) {
-            return new ProfileSql("json_extract(p.attributes, ?)" + direction + ", p.id" + direction, List.of(column.attributePath()));
+            return new SqlFragment("json_extract(p.attributes, ?) COLLATE NOCASE" + direction + ", p.id" + direction,
+                    List.of(column.attributePath()));
         }
-        return new ProfileSql("p." + column.field().column() + direction + ", p.id" + direction, List.of());
+        String collation = column.field().type() == ProfileField.FieldType.TEXT ? " COLLATE NOCASE" : "";
+        return new SqlFragment("p." + column.field().column() + collation + direction + ", p.id" + direction, List.of());
     }
 }

@@ -29,13 +29,13 @@ public final class DashboardService {
                 single(connection, "SELECT count(*) FROM profile"),
                 period,
                 newProfiles(connection, period),
-                counts(connection, "SELECT cohort, count(*) FROM profile_cohort GROUP BY cohort ORDER BY cohort"),
+                counts(connection, "SELECT cohort, count(*) FROM profile_cohort GROUP BY cohort COLLATE NOCASE ORDER BY cohort COLLATE NOCASE"),
                 counts(connection, """
                         SELECT s.name, (SELECT count(*) FROM segment_member m WHERE m.segment_id = s.id) FROM segment s
                         ORDER BY s.name COLLATE NOCASE"""),
                 counts(connection, "SELECT interest, count(*) AS n FROM profile_interest GROUP BY interest ORDER BY n DESC, interest LIMIT "
                         + TOP_INTERESTS),
-                counts(connection, "SELECT country, count(*) AS n FROM profile WHERE country IS NOT NULL GROUP BY country"
+                counts(connection, "SELECT country, count(*) AS n FROM profile WHERE country IS NOT NULL GROUP BY country COLLATE NOCASE"
                         + " ORDER BY n DESC, country LIMIT " + TOP_COUNTRIES),
                 ages(connection),
                 recentImports(connection),

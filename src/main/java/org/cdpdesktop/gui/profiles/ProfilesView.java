@@ -1,6 +1,8 @@
 package org.cdpdesktop.gui.profiles;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.PauseTransition;
@@ -13,13 +15,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -56,6 +61,28 @@ public final class ProfilesView {
     @FXML
     private TextField search;
     @FXML
+    private ComboBox<String> country;
+    @FXML
+    private ComboBox<String> gender;
+    @FXML
+    private TextField ageMin;
+    @FXML
+    private TextField ageMax;
+    @FXML
+    private TextField incomeMin;
+    @FXML
+    private TextField incomeMax;
+    @FXML
+    private TextField interest;
+    @FXML
+    private ComboBox<String> cohort;
+    @FXML
+    private ComboBox<String> segment;
+    @FXML
+    private DatePicker createdFrom;
+    @FXML
+    private DatePicker createdTo;
+    @FXML
     private ComboBox<String> importedFrom;
     @FXML
     private Button clearFilters;
@@ -90,18 +117,55 @@ public final class ProfilesView {
 
     private void bindFilterBar() {
         searchPause.setOnFinished(event -> applyFilterBar());
-        search.textProperty().addListener((observable, old, text) -> {
-            if (!showingFilter) {
-                searchPause.playFromStart();
-            }
-        });
-        search.setOnAction(event -> {
-            searchPause.stop();
-            applyFilterBar();
-        });
-        importedFrom.valueProperty().addListener((observable, old, file) -> applyFilterBar());
+        for (TextField typed : List.of(search, interest, ageMin, ageMax, incomeMin, incomeMax)) {
+            typed.textProperty().addListener((observable, old, text) -> {
+                if (!showingFilter) {
+                    searchPause.playFromStart();
+                }
+            });
+            typed.setOnAction(event -> {
+                searchPause.stop();
+                applyFilterBar();
+            });
+        }
+        for (TextField number : List.of(ageMin, ageMax, incomeMin, incomeMax)) {
+            number.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("\\d{0,12}") ? change : null));
+        }
+        anyChoice(country, "Any country");
+        anyChoice(gender, "Any gender");
+        anyChoice(cohort, "Any cohort");
+        anyChoice(segment, "Any segment");
+        anyChoice(importedFrom, "Any import");
+        for (ComboBox<String> choice : List.of(country, gender, cohort, segment, importedFrom)) {
+            choice.valueProperty().addListener((observable, old, value) -> applyFilterBar());
+        }
+        for (DatePicker date : List.of(createdFrom, createdTo)) {
+            date.valueProperty().addListener((observable, old, value) -> applyFilterBar());
+        }
         viewModel.filterProperty().addListener((observable, old, filter) -> showFilter(filter));
         showFilter(viewModel.filterProperty().get());
+    }
+
+    /** A choice whose empty value reads "Any …" in the list and on the button, so the user can go back to no filter. */
+    private static void anyChoice(ComboBox<String> choice, String any) {
+        choice.setPromptText(any);
+        choice.getItems().setAll(Collections.singletonList(null));
+        choice.setCellFactory(list -> new AnyCell(any));
+        choice.setButtonCell(new AnyCell(any));
+    }
+
+    private static final class AnyCell extends ListCell<String> {
+        private final String any;
+
+        AnyCell(String any) {
+            this.any = any;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item == null ? any : item);
+        }
     }
 
     /** Reads the whole bar into one filter, so a change of any control is one new listing. */
@@ -109,19 +173,54 @@ public final class ProfilesView {
         if (showingFilter) {
             return;
         }
-        viewModel.filterProperty().set(new ProfileFilter(search.getText(), importedFrom.getValue()));
+        viewModel.filterProperty().set(new ProfileFilter(search.getText(), country.getValue(), gender.getValue(),
+                integer(ageMin), integer(ageMax), decimal(incomeMin), decimal(incomeMax), cohort.getValue(), segment.getValue(),
+                interest.getText(), createdFrom.getValue(), createdTo.getValue(), importedFrom.getValue()));
     }
 
-    /** Puts a filter set elsewhere (the dashboard, "Clear") into the bar's controls without re-applying it. */
+    private static Integer integer(TextField field) {
+        String text = field.getText();
+        return text == null || text.isBlank() ? null : Integer.valueOf(text.length() > 9 ? text.substring(0, 9) : text);
+    }
+
+    private static BigDecimal decimal(TextField field) {
+        String text = field.getText();
+        return text == null || text.isBlank() ? null : new BigDecimal(text);
+    }
+
+    /** Puts a filter set elsewhere (the dashboard, "Clear filters") into the bar's controls without re-applying it. */
     private void showFilter(ProfileFilter filter) {
         showingFilter = true;
         try {
             searchPause.stop();
-            search.setText(filter.search() == null ? "" : filter.search());
-            importedFrom.setValue(filter.importedFrom());
+            search.setText(text(filter.search()));
+            showChoice(country, filter.country());
+            showChoice(gender, filter.gender());
+            ageMin.setText(text(filter.ageMin()));
+            ageMax.setText(text(filter.ageMax()));
+            incomeMin.setText(filter.incomeMin() == null ? "" : filter.incomeMin().toPlainString());
+            incomeMax.setText(filter.incomeMax() == null ? "" : filter.incomeMax().toPlainString());
+            interest.setText(text(filter.interest()));
+            showChoice(cohort, filter.cohort());
+            showChoice(segment, filter.segment());
+            createdFrom.setValue(filter.createdFrom());
+            createdTo.setValue(filter.createdTo());
+            showChoice(importedFrom, filter.importedFrom());
         } finally {
             showingFilter = false;
         }
+    }
+
+    /** Shows a value even before the store's choices have loaded, e.g. a country asked for by the dashboard. */
+    private static void showChoice(ComboBox<String> choice, String value) {
+        if (value != null && !choice.getItems().contains(value)) {
+            choice.getItems().add(value);
+        }
+        choice.setValue(value);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     @FXML
@@ -132,16 +231,27 @@ public final class ProfilesView {
     private void showChoices(ProfileBrowser.FilterChoices choices) {
         showingFilter = true;
         try {
-            String file = importedFrom.getValue();
-            List<String> files = new ArrayList<>();
-            files.add(null);
-            files.addAll(choices.importFiles());
-            importedFrom.getItems().setAll(files);
-            importedFrom.setValue(file);
+            offer(country, choices.countries());
+            offer(gender, choices.genders());
+            offer(cohort, choices.cohorts());
+            offer(segment, choices.segments());
+            offer(importedFrom, choices.importFiles());
         } finally {
             showingFilter = false;
         }
         buildColumnsMenu(choices.attributes());
+    }
+
+    private static void offer(ComboBox<String> choice, List<String> values) {
+        String selected = choice.getValue();
+        List<String> items = new ArrayList<>();
+        items.add(null);
+        items.addAll(values);
+        if (selected != null && !values.contains(selected)) {
+            items.add(selected);
+        }
+        choice.getItems().setAll(items);
+        choice.setValue(selected);
     }
 
     private void bindTable() {
