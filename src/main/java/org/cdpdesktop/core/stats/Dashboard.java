@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * The dashboard's figures, as the Dashboard screen draws them and {@code stats} prints them.
  *
- * @param newProfiles profiles added to the store per period, oldest period first
+ * @param newProfiles profiles added to the store per period, oldest first, up to the period of the newest profile;
+ *                    periods without new profiles count 0
  * @param model       the active cohort model, or {@code null} while none has been trained
  */
-public record Dashboard(long totalProfiles, Period period, List<Count> newProfiles, List<Count> cohorts,
+public record Dashboard(long totalProfiles, Period period, List<Bucket> newProfiles, List<Count> cohorts,
                         List<Count> segments, List<Count> topInterests, List<Count> countries, List<AgeBand> ages,
                         List<Stats.LastImport> recentImports, ModelStatus model) {
 
@@ -16,6 +17,10 @@ public record Dashboard(long totalProfiles, Period period, List<Count> newProfil
     public enum Period { DAY, WEEK, MONTH }
 
     public record Count(String label, long count) {
+    }
+
+    /** Profiles created from day {@code from} to day {@code to} (ISO dates, both included). */
+    public record Bucket(String label, String from, String to, long count) {
     }
 
     /** Profiles whose age is in [{@code min}, {@code max}]; a bound is {@code null} when the band is open on that side. */

@@ -4,17 +4,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.cdpdesktop.core.db.Database;
 
-/** Reads the dashboard's figures; every query is a grouped scan of one index, none reads the profile rows. */
+/** Reads the dashboard's figures; every query reads one index, none reads the profile rows. */
 public final class DashboardService {
 
     static final int TOP_INTERESTS = 10;
     static final int TOP_COUNTRIES = 12;
     static final int RECENT_IMPORTS = 5;
+    /** How far back the new-profiles chart goes: a quarter by day, two years by week, ten years by month. */
+    static final Map<Dashboard.Period, Integer> PERIODS_SHOWN = Map.of(
+            Dashboard.Period.DAY, 90, Dashboard.Period.WEEK, 104, Dashboard.Period.MONTH, 120);
     /** The age bands marketers use; the first and last are open-ended. */
     static final int[][] AGE_BANDS = {{0, 17}, {18, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}, {65, 120}};
 
@@ -42,14 +51,68 @@ public final class DashboardService {
                 model(connection)));
     }
 
-    /** Buckets are labelled as they sort: {@code 2025-03-14}, {@code 2025-W11}, {@code 2025-03}. */
-    private static List<Dashboard.Count> newProfiles(Connection connection, Dashboard.Period period) throws SQLException {
-        String bucket = switch (period) {
-            case DAY -> "substr(created_at, 1, 10)";
-            case WEEK -> "strftime('%Y-W%W', substr(created_at, 1, 10))";
-            case MONTH -> "substr(created_at, 1, 7)";
+    /**
+     * Counts each period with one range count on the {@code created_at} index, newest period last. Grouping by a
+     * day computed from every timestamp took over a second on a million profiles; range counts read only the index
+     * entries of the periods shown.
+     */
+    private static List<Dashboard.Bucket> newProfiles(Connection connection, Dashboard.Period period) throws SQLException {
+        String first = text(connection, "SELECT min(created_at) FROM profile");
+        String last = text(connection, "SELECT max(created_at) FROM profile");
+        if (first == null || last == null) {
+            return List.of();
+        }
+        LocalDate newest = start(LocalDate.parse(last.substring(0, 10)), period);
+        LocalDate oldest = start(LocalDate.parse(first.substring(0, 10)), period);
+        LocalDate from = newest.minus(PERIODS_SHOWN.get(period) - 1L, unit(period));
+        if (from.isBefore(oldest)) {
+            from = oldest;
+        }
+        List<Dashboard.Bucket> buckets = new ArrayList<>();
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM profile WHERE created_at >= ? AND created_at < ?")) {
+            for (LocalDate start = from; !start.isAfter(newest); start = start.plus(1, unit(period))) {
+                LocalDate next = start.plus(1, unit(period));
+                count.setString(1, start.toString());
+                count.setString(2, next.toString());
+                try (ResultSet result = count.executeQuery()) {
+                    result.next();
+                    buckets.add(new Dashboard.Bucket(label(start, period), start.toString(), next.minusDays(1).toString(), result.getLong(1)));
+                }
+            }
+        }
+        return buckets;
+    }
+
+    private static LocalDate start(LocalDate day, Dashboard.Period period) {
+        return switch (period) {
+            case DAY -> day;
+            case WEEK -> day.with(ChronoField.DAY_OF_WEEK, 1);
+            case MONTH -> day.withDayOfMonth(1);
         };
-        return counts(connection, "SELECT " + bucket + " AS bucket, count(*) FROM profile GROUP BY bucket ORDER BY bucket");
+    }
+
+    private static ChronoUnit unit(Dashboard.Period period) {
+        return switch (period) {
+            case DAY -> ChronoUnit.DAYS;
+            case WEEK -> ChronoUnit.WEEKS;
+            case MONTH -> ChronoUnit.MONTHS;
+        };
+    }
+
+    /** Labels sort as their periods do: {@code 2025-03-14}, {@code 2025-W11}, {@code 2025-03}. */
+    private static String label(LocalDate start, Dashboard.Period period) {
+        return switch (period) {
+            case DAY -> start.toString();
+            case WEEK -> String.format(Locale.ROOT, "%d-W%02d", start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTH -> start.toString().substring(0, 7);
+        };
+    }
+
+    private static String text(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
+            return result.next() ? result.getString(1) : null;
+        }
     }
 
     private static List<Dashboard.AgeBand> ages(Connection connection) throws SQLException {

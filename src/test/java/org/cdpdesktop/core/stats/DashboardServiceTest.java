@@ -58,7 +58,7 @@ class DashboardServiceTest {
         assertThat(figures.cohorts()).containsExactly(new Dashboard.Count("Explorers", 2));
         assertThat(figures.segments()).containsExactly(new Dashboard.Count("Canadians", 3));
         assertThat(figures.ages()).contains(new Dashboard.AgeBand("25–34", 25, 34, 3), new Dashboard.AgeBand("55–64", 55, 64, 1));
-        assertThat(figures.newProfiles()).extracting(Dashboard.Count::count).containsExactly(5L);
+        assertThat(figures.newProfiles()).extracting(Dashboard.Bucket::count).containsExactly(5L);
         assertThat(figures.recentImports()).extracting(Stats.LastImport::fileName).containsExactly("customers.csv");
     }
 
@@ -71,10 +71,18 @@ class DashboardServiceTest {
             store.save(profile);
         }
 
-        assertThat(dashboard.dashboard(Dashboard.Period.DAY).newProfiles()).containsExactly(
-                new Dashboard.Count("2026-01-05", 2), new Dashboard.Count("2026-01-20", 1), new Dashboard.Count("2026-02-02", 1));
+        List<Dashboard.Bucket> days = dashboard.dashboard(Dashboard.Period.DAY).newProfiles();
+        assertThat(days).hasSize(29).startsWith(bucket("2026-01-05", "2026-01-05", "2026-01-05", 2)).endsWith(bucket("2026-02-02", "2026-02-02", "2026-02-02", 1));
+        assertThat(days).filteredOn(day -> day.count() > 0).extracting(Dashboard.Bucket::label).containsExactly("2026-01-05", "2026-01-20", "2026-02-02");
         assertThat(dashboard.dashboard(Dashboard.Period.MONTH).newProfiles()).containsExactly(
-                new Dashboard.Count("2026-01", 3), new Dashboard.Count("2026-02", 1));
-        assertThat(dashboard.dashboard(Dashboard.Period.WEEK).newProfiles()).extracting(Dashboard.Count::count).containsExactly(2L, 1L, 1L);
+                bucket("2026-01", "2026-01-01", "2026-01-31", 3), bucket("2026-02", "2026-02-01", "2026-02-28", 1));
+        assertThat(dashboard.dashboard(Dashboard.Period.WEEK).newProfiles()).containsExactly(
+                bucket("2026-W02", "2026-01-05", "2026-01-11", 2), bucket("2026-W03", "2026-01-12", "2026-01-18", 0),
+                bucket("2026-W04", "2026-01-19", "2026-01-25", 1), bucket("2026-W05", "2026-01-26", "2026-02-01", 0),
+                bucket("2026-W06", "2026-02-02", "2026-02-08", 1));
+    }
+
+    private static Dashboard.Bucket bucket(String label, String from, String to, long count) {
+        return new Dashboard.Bucket(label, from, to, count);
     }
 }
