@@ -38,7 +38,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new MainView(new MainViewModel(app, executor), jobs, navigator, viewLoader);
         }
         if (type == DashboardView.class) {
-            return new DashboardView(new DashboardViewModel(app, executor), navigator);
+            return new DashboardView(new DashboardViewModel(app, executor), navigator, profileFilterRequests);
         }
         if (type == ProfilesView.class) {
             return new ProfilesView(new ProfilesViewModel(app, executor, profileFilterRequests));
