@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.ingest.FieldCleaner;
+import org.cdpdesktop.core.ingest.ImportService;
+import org.cdpdesktop.core.ingest.MappingPresets;
 import org.cdpdesktop.core.jobs.JobRunner;
 import org.cdpdesktop.core.profile.ProfileBrowser;
 import org.cdpdesktop.core.profile.ProfileStore;
@@ -21,6 +24,9 @@ public final class App implements AutoCloseable {
     private final StatsService stats;
     private final ProfileBrowser profileBrowser;
     private final DashboardService dashboard;
+    private final FieldCleaner cleaner;
+    private final ImportService importer;
+    private final MappingPresets presets;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -31,6 +37,9 @@ public final class App implements AutoCloseable {
         this.stats = new StatsService(database);
         this.profileBrowser = new ProfileBrowser(database);
         this.dashboard = new DashboardService(database);
+        this.cleaner = new FieldCleaner();
+        this.importer = new ImportService(database, dataDirectory, cleaner);
+        this.presets = new MappingPresets(dataDirectory.presets());
     }
 
     public static App open(Path dataDirectory) {
@@ -67,6 +76,19 @@ public final class App implements AutoCloseable {
 
     public DashboardService dashboard() {
         return dashboard;
+    }
+
+    /** The one cleaner every ingest path and profile edit shares. */
+    public FieldCleaner cleaner() {
+        return cleaner;
+    }
+
+    public ImportService importer() {
+        return importer;
+    }
+
+    public MappingPresets presets() {
+        return presets;
     }
 
     @Override

@@ -1,0 +1,821 @@
+package org.cdpdesktop.core.ingest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.profile.JsonColumns;
+import org.cdpdesktop.core.profile.ProfileField;
+
+/**
+ * One CSV import on the writer connection, inside one transaction: stream the rows, clean them, resolve each
+ * row's identity against the store and the rows before it, merge by the duplicate policy, and write in chunks
+ * with batched prepared statements. Nothing is committed until the last row is in, so a failure or a cancel
+ * leaves the store exactly as it was.
+ *
+ * <p>Identity look-ups are the costly part of a large import, so a compact filter of the hashes of every
+ * external id and email in the store (and in the file so far) lets most rows skip the database look-up: a row
+ * whose keys are not in the filter is certainly new. Keys in the filter are looked up in batches per chunk.
+ */
+final class ImportRun {
+
+    static final int CHUNK_ROWS = 2_000;
+    private static final int IN_LIST = 500;
+    private static final long FILTER_LIMIT = 8_000_000;
+    /** Rebuilding secondary indexes once beats updating them row by row when the file outgrows the store. */
+    private static final long REBUILD_INDEXES_FROM_BYTES = 8L << 20;
+    static final String OTHER_EXTERNAL_IDS = "other_external_ids";
+    static final String OTHER_EMAILS = "other_emails";
+    static final String INCOME_RANGE = "income_range";
+    static final String INVALID_PREFIX = "invalid_";
+
+    private static final ProfileField[] STORED = {
+        ProfileField.EXTERNAL_ID, ProfileField.EMAIL, ProfileField.PHONE, ProfileField.FIRST_NAME, ProfileField.LAST_NAME,
+        ProfileField.AGE, ProfileField.GENDER, ProfileField.CITY, ProfileField.STATE, ProfileField.COUNTRY,
+        ProfileField.POSTAL_CODE, ProfileField.INCOME, ProfileField.EDUCATION, ProfileField.BIO, ProfileField.SIGNUP_DATE,
+    };
+    private static final String PROFILE_COLUMNS = "id, external_id, email, phone, first_name, last_name, age, gender, city, state, country,"
+            + " postal_code, income, education, bio, signup_date, interests, attributes, created_at";
+    private static final int EXT = ProfileField.EXTERNAL_ID.ordinal();
+    private static final int EMAIL = ProfileField.EMAIL.ordinal();
+    private static final int FIELD_COUNT = ProfileField.values().length;
+
+    private final Connection connection;
+    private final Path file;
+    private final ImportOptions options;
+    private final JobContext context;
+    private final FieldCleaner cleaner;
+    private final Path rejectsFile;
+    private final DuplicatePolicy policy;
+
+    private List<String> headers;
+    private ColumnTarget[] targets;
+    private int cohortIndex = -1;
+    private boolean hasIdentityColumns;
+    private ColumnMapping mapping;
+
+    private long batchId;
+    private long maxIdBefore;
+    private long nextId;
+    private LongHashSet externalIdFilter;
+    private LongHashSet emailFilter;
+    private final LongHashSet updatedProfiles = new LongHashSet(1024);
+    private final Map<String, Long> externalIdAliases = new HashMap<>();
+    private final Map<String, Long> emailAliases = new HashMap<>();
+    private final Map<Long, Long> mergedInto = new HashMap<>();
+    private final List<String> droppedIndexes = new ArrayList<>();
+    private String now;
+
+    private long read;
+    private long inserted;
+    private long updated;
+    private long duplicates;
+    private long rejected;
+    private CSVPrinter rejectsPrinter;
+
+    ImportRun(Connection connection, Path file, ImportOptions options, JobContext context, FieldCleaner cleaner, Path rejectsFile) {
+        this.connection = connection;
+        this.file = file;
+        this.options = options;
+        this.context = context;
+        this.cleaner = cleaner;
+        this.rejectsFile = rejectsFile;
+        this.policy = options.onDuplicate();
+    }
+
+    /** Runs the import in the connection's current transaction; the caller commits or rolls back. */
+    ImportSummary run(long startedNanos) throws IOException, SQLException {
+        now = Instant.now().toString();
+        try (CsvSource source = CsvSource.open(file, options.dialect(), this::writeReject)) {
+            headers = source.headers();
+            compileMapping();
+            batchId = insertBatch();
+            prepareIdentity();
+            maybeDropSecondaryIndexes(source.fileSize());
+            List<CleanRow> chunk = new ArrayList<>(CHUNK_ROWS);
+            CsvSource.Row row;
+            while ((row = source.next()) != null) {
+                read++;
+                CleanRow clean = clean(source, row);
+                if (clean != null) {
+                    chunk.add(clean);
+                }
+                if (read % CHUNK_ROWS == 0) {
+                    writeChunk(chunk);
+                    chunk.clear();
+                    context.throwIfCancelled();
+                    double fraction = source.fractionRead();
+                    context.progress(read, fraction > 0 ? Math.max(read, (long) (read / fraction)) : -1, file.getFileName().toString());
+                }
+            }
+            writeChunk(chunk);
+            source.finish();
+            context.throwIfCancelled();
+            context.message("Finishing");
+            recordInsertedProfiles();
+            rebuildIndexes();
+            closeRejects();
+            String checksum = source.checksum();
+            finishBatch(checksum);
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeRejectsQuietly(e);
+            throw e;
+        }
+        context.progress(read, read, file.getFileName().toString());
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        return new ImportSummary(options.dryRun() ? 0 : batchId, file.getFileName().toString(), read, inserted, updated, duplicates,
+                rejected, rejected > 0 ? rejectsFile.toString() : null, seconds, seconds > 0 ? read / seconds : 0, options.dryRun());
+    }
+
+    private void compileMapping() {
+        mapping = options.mapping().appliedTo(headers);
+        mapping.validate();
+        targets = new ColumnTarget[headers.size()];
+        for (int i = 0; i < headers.size(); i++) {
+            targets[i] = mapping.targets().get(headers.get(i));
+            if (headers.get(i).equals(mapping.cohortColumn())) {
+                cohortIndex = i;
+            }
+        }
+        hasIdentityColumns = mapping.columnFor(ProfileField.EXTERNAL_ID) != null || mapping.columnFor(ProfileField.EMAIL) != null;
+    }
+
+    // ---- cleaning ------------------------------------------------------------------------------------------
+
+    /** A data row with every value cleaned, ready to merge. */
+    private record CleanRow(long line, Object[] values, List<String> interests, Map<String, String> attributes, List<String> cohorts) {
+        String externalId() {
+            return (String) values[EXT];
+        }
+
+        String email() {
+            return (String) values[EMAIL];
+        }
+    }
+
+    private CleanRow clean(CsvSource source, CsvSource.Row row) {
+        if (row.problem() != null) {
+            return reject(source, row, row.problem());
+        }
+        String[] raw = row.values();
+        Object[] values = new Object[FIELD_COUNT];
+        List<String> interests = List.of();
+        Map<String, String> attributes = null;
+        List<String> cohorts = List.of();
+        boolean anyValue = false;
+        for (int i = 0; i < raw.length; i++) {
+            String value = raw[i];
+            if (value.isBlank()) {
+                continue;
+            }
+            anyValue = true;
+            ColumnTarget target = targets[i];
+            if (i == cohortIndex) {
+                cohorts = cohorts(value);
+                continue;
+            }
+            switch (target.kind()) {
+                case SKIP -> { }
+                case ATTRIBUTE -> {
+                    attributes = attributes == null ? new TreeMap<>() : attributes;
+                    attributes.put(target.attributeName(), value.strip());
+                }
+                case FIELD -> {
+                    ProfileField field = target.field();
+                    FieldResult result = cleaner.clean(field, value, target.format());
+                    if (!result.ok()) {
+                        return reject(source, row, "column '" + headers.get(i) + "': " + result.problem());
+                    }
+                    if (result.isUnusual()) {
+                        attributes = attributes == null ? new TreeMap<>() : attributes;
+                        attributes.put(INVALID_PREFIX + field.column(), value.strip());
+                    } else if (field == ProfileField.INTERESTS) {
+                        @SuppressWarnings("unchecked")
+                        List<String> list = (List<String>) result.value();
+                        interests = list;
+                    } else {
+                        values[field.ordinal()] = result.value();
+                        if (field == ProfileField.INCOME && FieldCleaner.isRange(value)) {
+                            attributes = attributes == null ? new TreeMap<>() : attributes;
+                            attributes.put(INCOME_RANGE, value.strip());
+                        }
+                    }
+                }
+            }
+        }
+        if (!anyValue) {
+            return reject(source, row, "the row has no values");
+        }
+        if (values[EXT] == null && values[EMAIL] == null && hasIdentityColumns) {
+            return reject(source, row, "no identity: " + missingIdentity(attributes));
+        }
+        return new CleanRow(row.line(), values, interests, attributes == null ? Map.of() : attributes, cohorts);
+    }
+
+    private String missingIdentity(Map<String, String> attributes) {
+        String invalidEmail = attributes == null ? null : attributes.get(INVALID_PREFIX + ProfileField.EMAIL.column());
+        String email = invalidEmail != null ? "the email '" + invalidEmail + "' is not valid" : "the email is blank";
+        return mapping.columnFor(ProfileField.EXTERNAL_ID) == null ? email
+                : mapping.columnFor(ProfileField.EMAIL) == null ? "the external id is blank"
+                : "the external id is blank and " + email;
+    }
+
+    /** Cohort names keep their case (they are names, not tags); split and de-duplicated like interests. */
+    private static List<String> cohorts(String raw) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String lower : FieldCleaner.list(raw)) {
+            int at = raw.toLowerCase(java.util.Locale.ROOT).indexOf(lower);
+            names.add(at >= 0 ? raw.substring(at, at + lower.length()) : lower);
+        }
+        return List.copyOf(names);
+    }
+
+    private CleanRow reject(CsvSource source, CsvSource.Row row, String reason) {
+        rejected++;
+        source.reject(row, reason);
+        return null;
+    }
+
+    private void writeReject(long line, String reason, String raw) throws IOException {
+        if (rejectsPrinter == null) {
+            Files.createDirectories(rejectsFile.toAbsolutePath().getParent());
+            BufferedWriter writer = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+            rejectsPrinter = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("line", "reason", "raw").get());
+        }
+        rejectsPrinter.printRecord(line, reason, raw);
+    }
+
+    private void closeRejects() throws IOException {
+        if (rejectsPrinter != null) {
+            rejectsPrinter.close();
+            rejectsPrinter = null;
+        }
+    }
+
+    /** A failed import leaves no rejects file behind: it would describe an import that did not happen. */
+    private void closeRejectsQuietly(Exception failure) {
+        try {
+            closeRejects();
+            Files.deleteIfExists(rejectsFile);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    // ---- identity --------------------------------------------------------------------------------------------
+
+    /** A profile as this import sees it: loaded from the store or created by a row, then merged into. */
+    private static final class Draft {
+        long id;
+        boolean inDatabase;
+        boolean touched;
+        boolean dirty;
+        boolean deleted;
+        final Object[] values = new Object[FIELD_COUNT];
+        final LinkedHashSet<String> interests = new LinkedHashSet<>();
+        final TreeMap<String, String> attributes = new TreeMap<>();
+        final Set<String> newCohorts = new LinkedHashSet<>();
+        String createdAt;
+
+        String externalId() {
+            return (String) values[EXT];
+        }
+
+        String email() {
+            return (String) values[EMAIL];
+        }
+    }
+
+    private void prepareIdentity() throws SQLException {
+        long count;
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT coalesce(max(id), 0), count(*) FROM profile")) {
+            result.next();
+            maxIdBefore = result.getLong(1);
+            count = result.getLong(2);
+        }
+        nextId = maxIdBefore;
+        if (count > FILTER_LIMIT) {
+            return;
+        }
+        externalIdFilter = new LongHashSet((int) Math.max(1024, count));
+        emailFilter = new LongHashSet((int) Math.max(1024, count));
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT external_id, email FROM profile")) {
+            while (result.next()) {
+                externalIdFilter.add(LongHashSet.hash(result.getString(1)));
+                String email = result.getString(2);
+                if (email != null) {
+                    emailFilter.add(LongHashSet.hash(email));
+                }
+            }
+        }
+    }
+
+    private boolean mayHaveExternalId(String key) {
+        return externalIdFilter == null || externalIdFilter.contains(LongHashSet.hash(key));
+    }
+
+    private boolean mayHaveEmail(String key) {
+        return emailFilter == null || emailFilter.contains(LongHashSet.hash(key));
+    }
+
+    private long resolve(long id) {
+        Long target = mergedInto.get(id);
+        while (target != null) {
+            id = target;
+            target = mergedInto.get(id);
+        }
+        return id;
+    }
+
+    private void writeChunk(List<CleanRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Draft> byExternalId = new HashMap<>();
+        Map<String, Draft> byEmail = new HashMap<>();
+        Map<Long, Draft> byId = loadCandidates(rows, byExternalId, byEmail);
+        List<Draft> created = new ArrayList<>();
+        List<Draft> firstUpdated = new ArrayList<>();
+        List<long[]> losers = new ArrayList<>();
+        for (CleanRow row : rows) {
+            Draft byKey = row.externalId() == null ? null : byExternalId.get(row.externalId());
+            Draft byMail = row.email() == null ? null : byEmail.get(row.email());
+            if (byKey == null && byMail == null) {
+                Draft draft = create(row);
+                created.add(draft);
+                byId.put(draft.id, draft);
+                register(draft, byExternalId, byEmail);
+                inserted++;
+                continue;
+            }
+            boolean seenInThisImport = byKey != null && byKey.touched || byMail != null && byMail.touched;
+            Draft target = byKey != null ? byKey : byMail;
+            if (byKey != null && byMail != null && byKey != byMail) {
+                target = mergeProfiles(byKey, byMail, byExternalId, byEmail, losers);
+            }
+            if (seenInThisImport) {
+                duplicates++;
+            } else {
+                updated++;
+                if (target.id <= maxIdBefore) {
+                    updatedProfiles.add(target.id);
+                    firstUpdated.add(target);
+                }
+            }
+            target.touched = true;
+            mergeRow(target, row);
+            register(target, byExternalId, byEmail);
+            if (row.externalId() != null && !row.externalId().equals(target.externalId())) {
+                byExternalId.put(row.externalId(), target);
+                externalIdAliases.put(row.externalId(), target.id);
+            }
+            if (row.email() != null && !row.email().equals(target.email())) {
+                byEmail.put(row.email(), target);
+                emailAliases.put(row.email(), target.id);
+            }
+        }
+        store(byId, created, firstUpdated, losers);
+    }
+
+    /** Loads the stored profiles the chunk's keys may refer to, and indexes them by key. */
+    private Map<Long, Draft> loadCandidates(List<CleanRow> rows, Map<String, Draft> byExternalId, Map<String, Draft> byEmail)
+            throws SQLException {
+        Set<String> externalIds = new LinkedHashSet<>();
+        Set<String> emails = new LinkedHashSet<>();
+        Set<Long> ids = new LinkedHashSet<>();
+        Map<String, Long> aliasedExternalIds = new HashMap<>();
+        Map<String, Long> aliasedEmails = new HashMap<>();
+        for (CleanRow row : rows) {
+            String key = row.externalId();
+            if (key != null) {
+                Long alias = externalIdAliases.get(key);
+                if (alias != null) {
+                    aliasedExternalIds.put(key, resolve(alias));
+                    ids.add(resolve(alias));
+                } else if (mayHaveExternalId(key)) {
+                    externalIds.add(key);
+                }
+            }
+            String email = row.email();
+            if (email != null) {
+                Long alias = emailAliases.get(email);
+                if (alias != null) {
+                    aliasedEmails.put(email, resolve(alias));
+                    ids.add(resolve(alias));
+                } else if (mayHaveEmail(email)) {
+                    emails.add(email);
+                }
+            }
+        }
+        Map<Long, Draft> byId = new HashMap<>();
+        query("external_id", new ArrayList<>(externalIds), byId);
+        query("email", new ArrayList<>(emails), byId);
+        query("id", new ArrayList<>(ids), byId);
+        for (Draft draft : byId.values()) {
+            register(draft, byExternalId, byEmail);
+        }
+        aliasedExternalIds.forEach((key, id) -> {
+            Draft draft = byId.get(id);
+            if (draft != null) {
+                byExternalId.put(key, draft);
+            }
+        });
+        aliasedEmails.forEach((key, id) -> {
+            Draft draft = byId.get(id);
+            if (draft != null) {
+                byEmail.put(key, draft);
+            }
+        });
+        return byId;
+    }
+
+    private void query(String column, List<?> keys, Map<Long, Draft> byId) throws SQLException {
+        for (int from = 0; from < keys.size(); from += IN_LIST) {
+            List<?> part = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
+            String sql = "SELECT " + PROFILE_COLUMNS + " FROM profile WHERE " + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < part.size(); i++) {
+                    statement.setObject(i + 1, part.get(i));
+                }
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        long id = result.getLong(1);
+                        if (!byId.containsKey(id)) {
+                            byId.put(id, load(result));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private Draft load(ResultSet result) throws SQLException {
+        Draft draft = new Draft();
+        draft.id = result.getLong(1);
+        draft.inDatabase = true;
+        draft.touched = draft.id > maxIdBefore || updatedProfiles.contains(draft.id);
+        for (int i = 0; i < STORED.length; i++) {
+            ProfileField field = STORED[i];
+            Object value = switch (field.type()) {
+                case INTEGER -> result.getObject(i + 2) == null ? null : result.getInt(i + 2);
+                case DECIMAL -> result.getObject(i + 2) == null ? null : result.getDouble(i + 2);
+                default -> result.getString(i + 2);
+            };
+            draft.values[field.ordinal()] = value;
+        }
+        draft.interests.addAll(JsonColumns.jsonToList(result.getString(STORED.length + 2)));
+        draft.attributes.putAll(JsonColumns.jsonToMap(result.getString(STORED.length + 3)));
+        draft.createdAt = result.getString(STORED.length + 4);
+        return draft;
+    }
+
+    private static void register(Draft draft, Map<String, Draft> byExternalId, Map<String, Draft> byEmail) {
+        byExternalId.put(draft.externalId(), draft);
+        if (draft.email() != null) {
+            byEmail.put(draft.email(), draft);
+        }
+    }
+
+    private Draft create(CleanRow row) {
+        Draft draft = new Draft();
+        draft.id = ++nextId;
+        draft.touched = true;
+        draft.createdAt = now;
+        System.arraycopy(row.values(), 0, draft.values, 0, FIELD_COUNT);
+        if (draft.externalId() == null) {
+            draft.values[EXT] = "gen-" + batchId + "-" + row.line();
+        }
+        draft.interests.addAll(row.interests());
+        draft.attributes.putAll(row.attributes());
+        draft.newCohorts.addAll(row.cohorts());
+        addToFilters(draft);
+        return draft;
+    }
+
+    private void addToFilters(Draft draft) {
+        if (externalIdFilter != null) {
+            externalIdFilter.add(LongHashSet.hash(draft.externalId()));
+        }
+        if (emailFilter != null && draft.email() != null) {
+            emailFilter.add(LongHashSet.hash(draft.email()));
+        }
+    }
+
+    /** Merges a row into a profile by the duplicate policy; interests and cohorts are always a union. */
+    private void mergeRow(Draft draft, CleanRow row) {
+        if (policy != DuplicatePolicy.EXISTING) {
+            for (ProfileField field : STORED) {
+                int index = field.ordinal();
+                Object incoming = row.values()[index];
+                if (incoming == null || index == EXT || incoming.equals(draft.values[index])) {
+                    continue;
+                }
+                Object current = draft.values[index];
+                if (current == null) {
+                    draft.values[index] = incoming;
+                    draft.dirty = true;
+                } else if (index == EMAIL) {
+                    if (policy == DuplicatePolicy.NEWEST) {
+                        draft.values[index] = incoming;
+                        draft.dirty = true;
+                        appendToList(draft, OTHER_EMAILS, (String) current);
+                    } else {
+                        appendToList(draft, OTHER_EMAILS, (String) incoming);
+                    }
+                } else if (policy == DuplicatePolicy.NEWEST) {
+                    draft.values[index] = incoming;
+                    draft.dirty = true;
+                }
+            }
+            if (row.externalId() != null && !row.externalId().equals(draft.externalId())) {
+                appendToList(draft, OTHER_EXTERNAL_IDS, row.externalId());
+            }
+            row.attributes().forEach((key, value) -> {
+                String current = draft.attributes.get(key);
+                if (current == null || policy == DuplicatePolicy.NEWEST && !current.equals(value)) {
+                    draft.attributes.put(key, value);
+                    draft.dirty = true;
+                }
+            });
+        }
+        if (draft.interests.addAll(row.interests())) {
+            draft.dirty = true;
+        }
+        draft.newCohorts.addAll(row.cohorts());
+        addToFilters(draft);
+    }
+
+    private static void appendToList(Draft draft, String attribute, String value) {
+        String current = draft.attributes.get(attribute);
+        if (current == null) {
+            draft.attributes.put(attribute, value);
+        } else if (!List.of(current.split("\\|")).contains(value)) {
+            draft.attributes.put(attribute, current + "|" + value);
+        } else {
+            return;
+        }
+        draft.dirty = true;
+    }
+
+    /**
+     * A row whose external id names one profile and whose email names another proves they are one customer:
+     * the newer profile is merged into the older one (filling its blanks, uniting lists, keeping the other ids
+     * and emails as attributes) and deleted.
+     */
+    private Draft mergeProfiles(Draft first, Draft second, Map<String, Draft> byExternalId, Map<String, Draft> byEmail,
+                                List<long[]> losers) {
+        Draft survivor = first.id < second.id ? first : second;
+        Draft loser = survivor == first ? second : first;
+        for (ProfileField field : STORED) {
+            int index = field.ordinal();
+            Object value = loser.values[index];
+            if (value == null || index == EXT || value.equals(survivor.values[index])) {
+                continue;
+            }
+            if (survivor.values[index] == null) {
+                survivor.values[index] = value;
+            } else if (index == EMAIL) {
+                appendToList(survivor, OTHER_EMAILS, (String) value);
+            }
+        }
+        appendToList(survivor, OTHER_EXTERNAL_IDS, loser.externalId());
+        loser.attributes.forEach(survivor.attributes::putIfAbsent);
+        survivor.interests.addAll(loser.interests);
+        survivor.newCohorts.addAll(loser.newCohorts);
+        survivor.dirty = true;
+        survivor.touched = true;
+        loser.deleted = true;
+        if (loser.inDatabase) {
+            losers.add(new long[] {loser.id, survivor.id});
+        }
+        mergedInto.put(loser.id, survivor.id);
+        externalIdAliases.put(loser.externalId(), survivor.id);
+        if (loser.email() != null) {
+            emailAliases.put(loser.email(), survivor.id);
+        }
+        byExternalId.replaceAll((key, draft) -> draft == loser ? survivor : draft);
+        byEmail.replaceAll((key, draft) -> draft == loser ? survivor : draft);
+        return survivor;
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------------------
+
+    private void store(Map<Long, Draft> byId, List<Draft> created, List<Draft> firstUpdated, List<long[]> losers) throws SQLException {
+        if (!losers.isEmpty()) {
+            try (PreparedStatement moveCohorts = connection.prepareStatement(
+                         "UPDATE OR IGNORE profile_cohort SET profile_id = ? WHERE profile_id = ?");
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM profile WHERE id = ?")) {
+                for (long[] loser : losers) {
+                    moveCohorts.setLong(1, loser[1]);
+                    moveCohorts.setLong(2, loser[0]);
+                    moveCohorts.addBatch();
+                    delete.setLong(1, loser[0]);
+                    delete.addBatch();
+                }
+                moveCohorts.executeBatch();
+                delete.executeBatch();
+            }
+        }
+        List<Draft> changed = new ArrayList<>();
+        List<Draft> cohortOwners = new ArrayList<>();
+        for (Draft draft : byId.values()) {
+            if (draft.deleted) {
+                continue;
+            }
+            if (draft.inDatabase && draft.dirty) {
+                changed.add(draft);
+            }
+            if (!draft.newCohorts.isEmpty()) {
+                cohortOwners.add(draft);
+            }
+        }
+        if (!changed.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE profile SET external_id = ?, email = ?, phone = ?,"
+                    + " first_name = ?, last_name = ?, age = ?, gender = ?, city = ?, state = ?, country = ?, postal_code = ?,"
+                    + " income = ?, education = ?, bio = ?, signup_date = ?, interests = ?, attributes = ?, updated_at = ? WHERE id = ?")) {
+                for (Draft draft : changed) {
+                    int next = bindValues(update, draft, 1);
+                    update.setString(next, now);
+                    update.setLong(next + 1, draft.id);
+                    update.addBatch();
+                    draft.dirty = false;
+                }
+                update.executeBatch();
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile(external_id, email, phone, first_name,"
+                + " last_name, age, gender, city, state, country, postal_code, income, education, bio, signup_date, interests,"
+                + " attributes, id, import_batch_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (Draft draft : created) {
+                if (draft.deleted) {
+                    continue;
+                }
+                int next = bindValues(insert, draft, 1);
+                insert.setLong(next, draft.id);
+                insert.setLong(next + 1, batchId);
+                insert.setString(next + 2, now);
+                insert.setString(next + 3, now);
+                insert.addBatch();
+                draft.inDatabase = true;
+                draft.dirty = false;
+            }
+            insert.executeBatch();
+        }
+        recordUpdatedProfiles(firstUpdated);
+        if (!cohortOwners.isEmpty()) {
+            try (PreparedStatement cohort = connection.prepareStatement("INSERT OR IGNORE INTO profile_cohort(profile_id, cohort,"
+                    + " source, assigned_at) VALUES (?, ?, 'import', ?)")) {
+                for (Draft draft : cohortOwners) {
+                    for (String name : draft.newCohorts) {
+                        cohort.setLong(1, draft.id);
+                        cohort.setString(2, name);
+                        cohort.setString(3, now);
+                        cohort.addBatch();
+                    }
+                    draft.newCohorts.clear();
+                }
+                cohort.executeBatch();
+            }
+        }
+    }
+
+    private int bindValues(PreparedStatement statement, Draft draft, int first) throws SQLException {
+        int index = first;
+        for (ProfileField field : STORED) {
+            Object value = draft.values[field.ordinal()];
+            if (value == null) {
+                statement.setNull(index, field.type() == ProfileField.FieldType.INTEGER ? Types.INTEGER
+                        : field.type() == ProfileField.FieldType.DECIMAL ? Types.REAL : Types.VARCHAR);
+            } else if (value instanceof Integer number) {
+                statement.setInt(index, number);
+            } else if (value instanceof Double number) {
+                statement.setDouble(index, number);
+            } else {
+                statement.setString(index, (String) value);
+            }
+            index++;
+        }
+        statement.setString(index++, JsonColumns.listToJson(new ArrayList<>(draft.interests)));
+        statement.setString(index++, draft.attributes.isEmpty() ? "{}" : JsonColumns.mapToJson(draft.attributes));
+        return index;
+    }
+
+    private void recordUpdatedProfiles(List<Draft> firstUpdated) throws SQLException {
+        try (PreparedStatement record = connection.prepareStatement(
+                "INSERT OR IGNORE INTO profile_import(profile_id, batch_id, action, at) VALUES (?, ?, 'updated', ?)")) {
+            boolean any = false;
+            for (Draft draft : firstUpdated) {
+                if (!draft.deleted) {
+                    record.setLong(1, draft.id);
+                    record.setLong(2, batchId);
+                    record.setString(3, now);
+                    record.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                record.executeBatch();
+            }
+        }
+    }
+
+    /** Every profile above the previous highest id was inserted by this import; one statement records them all. */
+    private void recordInsertedProfiles() throws SQLException {
+        try (PreparedStatement record = connection.prepareStatement(
+                "INSERT INTO profile_import(profile_id, batch_id, action, at) SELECT id, ?, 'inserted', ? FROM profile WHERE id > ?")) {
+            record.setLong(1, batchId);
+            record.setString(2, now);
+            record.setLong(3, maxIdBefore);
+            record.executeUpdate();
+        }
+    }
+
+    // ---- indexes and history --------------------------------------------------------------------------------
+
+    private void maybeDropSecondaryIndexes(long fileBytes) throws SQLException {
+        if (fileBytes < REBUILD_INDEXES_FROM_BYTES || fileBytes / 100 < maxIdBefore) {
+            return;
+        }
+        Map<String, String> indexes = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                     + " AND tbl_name = 'profile' AND sql IS NOT NULL")) {
+            while (result.next()) {
+                String sql = result.getString(2);
+                if (!sql.regionMatches(true, 0, "CREATE UNIQUE", 0, 13)) {
+                    indexes.put(result.getString(1), sql);
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (Map.Entry<String, String> index : indexes.entrySet()) {
+                statement.executeUpdate("DROP INDEX \"" + index.getKey().replace("\"", "\"\"") + "\"");
+                droppedIndexes.add(index.getValue());
+            }
+        }
+    }
+
+    private void rebuildIndexes() throws SQLException {
+        if (droppedIndexes.isEmpty()) {
+            return;
+        }
+        context.message("Rebuilding indexes");
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : droppedIndexes) {
+                statement.executeUpdate(sql);
+            }
+        }
+    }
+
+    private long insertBatch() throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO import_batch(source, file_name, started_at, status,"
+                + " mapping) VALUES ('csv', ?, ?, 'running', ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, file.getFileName().toString());
+            insert.setString(2, now);
+            insert.setString(3, MappingJson.toJson(mapping));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void finishBatch(String checksum) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE import_batch SET checksum = ?, finished_at = ?,"
+                + " status = 'completed', read_count = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ?, rejects_file = ?"
+                + " WHERE id = ?")) {
+            update.setString(1, checksum);
+            update.setString(2, Instant.now().toString());
+            update.setLong(3, read);
+            update.setLong(4, inserted);
+            update.setLong(5, updated);
+            update.setLong(6, duplicates);
+            update.setLong(7, rejected);
+            update.setString(8, rejected > 0 ? rejectsFile.toString() : null);
+            update.setLong(9, batchId);
+            update.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.cdpdesktop.core.ingest;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.cdpdesktop.core.DataDirectory;
+import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobCancelledException;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports CSV files into the profile store, one transaction per file, and keeps the import history.
+ * Built once by the App; the wizard and the CLI run the same {@link #importJob} job.
+ */
+public final class ImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    private static final DateTimeFormatter REJECTS_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private final Database database;
+    private final DataDirectory dataDirectory;
+    private final FieldCleaner cleaner;
+
+    public ImportService(Database database, DataDirectory dataDirectory, FieldCleaner cleaner) {
+        this.database = database;
+        this.dataDirectory = dataDirectory;
+        this.cleaner = cleaner;
+    }
+
+    /**
+     * The import of one file as a job: progress in rows with rows/s and ETA, cancellable between chunks.
+     * A failure or a cancel rolls everything back and is recorded in the history as {@code failed} or {@code cancelled}.
+     */
+    public Job<ImportSummary> importJob(Path file, ImportOptions options) {
+        return new Job<>() {
+            @Override
+            public String title() {
+                return (options.dryRun() ? "Dry run of " : "Import ") + file.getFileName();
+            }
+
+            @Override
+            public ImportSummary run(JobContext context) throws Exception {
+                return importFile(file, options, context);
+            }
+        };
+    }
+
+    private ImportSummary importFile(Path file, ImportOptions options, JobContext context) {
+        long started = System.nanoTime();
+        String startedAt = java.time.Instant.now().toString();
+        Path rejectsFile = options.rejectsFile() != null ? options.rejectsFile()
+                : dataDirectory.rejects().resolve(baseName(file) + "-" + LocalDateTime.now().format(REJECTS_STAMP) + ".rejects.csv");
+        try {
+            return database.withWriter(connection -> {
+                connection.setAutoCommit(false);
+                ImportSummary summary;
+                try {
+                    summary = new ImportRun(connection, file, options, context, cleaner, rejectsFile).run(started);
+                } catch (java.io.IOException e) {
+                    throw new ImportException(file.getFileName() + ": " + e.getMessage(), e);
+                }
+                if (options.dryRun()) {
+                    connection.rollback();
+                } else {
+                    connection.commit();
+                }
+                connection.setAutoCommit(true);
+                return summary;
+            });
+        } catch (JobCancelledException e) {
+            recordFailure(file, startedAt, "cancelled", options);
+            throw e;
+        } catch (RuntimeException e) {
+            recordFailure(file, startedAt, "failed", options);
+            throw e;
+        }
+    }
+
+    /** A failed or cancelled import changed nothing, but the history says it was tried. */
+    private void recordFailure(Path file, String startedAt, String status, ImportOptions options) {
+        if (options.dryRun()) {
+            return;
+        }
+        try {
+            database.write(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO import_batch(source, file_name, started_at,"
+                        + " finished_at, status, mapping) VALUES ('csv', ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, file.getFileName().toString());
+                    insert.setString(2, startedAt);
+                    insert.setString(3, java.time.Instant.now().toString());
+                    insert.setString(4, status);
+                    insert.setString(5, MappingJson.toJson(options.mapping()));
+                    return insert.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the {} import of {} in the history", status, file, e);
+        }
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** Every import tried, newest first. */
+    public List<ImportBatchRecord> history() {
+        return database.read(connection -> {
+            List<ImportBatchRecord> records = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, source, file_name, checksum, started_at, finished_at,"
+                    + " status, read_count, inserted, updated, duplicates, rejected, rejects_file, mapping FROM import_batch"
+                    + " ORDER BY started_at DESC, id DESC");
+                 ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    records.add(new ImportBatchRecord(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
+                            result.getString(5), result.getString(6), result.getString(7), result.getLong(8), result.getLong(9),
+                            result.getLong(10), result.getLong(11), result.getLong(12), result.getString(13), result.getString(14)));
+                }
+            }
+            return records;
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package org.cdpdesktop.core.ingest;
+
+/**
+ * What an import did. Every data row read is counted exactly once:
+ * {@code read = inserted + updated + duplicates + rejected}.
+ *
+ * @param inserted    rows that became a new profile
+ * @param updated     rows merged into a profile that existed before this import (the first such row per profile)
+ * @param duplicates  rows merged into a profile this same import had already inserted or updated
+ * @param rejected    rows not stored; each is in {@code rejectsFile} with its line number and reason
+ * @param rejectsFile {@code null} when no row was rejected
+ * @param batchId     the import history entry, {@code 0} for a dry run (nothing is kept)
+ */
+public record ImportSummary(long batchId, String file, long read, long inserted, long updated, long duplicates, long rejected,
+                            String rejectsFile, double seconds, double rowsPerSecond, boolean dryRun) {
+}
