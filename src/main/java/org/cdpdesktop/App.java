@@ -9,6 +9,7 @@ import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.MappingPresets;
 import org.cdpdesktop.core.jobs.JobRunner;
 import org.cdpdesktop.core.profile.ProfileBrowser;
+import org.cdpdesktop.core.profile.ProfileEditor;
 import org.cdpdesktop.core.profile.ProfileStore;
 import org.cdpdesktop.core.stats.DashboardService;
 import org.cdpdesktop.core.stats.StatsService;
@@ -24,6 +25,7 @@ public final class App implements AutoCloseable {
     private final StatsService stats;
     private final ProfileBrowser profileBrowser;
     private final DashboardService dashboard;
+    private final ProfileEditor profileEditor;
     private final FieldCleaner cleaner;
     private final ImportService importer;
     private final MappingPresets presets;
@@ -40,6 +42,7 @@ public final class App implements AutoCloseable {
         this.cleaner = new FieldCleaner();
         this.importer = new ImportService(database, dataDirectory, cleaner);
         this.presets = new MappingPresets(dataDirectory.presets());
+        this.profileEditor = new ProfileEditor(profiles, cleaner);
     }
 
     public static App open(Path dataDirectory) {
@@ -76,6 +79,11 @@ public final class App implements AutoCloseable {
 
     public DashboardService dashboard() {
         return dashboard;
+    }
+
+    /** Profile edits, validated by the same {@link #cleaner()} as imports. */
+    public ProfileEditor profileEditor() {
+        return profileEditor;
     }
 
     /** The one cleaner every ingest path and profile edit shares. */

@@ -3,11 +3,14 @@ package org.cdpdesktop.gui.profiles;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -36,6 +39,7 @@ import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileBrowser;
 import org.cdpdesktop.core.profile.ProfileColumn;
 import org.cdpdesktop.core.profile.ProfileDetail;
+import org.cdpdesktop.core.profile.ProfileEditor;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.profile.ProfileSort;
 
@@ -48,6 +52,8 @@ public final class ProfilesView {
     private final ProfilesViewModel viewModel;
     private final PauseTransition searchPause = new PauseTransition(TYPING_PAUSE);
     private final PauseTransition layoutSavePause = new PauseTransition(LAYOUT_SAVE_PAUSE);
+    private final Map<ProfileField, TextField> editors = new EnumMap<>(ProfileField.class);
+    private final Map<ProfileField, Label> errorLabels = new EnumMap<>(ProfileField.class);
     private boolean showingFilter;
 
     @FXML
@@ -109,6 +115,8 @@ public final class ProfilesView {
         bindFilterBar();
         bindTable();
         viewModel.detailProperty().addListener((observable, old, detail) -> showDetail(detail));
+        viewModel.editingProperty().addListener((observable, old, editing) -> showDetail(viewModel.detailProperty().get()));
+        viewModel.fieldErrors().addListener((MapChangeListener<ProfileField, String>) change -> showFieldErrors());
         showDetail(null);
         viewModel.choicesProperty().addListener((observable, old, choices) -> showChoices(choices));
         viewModel.loadChoices();
@@ -337,13 +345,35 @@ public final class ProfilesView {
         name.setId("detail-name");
         name.getStyleClass().add("section-title");
         name.setWrapText(true);
+        Pane gap = new Pane();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(8, name, gap);
+        header.setAlignment(Pos.CENTER_LEFT);
+        editors.clear();
+        errorLabels.clear();
+        if (viewModel.editingProperty().get()) {
+            Button save = new Button("Save");
+            save.setId("detail-save");
+            save.getStyleClass().add("accent");
+            save.setDefaultButton(true);
+            save.setOnAction(event -> viewModel.saveEdits(typedValues()));
+            Button cancel = new Button("Cancel");
+            cancel.setId("detail-cancel");
+            cancel.setCancelButton(true);
+            cancel.setOnAction(event -> viewModel.cancelEditing());
+            header.getChildren().addAll(cancel, save);
+            detailPane.getChildren().setAll(header, editForm(profile));
+            showFieldErrors();
+            return;
+        }
+        Button edit = new Button("Edit");
+        edit.setId("detail-edit");
+        edit.setOnAction(event -> viewModel.startEditing());
         Button delete = new Button("Delete…");
         delete.setId("detail-delete");
         delete.getStyleClass().add("danger");
         delete.setOnAction(event -> confirmDelete(profile));
-        Pane gap = new Pane();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, name, gap, delete);
+        header.getChildren().addAll(edit, delete);
 
         List<Node> sections = new ArrayList<>(List.of(header, fieldGrid(profile)));
         sections.add(section("Interests", chips(profile.getInterests(), "detail-interests")));
@@ -354,6 +384,59 @@ public final class ProfilesView {
                 .map(event -> event.action() + " by " + event.fileName() + " (" + event.source() + ", batch " + event.batchId() + ") at " + event.at())
                 .toList(), "Not touched by any import.", "detail-imports")));
         detailPane.getChildren().setAll(sections);
+    }
+
+    /** One text field per editable field, with room under each for the reason it was refused. */
+    private GridPane editForm(Profile profile) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(2);
+        grid.setId("detail-edit-form");
+        int row = 0;
+        for (ProfileField field : ProfileEditor.EDITABLE) {
+            TextField editor = new TextField(field == ProfileField.INTERESTS ? String.join(", ", profile.getInterests()) : text(profile.get(field)));
+            editor.setId("edit-" + field.key());
+            GridPane.setHgrow(editor, Priority.ALWAYS);
+            Label error = new Label();
+            error.setId("error-" + field.key());
+            error.getStyleClass().add("field-error");
+            error.setWrapText(true);
+            error.setVisible(false);
+            error.setManaged(false);
+            editors.put(field, editor);
+            errorLabels.put(field, error);
+            grid.add(fieldLabel(field.label()), 0, row);
+            grid.add(editor, 1, row++);
+            grid.add(error, 1, row++);
+        }
+        return grid;
+    }
+
+    /** Only the fields the person changed are sent, so an untouched odd value from an import is not re-judged. */
+    private Map<ProfileField, String> typedValues() {
+        Profile profile = viewModel.detailProperty().get().profile();
+        Map<ProfileField, String> changed = new EnumMap<>(ProfileField.class);
+        editors.forEach((field, editor) -> {
+            String before = field == ProfileField.INTERESTS ? String.join(", ", profile.getInterests()) : text(profile.get(field));
+            if (!editor.getText().equals(before)) {
+                changed.put(field, editor.getText());
+            }
+        });
+        return changed;
+    }
+
+    private void showFieldErrors() {
+        errorLabels.forEach((field, label) -> {
+            String error = viewModel.fieldErrors().get(field);
+            label.setText(error == null ? "" : error);
+            label.setVisible(error != null);
+            label.setManaged(error != null);
+            TextField editor = editors.get(field);
+            editor.getStyleClass().remove("invalid");
+            if (error != null) {
+                editor.getStyleClass().add("invalid");
+            }
+        });
     }
 
     private static GridPane fieldGrid(Profile profile) {

@@ -1,6 +1,7 @@
 package org.cdpdesktop.gui.profiles;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -12,11 +13,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.concurrent.Task;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileBrowser;
 import org.cdpdesktop.core.profile.ProfileDetail;
+import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.profile.ProfileQuery;
 import org.cdpdesktop.core.profile.ProfileSort;
 import org.cdpdesktop.gui.ErrorDialog;
@@ -44,6 +47,8 @@ public final class ProfilesViewModel {
     private final ObjectProperty<ProfileBrowser.FilterChoices> choices = new SimpleObjectProperty<>(
             new ProfileBrowser.FilterChoices(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
     private final ObjectProperty<ProfileDetail> detail = new SimpleObjectProperty<>();
+    private final BooleanProperty editing = new SimpleBooleanProperty(false);
+    private final ObservableMap<ProfileField, String> fieldErrors = FXCollections.observableHashMap();
 
     private PagedProfiles listing;
     private Task<?> firstPage;
@@ -120,6 +125,9 @@ public final class ProfilesViewModel {
     /** Shows the detail of {@code profile}, or clears it for {@code null} (a blank row still loading counts as none). */
     public void select(Profile profile) {
         cancel(detailTask);
+        if (profile == null || detail.get() == null || !profile.getId().equals(detail.get().profile().getId())) {
+            cancelEditing();
+        }
         if (profile == null) {
             detail.set(null);
             return;
@@ -133,6 +141,43 @@ public final class ProfilesViewModel {
 
     private void reloadDetail() {
         Optional.ofNullable(detail.get()).ifPresent(shown -> select(shown.profile()));
+    }
+
+    public void startEditing() {
+        if (detail.get() != null) {
+            fieldErrors.clear();
+            editing.set(true);
+        }
+    }
+
+    public void cancelEditing() {
+        fieldErrors.clear();
+        editing.set(false);
+    }
+
+    /**
+     * Saves the typed values of the shown profile through the same cleaning as an import. On a refused field the
+     * pane stays in edit mode with the reason next to the field, and nothing is saved.
+     */
+    public void saveEdits(Map<ProfileField, String> edited) {
+        ProfileDetail shown = detail.get();
+        if (shown == null) {
+            return;
+        }
+        long id = shown.profile().getId();
+        Map<ProfileField, String> values = Map.copyOf(edited);
+        BackgroundTask.wrap(() -> app.profileEditor().save(id, values))
+                .onSuccess(outcome -> {
+                    fieldErrors.clear();
+                    if (outcome.ok()) {
+                        editing.set(false);
+                        message.set("");
+                    } else {
+                        fieldErrors.putAll(outcome.errors());
+                    }
+                })
+                .onFailure(failure -> message.set("Could not save the profile: " + ErrorDialog.describe(failure)))
+                .executeWith(executor);
     }
 
     /** Deletes the profile shown in the detail; the listing and count refresh when the store reports the change. */
@@ -218,6 +263,14 @@ public final class ProfilesViewModel {
 
     public ReadOnlyObjectProperty<ProfileDetail> detailProperty() {
         return detail;
+    }
+
+    public BooleanProperty editingProperty() {
+        return editing;
+    }
+
+    public ObservableMap<ProfileField, String> fieldErrors() {
+        return fieldErrors;
     }
 
     App app() {
