@@ -35,7 +35,7 @@ final class PagedProfiles extends ObservableListBase<Profile> {
         List<Profile> load(long offset, int limit) throws Exception;
     }
 
-    private final PageLoader loader;
+    private PageLoader loader;
     private final TaskExecutor executor;
     private final Consumer<Throwable> onFailure;
     private final Map<Integer, List<Profile>> pages = new LinkedHashMap<>(16, 0.75f, true) {
@@ -48,7 +48,7 @@ final class PagedProfiles extends ObservableListBase<Profile> {
     private final LinkedHashSet<Integer> wanted = new LinkedHashSet<>();
     private final PauseTransition settle = new PauseTransition(SETTLE);
     private int size;
-    private boolean stopped;
+    private long generation;
 
     PagedProfiles(PageLoader loader, TaskExecutor executor, Consumer<Throwable> onFailure) {
         this.loader = loader;
@@ -81,10 +81,18 @@ final class PagedProfiles extends ObservableListBase<Profile> {
         endChange();
     }
 
-    /** Stops loading: the listing was replaced by a newer one, whose answers are the only ones that count. */
-    void stop() {
-        stopped = true;
+    /**
+     * Empties the list for a new listing read by {@code newLoader}. The list object stays the same, so the table keeps
+     * its columns and sort order; answers still on their way for the old listing are dropped when they arrive.
+     */
+    void reset(PageLoader newLoader) {
+        generation++;
+        loader = newLoader;
         settle.stop();
+        pages.clear();
+        loading.clear();
+        wanted.clear();
+        resize(0);
     }
 
     @Override
@@ -98,7 +106,7 @@ final class PagedProfiles extends ObservableListBase<Profile> {
             int inPage = index % PAGE_SIZE;
             return inPage < rows.size() ? rows.get(inPage) : null;
         }
-        if (!loading.contains(page) && !stopped) {
+        if (!loading.contains(page)) {
             wanted.remove(page);
             wanted.add(page);
             settle.playFromStart();
@@ -118,16 +126,18 @@ final class PagedProfiles extends ObservableListBase<Profile> {
     private void loadWanted() {
         List<Integer> latest = wanted.stream().skip(Math.max(0, wanted.size() - PAGES_PER_BURST)).toList();
         wanted.clear();
+        PageLoader current = loader;
+        long requestedIn = generation;
         for (int page : latest) {
-            if (stopped || loading.contains(page) || pages.containsKey(page)) {
+            if (loading.contains(page) || pages.containsKey(page)) {
                 continue;
             }
             loading.add(page);
-            BackgroundTask.wrap(() -> loader.load((long) page * PAGE_SIZE, PAGE_SIZE))
-                    .onSuccess(rows -> arrived(page, rows))
+            BackgroundTask.wrap(() -> current.load((long) page * PAGE_SIZE, PAGE_SIZE))
+                    .onSuccess(rows -> arrived(requestedIn, page, rows))
                     .onFailure(failure -> {
-                        loading.remove(page);
-                        if (!stopped) {
+                        if (requestedIn == generation) {
+                            loading.remove(page);
                             onFailure.accept(failure);
                         }
                     })
@@ -135,11 +145,11 @@ final class PagedProfiles extends ObservableListBase<Profile> {
         }
     }
 
-    private void arrived(int page, List<Profile> rows) {
-        loading.remove(page);
-        if (stopped) {
+    private void arrived(long requestedIn, int page, List<Profile> rows) {
+        if (requestedIn != generation) {
             return;
         }
+        loading.remove(page);
         pages.put(page, List.copyOf(rows));
         int from = page * PAGE_SIZE;
         fireRowsChanged(from, Math.min(size, from + PAGE_SIZE));

@@ -263,7 +263,7 @@ public final class ProfilesView {
     }
 
     private void bindTable() {
-        table.itemsProperty().bind(viewModel.rowsProperty());
+        table.setItems(viewModel.rows());
         table.setSortPolicy(sorted -> {
             viewModel.sortProperty().set(sortOf(sorted));
             return true;

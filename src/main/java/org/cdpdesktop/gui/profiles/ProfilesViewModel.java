@@ -40,7 +40,6 @@ public final class ProfilesViewModel {
 
     private final ObjectProperty<ProfileFilter> filter = new SimpleObjectProperty<>(ProfileFilter.NONE);
     private final ObjectProperty<ProfileSort> sort = new SimpleObjectProperty<>(ProfileSort.NATURAL);
-    private final ObjectProperty<ObservableList<Profile>> rows = new SimpleObjectProperty<>(FXCollections.observableArrayList());
     private final StringProperty count = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty counting = new SimpleBooleanProperty(false);
@@ -50,7 +49,7 @@ public final class ProfilesViewModel {
     private final BooleanProperty editing = new SimpleBooleanProperty(false);
     private final ObservableMap<ProfileField, String> fieldErrors = FXCollections.observableHashMap();
 
-    private PagedProfiles listing;
+    private final PagedProfiles rows;
     private Task<?> firstPage;
     private Task<?> counter;
     private Task<?> detailTask;
@@ -60,6 +59,7 @@ public final class ProfilesViewModel {
         this.app = app;
         this.executor = executor;
         this.browser = app.profileBrowser();
+        this.rows = new PagedProfiles((offset, limit) -> List.of(), executor, this::showFailure);
         filter.addListener((observable, old, now) -> refresh());
         sort.addListener((observable, old, now) -> refresh());
         requests.requestedProperty().addListener((observable, old, requested) -> take(requests));
@@ -82,16 +82,12 @@ public final class ProfilesViewModel {
 
     /** Loads the first page and the count of the current listing; the page usually arrives first and is shown at once. */
     public void refresh() {
-        if (listing != null) {
-            listing.stop();
-        }
         cancel(firstPage);
         cancel(counter);
         long current = ++generation;
         ProfileQuery query = query();
-        PagedProfiles paged = new PagedProfiles((offset, limit) -> browser.page(query, offset, limit), executor, this::showFailure);
-        listing = paged;
-        rows.set(paged);
+        PagedProfiles paged = rows;
+        paged.reset((offset, limit) -> browser.page(query, offset, limit));
         counting.set(true);
         count.set("Counting…");
         message.set("");
@@ -241,7 +237,8 @@ public final class ProfilesViewModel {
         return sort;
     }
 
-    public ReadOnlyObjectProperty<ObservableList<Profile>> rowsProperty() {
+    /** The listing's rows: one list for the screen's life, refilled for each new filter, search or order. */
+    public ObservableList<Profile> rows() {
         return rows;
     }
 
