@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.export.ExportService;
 import org.cdpdesktop.core.ingest.FieldCleaner;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.MappingPresets;
@@ -29,6 +30,7 @@ public final class App implements AutoCloseable {
     private final FieldCleaner cleaner;
     private final ImportService importer;
     private final MappingPresets presets;
+    private final ExportService exporter;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -43,6 +45,7 @@ public final class App implements AutoCloseable {
         this.importer = new ImportService(database, dataDirectory, cleaner);
         this.presets = new MappingPresets(dataDirectory.presets());
         this.profileEditor = new ProfileEditor(profiles, cleaner);
+        this.exporter = new ExportService(database);
     }
 
     public static App open(Path dataDirectory) {
@@ -97,6 +100,10 @@ public final class App implements AutoCloseable {
 
     public MappingPresets presets() {
         return presets;
+    }
+
+    public ExportService exporter() {
+        return exporter;
     }
 
     @Override

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A customer data platform on your own computer. Without a command, opens the desktop app.",
-        subcommands = {StatsCommand.class, GenerateCommand.class, ProfilesCommand.class})
+        subcommands = {StatsCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class, PresetCommand.class,
+                ProfilesCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;

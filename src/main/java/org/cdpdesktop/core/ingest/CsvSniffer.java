@@ -149,7 +149,8 @@ public final class CsvSniffer {
             return null;
         }
         Map<Integer, Integer> counts = new HashMap<>();
-        int tailStart = records.size() > 2 ? records.size() / 2 : 0;
+        // Long samples are judged on their second half, clear of any preamble; short ones need every row.
+        int tailStart = records.size() >= 20 ? records.size() / 2 : 0;
         for (List<String> record : records.subList(tailStart, records.size())) {
             counts.merge(record.size(), 1, Integer::sum);
         }
@@ -169,16 +170,18 @@ public final class CsvSniffer {
     }
 
     /**
-     * The first row is a header when none of its values is blank or looks like data (a number, a date, an
-     * email). Repeated names still make a header: exports repeat column names, and the reader renames them.
+     * The first row is a header when it has names and none of its values looks like data (a number, a date,
+     * an email). Repeated and blank names still make a header: exports have them, and the reader renames them.
      */
     private static boolean looksLikeHeader(List<List<String>> records) {
+        boolean named = false;
         for (String value : records.get(0)) {
             String name = value.strip();
-            if (name.isEmpty() || LOOKS_LIKE_DATA.matcher(name).matches()) {
+            if (LOOKS_LIKE_DATA.matcher(name).matches()) {
                 return false;
             }
+            named |= !name.isEmpty();
         }
-        return true;
+        return named;
     }
 }

@@ -156,6 +156,9 @@ public final class FieldCleaner {
     }
 
     private static String gender(String value) {
+        if (value.equals("Male") || value.equals("Female")) {
+            return value;
+        }
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "m", "male", "man" -> "Male";
             case "f", "female", "woman" -> "Female";
@@ -165,7 +168,8 @@ public final class FieldCleaner {
 
     /** A known country name or ISO code as its English name ({@code US}, {@code USA} → United States); others as given. */
     static String country(String value) {
-        return COUNTRIES.getOrDefault(countryKey(value), value);
+        String known = COUNTRIES.get(value);
+        return known != null ? known : COUNTRIES.getOrDefault(countryKey(value), value);
     }
 
     private static String countryKey(String value) {
@@ -186,6 +190,7 @@ public final class FieldCleaner {
             countries.put(countryKey(code), name);
             countries.put(countryKey(locale.getISO3Country()), name);
             countries.put(countryKey(name), name);
+            countries.put(name, name);
         }
         String[][] aliases = {
             {"United States", "United States of America", "America", "U.S.", "U.S.A.", "USA", "US"},
@@ -197,6 +202,7 @@ public final class FieldCleaner {
         };
         for (String[] alias : aliases) {
             String name = countries.getOrDefault(countryKey(alias[0]), alias[0]);
+            countries.put(name, name);
             for (String other : alias) {
                 countries.put(countryKey(other), name);
             }

@@ -20,6 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cdpdesktop.core.jobs.JobContext;
@@ -32,15 +38,20 @@ import org.cdpdesktop.core.profile.ProfileField;
  * with batched prepared statements. Nothing is committed until the last row is in, so a failure or a cancel
  * leaves the store exactly as it was.
  *
- * <p>Identity look-ups are the costly part of a large import, so a compact filter of the hashes of every
- * external id and email in the store (and in the file so far) lets most rows skip the database look-up: a row
- * whose keys are not in the filter is certainly new. Keys in the filter are looked up in batches per chunk.
+ * <p>Identity look-ups are the costly part of a large import, so a compact in-memory {@link KeyIndex} of every
+ * external id and email in the store (and in the file so far) says which profile a key may belong to: a row
+ * whose keys are not in it is certainly new, and the others' profiles are loaded by id in one query per chunk.
+ * When a large file goes into a small store, all of the profile table's indexes are dropped and rebuilt at the
+ * end (still inside the transaction): sorting once beats a million random index inserts, and rebuilding a
+ * unique index is a last check that no identity was stored twice.
  */
 final class ImportRun {
 
     static final int CHUNK_ROWS = 2_000;
+    private static final int QUEUED_CHUNKS = 4;
     private static final int IN_LIST = 500;
-    private static final long FILTER_LIMIT = 8_000_000;
+    /** Above this many stored profiles the key index would crowd a small heap; keys are then looked up in the store. */
+    private static final long KEY_INDEX_LIMIT = 4_000_000;
     /** Rebuilding secondary indexes once beats updating them row by row when the file outgrows the store. */
     private static final long REBUILD_INDEXES_FROM_BYTES = 8L << 20;
     static final String OTHER_EXTERNAL_IDS = "other_external_ids";
@@ -76,20 +87,21 @@ final class ImportRun {
     private long batchId;
     private long maxIdBefore;
     private long nextId;
-    private LongHashSet externalIdFilter;
-    private LongHashSet emailFilter;
-    private final LongHashSet updatedProfiles = new LongHashSet(1024);
+    private KeyIndex externalIdIndex;
+    private KeyIndex emailIndex;
+    private final Set<Long> updatedProfiles = new java.util.HashSet<>();
     private final Map<String, Long> externalIdAliases = new HashMap<>();
     private final Map<String, Long> emailAliases = new HashMap<>();
     private final Map<Long, Long> mergedInto = new HashMap<>();
     private final List<String> droppedIndexes = new ArrayList<>();
     private String now;
 
-    private long read;
+    /** Written by the reader thread only; read by the writer once the reader's last chunk has arrived. */
+    private volatile long read;
+    private volatile long rejected;
     private long inserted;
     private long updated;
     private long duplicates;
-    private long rejected;
     private CSVPrinter rejectsPrinter;
 
     ImportRun(Connection connection, Path file, ImportOptions options, JobContext context, FieldCleaner cleaner, Path rejectsFile) {
@@ -111,31 +123,13 @@ final class ImportRun {
             batchId = insertBatch();
             prepareIdentity();
             maybeDropSecondaryIndexes(source.fileSize());
-            List<CleanRow> chunk = new ArrayList<>(CHUNK_ROWS);
-            CsvSource.Row row;
-            while ((row = source.next()) != null) {
-                read++;
-                CleanRow clean = clean(source, row);
-                if (clean != null) {
-                    chunk.add(clean);
-                }
-                if (read % CHUNK_ROWS == 0) {
-                    writeChunk(chunk);
-                    chunk.clear();
-                    context.throwIfCancelled();
-                    double fraction = source.fractionRead();
-                    context.progress(read, fraction > 0 ? Math.max(read, (long) (read / fraction)) : -1, file.getFileName().toString());
-                }
-            }
-            writeChunk(chunk);
-            source.finish();
+            readAndWrite(source);
             context.throwIfCancelled();
             context.message("Finishing");
             recordInsertedProfiles();
             rebuildIndexes();
             closeRejects();
-            String checksum = source.checksum();
-            finishBatch(checksum);
+            finishBatch(source.checksum());
         } catch (IOException | SQLException | RuntimeException e) {
             closeRejectsQuietly(e);
             throw e;
@@ -144,6 +138,116 @@ final class ImportRun {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         return new ImportSummary(options.dryRun() ? 0 : batchId, file.getFileName().toString(), read, inserted, updated, duplicates,
                 rejected, rejected > 0 ? rejectsFile.toString() : null, seconds, seconds > 0 ? read / seconds : 0, options.dryRun());
+    }
+
+    /** Cleaned rows of one chunk, with how far the reader had got; {@code failure} ends the stream early. */
+    private record Chunk(List<CleanRow> rows, long readSoFar, double fractionRead, boolean last, Throwable failure) { }
+
+    /**
+     * Parsing and cleaning run on a second thread while this one writes, so the CPU work of reading the file
+     * overlaps SQLite's; a small bounded queue keeps memory flat whichever side is slower.
+     */
+    private void readAndWrite(CsvSource source) throws IOException, SQLException {
+        BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService readerThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "import-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            readerThread.execute(() -> produce(source, queue, stop));
+            while (true) {
+                Chunk chunk = take(queue);
+                if (chunk.failure() != null) {
+                    rethrow(chunk.failure());
+                }
+                writeChunk(chunk.rows());
+                if (chunk.last()) {
+                    return;
+                }
+                context.throwIfCancelled();
+                double fraction = chunk.fractionRead();
+                long done = chunk.readSoFar();
+                context.progress(done, fraction > 0 ? Math.max(done, (long) (done / fraction)) : -1, file.getFileName().toString());
+            }
+        } finally {
+            stop.set(true);
+            queue.clear();
+            readerThread.shutdownNow();
+            awaitTermination(readerThread);
+        }
+    }
+
+    private void produce(CsvSource source, BlockingQueue<Chunk> queue, AtomicBoolean stop) {
+        try {
+            List<CleanRow> rows = new ArrayList<>(CHUNK_ROWS);
+            CsvSource.Row row;
+            while ((row = source.next()) != null) {
+                read++;
+                CleanRow clean = clean(source, row);
+                if (clean != null) {
+                    rows.add(clean);
+                }
+                if (read % CHUNK_ROWS == 0) {
+                    if (!offer(queue, new Chunk(rows, read, source.fractionRead(), false, null), stop)) {
+                        return;
+                    }
+                    rows = new ArrayList<>(CHUNK_ROWS);
+                }
+            }
+            source.finish();
+            offer(queue, new Chunk(rows, read, 1, true, null), stop);
+        } catch (IOException | RuntimeException | Error e) {
+            offer(queue, new Chunk(List.of(), read, 0, true, e), stop);
+        }
+    }
+
+    private static boolean offer(BlockingQueue<Chunk> queue, Chunk chunk, AtomicBoolean stop) {
+        try {
+            while (!stop.get()) {
+                if (queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Chunk take(BlockingQueue<Chunk> queue) {
+        try {
+            while (true) {
+                Chunk chunk = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (chunk != null) {
+                    return chunk;
+                }
+                context.throwIfCancelled();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportException("The import of " + file.getFileName() + " was interrupted", e);
+        }
+    }
+
+    private static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) failure;
+    }
+
+    private static void awaitTermination(ExecutorService executor) {
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void compileMapping() {
@@ -314,29 +418,21 @@ final class ImportRun {
             count = result.getLong(2);
         }
         nextId = maxIdBefore;
-        if (count > FILTER_LIMIT) {
+        if (count > KEY_INDEX_LIMIT) {
             return;
         }
-        externalIdFilter = new LongHashSet((int) Math.max(1024, count));
-        emailFilter = new LongHashSet((int) Math.max(1024, count));
+        externalIdIndex = new KeyIndex((int) Math.max(1024, count));
+        emailIndex = new KeyIndex((int) Math.max(1024, count));
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT external_id, email FROM profile")) {
+             ResultSet result = statement.executeQuery("SELECT id, external_id, email FROM profile")) {
             while (result.next()) {
-                externalIdFilter.add(LongHashSet.hash(result.getString(1)));
-                String email = result.getString(2);
+                externalIdIndex.put(result.getString(2), result.getLong(1));
+                String email = result.getString(3);
                 if (email != null) {
-                    emailFilter.add(LongHashSet.hash(email));
+                    emailIndex.put(email, result.getLong(1));
                 }
             }
         }
-    }
-
-    private boolean mayHaveExternalId(String key) {
-        return externalIdFilter == null || externalIdFilter.contains(LongHashSet.hash(key));
-    }
-
-    private boolean mayHaveEmail(String key) {
-        return emailFilter == null || emailFilter.contains(LongHashSet.hash(key));
     }
 
     private long resolve(long id) {
@@ -413,8 +509,13 @@ final class ImportRun {
                 if (alias != null) {
                     aliasedExternalIds.put(key, resolve(alias));
                     ids.add(resolve(alias));
-                } else if (mayHaveExternalId(key)) {
+                } else if (externalIdIndex == null) {
                     externalIds.add(key);
+                } else {
+                    long id = externalIdIndex.get(key);
+                    if (id != 0) {
+                        ids.add(resolve(id));
+                    }
                 }
             }
             String email = row.email();
@@ -423,8 +524,13 @@ final class ImportRun {
                 if (alias != null) {
                     aliasedEmails.put(email, resolve(alias));
                     ids.add(resolve(alias));
-                } else if (mayHaveEmail(email)) {
+                } else if (emailIndex == null) {
                     emails.add(email);
+                } else {
+                    long id = emailIndex.get(email);
+                    if (id != 0) {
+                        ids.add(resolve(id));
+                    }
                 }
             }
         }
@@ -509,16 +615,16 @@ final class ImportRun {
         draft.interests.addAll(row.interests());
         draft.attributes.putAll(row.attributes());
         draft.newCohorts.addAll(row.cohorts());
-        addToFilters(draft);
+        index(draft);
         return draft;
     }
 
-    private void addToFilters(Draft draft) {
-        if (externalIdFilter != null) {
-            externalIdFilter.add(LongHashSet.hash(draft.externalId()));
+    private void index(Draft draft) {
+        if (externalIdIndex != null) {
+            externalIdIndex.put(draft.externalId(), draft.id);
         }
-        if (emailFilter != null && draft.email() != null) {
-            emailFilter.add(LongHashSet.hash(draft.email()));
+        if (emailIndex != null && draft.email() != null) {
+            emailIndex.put(draft.email(), draft.id);
         }
     }
 
@@ -539,6 +645,7 @@ final class ImportRun {
                     if (policy == DuplicatePolicy.NEWEST) {
                         draft.values[index] = incoming;
                         draft.dirty = true;
+                        removeFromList(draft, OTHER_EMAILS, (String) incoming);
                         appendToList(draft, OTHER_EMAILS, (String) current);
                     } else {
                         appendToList(draft, OTHER_EMAILS, (String) incoming);
@@ -563,7 +670,21 @@ final class ImportRun {
             draft.dirty = true;
         }
         draft.newCohorts.addAll(row.cohorts());
-        addToFilters(draft);
+        index(draft);
+    }
+
+    private static void removeFromList(Draft draft, String attribute, String value) {
+        String current = draft.attributes.get(attribute);
+        if (current != null) {
+            List<String> kept = new ArrayList<>(List.of(current.split("\\|")));
+            if (kept.remove(value)) {
+                if (kept.isEmpty()) {
+                    draft.attributes.remove(attribute);
+                } else {
+                    draft.attributes.put(attribute, String.join("|", kept));
+                }
+            }
+        }
     }
 
     private static void appendToList(Draft draft, String attribute, String value) {
@@ -716,7 +837,7 @@ final class ImportRun {
             }
             index++;
         }
-        statement.setString(index++, JsonColumns.listToJson(new ArrayList<>(draft.interests)));
+        statement.setString(index++, draft.interests.isEmpty() ? "[]" : JsonColumns.listToJson(List.copyOf(draft.interests)));
         statement.setString(index++, draft.attributes.isEmpty() ? "{}" : JsonColumns.mapToJson(draft.attributes));
         return index;
     }
@@ -754,7 +875,7 @@ final class ImportRun {
     // ---- indexes and history --------------------------------------------------------------------------------
 
     private void maybeDropSecondaryIndexes(long fileBytes) throws SQLException {
-        if (fileBytes < REBUILD_INDEXES_FROM_BYTES || fileBytes / 100 < maxIdBefore) {
+        if (externalIdIndex == null || fileBytes < REBUILD_INDEXES_FROM_BYTES || fileBytes / 100 < maxIdBefore) {
             return;
         }
         Map<String, String> indexes = new LinkedHashMap<>();
@@ -762,10 +883,7 @@ final class ImportRun {
              ResultSet result = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
                      + " AND tbl_name = 'profile' AND sql IS NOT NULL")) {
             while (result.next()) {
-                String sql = result.getString(2);
-                if (!sql.regionMatches(true, 0, "CREATE UNIQUE", 0, 13)) {
-                    indexes.put(result.getString(1), sql);
-                }
+                indexes.put(result.getString(1), result.getString(2));
             }
         }
         try (Statement statement = connection.createStatement()) {

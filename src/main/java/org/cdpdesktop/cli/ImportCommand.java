@@ -1,0 +1,154 @@
+package org.cdpdesktop.cli;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.ingest.ColumnMapping;
+import org.cdpdesktop.core.ingest.CsvDialect;
+import org.cdpdesktop.core.ingest.CsvPreviewer;
+import org.cdpdesktop.core.ingest.CsvSniffer;
+import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import customer CSV files. The dialect (encoding, delimiter, quotes, header) is detected and the columns",
+            "are mapped as the import wizard maps them by default, unless told otherwise. Prints one JSON line:",
+            "{\"read\":..,\"inserted\":..,\"updated\":..,\"duplicates\":..,\"rejected\":..,\"rejectsFile\":..} (with a \"files\" list",
+            "when several files are given; each file is its own transaction)."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to import, in order.")
+    private List<Path> files;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Use the column mapping saved under NAME (see 'preset').")
+    private String preset;
+
+    @Option(names = "--map", paramLabel = "SOURCE=FIELD",
+            description = "Map a column: to a field key (email, postalCode, signupDate@dd/MM/yyyy...), skip, attribute, attribute:NAME or cohort.")
+    private List<String> maps = new ArrayList<>();
+
+    @Option(names = "--delimiter", paramLabel = "C", description = "Delimiter: , ; | tab (default: detected).")
+    private String delimiter;
+
+    @Option(names = "--encoding", paramLabel = "E", description = "Encoding, e.g. UTF-8, UTF-16, windows-1252, ISO-8859-1 (default: detected).")
+    private String encoding;
+
+    @Option(names = "--on-duplicate", paramLabel = "POLICY", defaultValue = "newest",
+            description = "How a row merges into a profile with the same external id or email: newest|existing|fill (default: ${DEFAULT-VALUE}).")
+    private String onDuplicate;
+
+    @Option(names = "--dry-run", description = "Do everything but keep the result: counts and rejects file only.")
+    private boolean dryRun;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Write rejected rows here (default: a new file in the data folder's rejects/).")
+    private Path rejects;
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (preset != null && !maps.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Use either --preset or --map, not both");
+        }
+        if (rejects != null && files.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rejects names one file; import several files without it");
+        }
+        DuplicatePolicy policy = DuplicatePolicy.fromWord(onDuplicate);
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("No such file: " + file);
+            }
+        }
+        App app = root.app();
+        ColumnMapping presetMapping = preset == null ? null : app.presets().load(preset);
+        List<Map<String, Object>> summaries = new ArrayList<>();
+        for (Path file : files) {
+            CsvDialect dialect = dialect(file);
+            List<String> headers = CsvPreviewer.preview(file, dialect, 0).headers();
+            ColumnMapping mapping = presetMapping != null ? presetMapping.appliedTo(headers)
+                    : MappingOptions.apply(ColumnMapping.auto(headers), maps, headers);
+            ImportOptions options = new ImportOptions(dialect, mapping, policy, dryRun, rejects);
+            ImportSummary summary = ForegroundJob.run(app.importer().importJob(file, options), spec.commandLine().getErr());
+            summaries.add(describe(summary));
+        }
+        Json.println(spec.commandLine().getOut(), summaries.size() == 1 ? summaries.get(0) : totals(summaries));
+        return RootCommand.EXIT_OK;
+    }
+
+    private CsvDialect dialect(Path file) throws java.io.IOException {
+        CsvDialect dialect = CsvSniffer.sniff(file);
+        if (encoding != null) {
+            try {
+                dialect = dialect.withEncoding(Charset.forName(encoding.strip()));
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw new IllegalArgumentException("Unknown encoding '" + encoding + "'", e);
+            }
+        }
+        if (delimiter != null) {
+            dialect = dialect.withDelimiter(delimiter(delimiter));
+        }
+        return dialect;
+    }
+
+    static char delimiter(String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case ",", "comma" -> ',';
+            case ";", "semicolon" -> ';';
+            case "|", "pipe" -> '|';
+            case "tab", "\\t", "\t" -> '\t';
+            default -> {
+                if (word.length() != 1) {
+                    throw new IllegalArgumentException("--delimiter takes one character or comma, semicolon, tab, pipe; not '" + word + "'");
+                }
+                yield word.charAt(0);
+            }
+        };
+    }
+
+    private static Map<String, Object> describe(ImportSummary summary) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("read", summary.read());
+        line.put("inserted", summary.inserted());
+        line.put("updated", summary.updated());
+        line.put("duplicates", summary.duplicates());
+        line.put("rejected", summary.rejected());
+        line.put("rejectsFile", summary.rejectsFile());
+        line.put("file", summary.file());
+        line.put("batchId", summary.batchId());
+        line.put("dryRun", summary.dryRun());
+        line.put("seconds", Math.round(summary.seconds() * 1000) / 1000.0);
+        line.put("rowsPerSecond", Math.round(summary.rowsPerSecond()));
+        return line;
+    }
+
+    private static Map<String, Object> totals(List<Map<String, Object>> summaries) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        for (String count : List.of("read", "inserted", "updated", "duplicates", "rejected")) {
+            line.put(count, summaries.stream().mapToLong(summary -> (Long) summary.get(count)).sum());
+        }
+        line.put("rejectsFile", null);
+        line.put("files", summaries);
+        return line;
+    }
+}

@@ -1,0 +1,141 @@
+package org.cdpdesktop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    private record Result(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--data-dir", folder.resolve("data").toString()));
+        all.addAll(List.of(args));
+        int exit = RootCommand.execute(all.toArray(String[]::new), path -> fail("no desktop"), new PrintWriter(out), new PrintWriter(err));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path csv(String name, String text) throws Exception {
+        Path file = folder.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void importPrintsOneJsonSummaryLine() throws Exception {
+        Path file = csv("a.csv", "cookie,email,age\nc1,a@x.com,30\nc2,b@x.com,31,extra\nc3,A@X.com,32\n");
+        Result result = run("import", file.toString());
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().lines()).hasSize(1);
+        JsonNode summary = result.json();
+        assertThat(summary.get("read").asLong()).isEqualTo(3);
+        assertThat(summary.get("inserted").asLong()).isEqualTo(1);
+        assertThat(summary.get("duplicates").asLong()).isEqualTo(1);
+        assertThat(summary.get("rejected").asLong()).isEqualTo(1);
+        assertThat(Path.of(summary.get("rejectsFile").asText())).exists();
+    }
+
+    @Test
+    void severalFilesPrintTotalsAndOneEntryPerFile() throws Exception {
+        Result result = run("import", csv("a.csv", "id\n1\n2\n").toString(), csv("b.csv", "id\n2\n3\n").toString());
+        JsonNode summary = result.json();
+        assertThat(summary.get("read").asLong()).isEqualTo(4);
+        assertThat(summary.get("inserted").asLong()).isEqualTo(3);
+        assertThat(summary.get("updated").asLong()).isEqualTo(1);
+        assertThat(summary.get("files")).hasSize(2);
+    }
+
+    @Test
+    void mapDelimiterEncodingPolicyAndRejectsOptionsAreHonoured() throws Exception {
+        Path file = folder.resolve("crm.csv");
+        Files.write(file, "Kunde|Mail|Stadt\nk1|a@x.com|Köln\nbad\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path rejects = folder.resolve("mine.rejects.csv");
+        Result result = run("import", file.toString(), "--delimiter", "pipe", "--encoding", "ISO-8859-1",
+                "--map", "Kunde=externalId", "--map", "Stadt=city", "--on-duplicate", "fill", "--rejects", rejects.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.json().get("rejectsFile").asText()).isEqualTo(rejects.toString());
+        Result exported = run("export");
+        JsonNode profile = JSON.readTree(exported.out()).get(0);
+        assertThat(profile.get("externalId").asText()).isEqualTo("k1");
+        assertThat(profile.get("city").asText()).isEqualTo("Köln");
+        assertThat(profile.get("email").asText()).isEqualTo("a@x.com");
+    }
+
+    @Test
+    void dryRunKeepsNothing() throws Exception {
+        Result result = run("import", "--dry-run", csv("a.csv", "id\n1\n").toString());
+        assertThat(result.json().get("inserted").asLong()).isEqualTo(1);
+        assertThat(JSON.readTree(run("export").out())).isEmpty();
+    }
+
+    @Test
+    void presetsSavedFromTheCliDriveAnImport() throws Exception {
+        Path file = csv("p.csv", "Kunde,Notiz\nk1,hello\n");
+        assertThat(run("preset", "save", "crm", "--from", file.toString(), "--map", "Kunde=externalId", "--map", "Notiz=bio").exit()).isZero();
+        assertThat(run("preset", "list").out().trim()).isEqualTo("[\"crm\"]");
+        assertThat(run("import", "--preset", "crm", file.toString()).exit()).isZero();
+        assertThat(JSON.readTree(run("export").out()).get(0).get("bio").asText()).isEqualTo("hello");
+    }
+
+    @Test
+    void mistakesAreOneClearErrorLine() throws Exception {
+        Result missing = run("import", folder.resolve("nope.csv").toString());
+        assertThat(missing.exit()).isEqualTo(RootCommand.EXIT_FAILURE);
+        assertThat(missing.err()).startsWith("error: No such file: ");
+        Result badMap = run("import", csv("a.csv", "id\n1\n").toString(), "--map", "zzz=email");
+        assertThat(badMap.err()).startsWith("error: --map zzz=email: the file has no column 'zzz'");
+        Result both = run("import", csv("b.csv", "id\n1\n").toString(), "--map", "id=email", "--preset", "x");
+        assertThat(both.exit()).isEqualTo(RootCommand.EXIT_USAGE);
+        Result policy = run("import", csv("c.csv", "id\n1\n").toString(), "--on-duplicate", "merge");
+        assertThat(policy.err()).contains("Unknown duplicate policy 'merge'");
+        Result csvToStdout = run("export", "--format", "csv");
+        assertThat(csvToStdout.exit()).isEqualTo(RootCommand.EXIT_USAGE);
+    }
+
+    @Test
+    void exportThenImportLosesNoValue() throws Exception {
+        run("import", Path.of("sample-data/cdpapi-export.csv").toAbsolutePath().toString());
+        run("import", Path.of("sample-data/crm-contacts-latin1.csv").toAbsolutePath().toString());
+        Path exported = folder.resolve("all.csv");
+        assertThat(run("export", "--format", "csv", "--out", exported.toString()).json().get("profiles").asLong()).isEqualTo(404);
+        JsonNode before = JSON.readTree(run("export").out());
+
+        Path other = folder.resolve("other");
+        StringWriter out = new StringWriter();
+        RootCommand.execute(new String[] {"--data-dir", other.toString(), "import", exported.toString()}, path -> fail("no desktop"),
+                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertThat(JSON.readTree(out.toString()).get("inserted").asLong()).isEqualTo(404);
+        StringWriter again = new StringWriter();
+        RootCommand.execute(new String[] {"--data-dir", other.toString(), "export"}, path -> fail("no desktop"),
+                new PrintWriter(again), new PrintWriter(new StringWriter()));
+        JsonNode after = JSON.readTree(again.toString());
+        assertThat(after).hasSize(before.size());
+        for (int i = 0; i < before.size(); i++) {
+            JsonNode expected = ((com.fasterxml.jackson.databind.node.ObjectNode) before.get(i).deepCopy()).without(List.of("createdAt", "updatedAt"));
+            JsonNode actual = ((com.fasterxml.jackson.databind.node.ObjectNode) after.get(i).deepCopy()).without(List.of("createdAt", "updatedAt"));
+            assertThat(actual).as("profile %d", i).isEqualTo(expected);
+        }
+    }
+}
