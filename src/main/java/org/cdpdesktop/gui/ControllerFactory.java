@@ -41,7 +41,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new DashboardView(new DashboardViewModel(app, executor), navigator, profileFilterRequests);
         }
         if (type == ProfilesView.class) {
-            return new ProfilesView(new ProfilesViewModel(app, executor, profileFilterRequests));
+            return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

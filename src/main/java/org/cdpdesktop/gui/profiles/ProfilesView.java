@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -22,6 +24,8 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -35,6 +39,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.cdpdesktop.core.export.ExportFormat;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileBrowser;
 import org.cdpdesktop.core.profile.ProfileColumn;
@@ -95,6 +100,8 @@ public final class ProfilesView {
     @FXML
     private Label message;
     @FXML
+    private Label notice;
+    @FXML
     private SplitPane split;
     @FXML
     private TableView<Profile> table;
@@ -111,6 +118,10 @@ public final class ProfilesView {
         message.textProperty().bind(viewModel.messageProperty());
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
+        notice.textProperty().bind(viewModel.noticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        buildExportMenu();
 
         bindFilterBar();
         bindTable();
@@ -262,7 +273,29 @@ public final class ProfilesView {
         choice.setValue(selected);
     }
 
+    private void buildExportMenu() {
+        for (ExportFormat format : ExportFormat.values()) {
+            MenuItem all = new MenuItem("All matching profiles as " + format + "…");
+            all.setId("export-all-" + format.name().toLowerCase(Locale.ROOT));
+            all.setOnAction(event -> viewModel.export(format, List.of()));
+            MenuItem selected = new MenuItem("Selected rows as " + format + "…");
+            selected.setId("export-selected-" + format.name().toLowerCase(Locale.ROOT));
+            selected.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+            selected.setOnAction(event -> viewModel.export(format, selectedIds()));
+            exportMenu.getItems().addAll(all, selected);
+        }
+    }
+
+    /** The selected rows that have loaded; a row still loading has no profile to name yet. */
+    private List<Long> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream()
+                .filter(Objects::nonNull)
+                .map(Profile::getId)
+                .toList();
+    }
+
     private void bindTable() {
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setItems(viewModel.rows());
         table.setSortPolicy(sorted -> {
             viewModel.sortProperty().set(sortOf(sorted));

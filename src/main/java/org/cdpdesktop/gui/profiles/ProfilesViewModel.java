@@ -1,6 +1,11 @@
 package org.cdpdesktop.gui.profiles;
 
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -16,15 +21,18 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.concurrent.Task;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.export.ExportFormat;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileBrowser;
 import org.cdpdesktop.core.profile.ProfileDetail;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.profile.ProfileQuery;
 import org.cdpdesktop.core.profile.ProfileSort;
+import org.cdpdesktop.core.segment.SqlFragment;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.task.BackgroundTask;
+import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
 /**
@@ -34,14 +42,18 @@ import org.cdpdesktop.gui.task.TaskExecutor;
  */
 public final class ProfilesViewModel {
 
+    private static final DateTimeFormatter EXPORT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
     private final App app;
     private final TaskExecutor executor;
+    private final JobsViewModel jobs;
     private final ProfileBrowser browser;
 
     private final ObjectProperty<ProfileFilter> filter = new SimpleObjectProperty<>(ProfileFilter.NONE);
     private final ObjectProperty<ProfileSort> sort = new SimpleObjectProperty<>(ProfileSort.NATURAL);
     private final StringProperty count = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanProperty counting = new SimpleBooleanProperty(false);
     private final ObjectProperty<ProfileBrowser.FilterChoices> choices = new SimpleObjectProperty<>(
             new ProfileBrowser.FilterChoices(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
@@ -55,9 +67,10 @@ public final class ProfilesViewModel {
     private Task<?> detailTask;
     private long generation;
 
-    public ProfilesViewModel(App app, TaskExecutor executor, ProfileFilterRequests requests) {
+    public ProfilesViewModel(App app, TaskExecutor executor, JobsViewModel jobs, ProfileFilterRequests requests) {
         this.app = app;
         this.executor = executor;
+        this.jobs = jobs;
         this.browser = app.profileBrowser();
         this.rows = new PagedProfiles((offset, limit) -> List.of(), executor, this::showFailure);
         filter.addListener((observable, old, now) -> refresh());
@@ -176,6 +189,24 @@ public final class ProfilesViewModel {
                 .executeWith(executor);
     }
 
+    /**
+     * Exports the current listing (every row of it, not only the loaded ones) or, when {@code selectedIds} is not
+     * empty, just those profiles, to a new file in the data folder's exports folder, as a job with progress and cancel.
+     */
+    public void export(ExportFormat format, List<Long> selectedIds) {
+        SqlFragment where = selectedIds.isEmpty() ? browser.where(query()) : new SqlFragment(
+                "p.id IN (" + String.join(", ", Collections.nCopies(selectedIds.size(), "?")) + ")", List.copyOf(selectedIds));
+        String name = "profiles-" + EXPORT_STAMP.format(LocalDateTime.now()) + "." + format.name().toLowerCase(Locale.ROOT);
+        Path out = app.dataDirectory().exports().resolve(name);
+        notice.set("Exporting to " + out + "…");
+        jobs.submit(app.exporter().exportJob(format, out, where.sql(), where.parameters()),
+                summary -> notice.set(String.format("Exported %,d %s to %s", summary.profiles(), summary.profiles() == 1 ? "profile" : "profiles", out)),
+                failure -> {
+                    notice.set("");
+                    message.set("Export failed: " + ErrorDialog.describe(failure));
+                });
+    }
+
     /** Deletes the profile shown in the detail; the listing and count refresh when the store reports the change. */
     public void deleteShown() {
         ProfileDetail shown = detail.get();
@@ -248,6 +279,11 @@ public final class ProfilesViewModel {
 
     public BooleanProperty countingProperty() {
         return counting;
+    }
+
+    /** What just happened that the user should know, e.g. where an export was written. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice;
     }
 
     public ReadOnlyStringProperty messageProperty() {

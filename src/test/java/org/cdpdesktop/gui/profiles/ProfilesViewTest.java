@@ -2,6 +2,8 @@ package org.cdpdesktop.gui.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileFixtures;
@@ -146,5 +150,28 @@ class ProfilesViewTest {
         Profile stored = app.profiles().findById(five.get(0).getId()).orElseThrow();
         assertThat(stored.getEmail()).isEqualTo("ann.lee@example.org");
         assertThat(stored.getCity()).isEqualTo("Toronto");
+    }
+
+    @Test
+    void exportingTheFilteredViewWritesExactlyThoseProfiles(FxRobot robot) throws Exception {
+        openProfiles(robot);
+        robot.clickOn("#filter-country");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Canada")).queryAs(Node.class));
+        robot.clickOn("#filter-interest").write("travel").type(KeyCode.ENTER);
+        waitUntil(() -> count(robot).equals("2 profiles match"));
+
+        robot.clickOn("#profiles-export");
+        robot.clickOn("All matching profiles as CSV…");
+
+        waitUntil(() -> robot.lookup("#profiles-notice").queryAs(Label.class).getText().startsWith("Exported 2 profiles"));
+        List<Path> exports;
+        try (var files = Files.list(app.dataDirectory().exports())) {
+            exports = files.filter(file -> file.toString().endsWith(".csv")).toList();
+        }
+        assertThat(exports).hasSize(1);
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(exports.get(0), StandardCharsets.UTF_8))) {
+            assertThat(csv.getRecords()).extracting(row -> row.get("email")).containsExactly("ann.lee@example.org", "cho.kim@example.org");
+        }
     }
 }
