@@ -5,17 +5,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.segment.SqlFragment;
 
 /**
  * The query side of profiles: pages of a filtered, sorted listing, the listing's size, one profile's detail and the
- * values the filter bar offers. Pages are read with LIMIT/OFFSET (see docs/decisions/0003-page-profiles-with-offset.md):
- * a table the user may drag to any row needs random access, and on an indexed sort column SQLite skips rows on the
- * index without reading them.
+ * values the filter bar offers. Pages are read with LIMIT/OFFSET on the ids alone, then the rows by id (see
+ * docs/decisions/0005-page-profiles-with-limit-offset.md): a table the user may drag to any row needs random access,
+ * and on an indexed sort column SQLite skips rows on the index without reading them.
  */
 public final class ProfileBrowser {
 
@@ -46,17 +50,37 @@ public final class ProfileBrowser {
         parameters.addAll(order.parameters());
         parameters.add(limit);
         parameters.add(offset);
-        String sql = "SELECT " + COLUMNS + " FROM profile p WHERE " + where.sql() + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?";
+        String idSql = "SELECT p.id FROM profile p WHERE " + where.sql() + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?";
         return database.read(connection -> {
-            List<Profile> profiles = new ArrayList<>(limit);
-            try (PreparedStatement statement = prepare(connection, sql, parameters);
+            List<Long> ids = new ArrayList<>(limit);
+            try (PreparedStatement statement = prepare(connection, idSql, parameters);
                  ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    profiles.add(toProfile(result));
+                    ids.add(result.getLong(1));
                 }
             }
-            return profiles;
+            return rows(connection, ids);
         });
+    }
+
+    /**
+     * The profiles with these ids, in this order. Paging first finds a page's ids and then reads their rows: skipping
+     * to row 900,000 then walks an index (which holds the id) or sorts (sort key, id) pairs, never whole rows.
+     */
+    private static List<Profile> rows(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + COLUMNS + " FROM profile p WHERE p.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        Map<Long, Profile> byId = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, new ArrayList<>(ids));
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                Profile profile = toProfile(result);
+                byId.put(profile.getId(), profile);
+            }
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** How many profiles the listing holds. */

@@ -32,13 +32,18 @@ final class ProfileSql {
             terms.add(search.append(')').toString());
         }
         if (query.importedFrom() != null) {
-            terms.add("p.id IN (SELECT i.profile_id FROM profile_import i JOIN import_batch b ON b.id = i.batch_id WHERE b.file_name = ?)");
+            terms.add("EXISTS (SELECT 1 FROM profile_import i JOIN import_batch b ON b.id = i.batch_id"
+                    + " WHERE i.profile_id = p.id AND b.file_name = ?)");
             parameters.add(query.importedFrom());
         }
         return new SqlFragment(terms.isEmpty() ? "1" : String.join(" AND ", terms), parameters);
     }
 
-    /** Text sorts ignore case, as the filters do, and so can walk the NOCASE indexes. Ties go by id, so pages never overlap. */
+    /**
+     * Text sorts ignore case, as the filters do, and so can walk the NOCASE indexes; external ids and emails (stored
+     * lower-cased) sort as stored, along their unique indexes. Ties go by id so that pages never overlap, except for
+     * country, whose index orders ties by age first: following it keeps a deep page an index walk instead of a sort.
+     */
     static SqlFragment orderBy(ProfileSort sort) {
         String direction = sort.descending() ? " DESC" : "";
         if (sort.isNatural()) {
@@ -49,7 +54,12 @@ final class ProfileSql {
             return new SqlFragment("json_extract(p.attributes, ?) COLLATE NOCASE" + direction + ", p.id" + direction,
                     List.of(column.attributePath()));
         }
-        String collation = column.field().type() == ProfileField.FieldType.TEXT ? " COLLATE NOCASE" : "";
-        return new SqlFragment("p." + column.field().column() + collation + direction + ", p.id" + direction, List.of());
+        ProfileField field = column.field();
+        boolean asStored = field.type() != ProfileField.FieldType.TEXT || field == ProfileField.EXTERNAL_ID || field == ProfileField.EMAIL;
+        String key = "p." + field.column() + (asStored ? "" : " COLLATE NOCASE") + direction;
+        if (field == ProfileField.COUNTRY) {
+            key += ", p.age" + direction;
+        }
+        return new SqlFragment(key + ", p.id" + direction, List.of());
     }
 }

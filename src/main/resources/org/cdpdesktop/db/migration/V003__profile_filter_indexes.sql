@@ -10,3 +10,7 @@ CREATE INDEX profile_city ON profile(city COLLATE NOCASE);
 CREATE INDEX profile_gender ON profile(gender COLLATE NOCASE);
 DROP INDEX profile_cohort_cohort;
 CREATE INDEX profile_cohort_cohort ON profile_cohort(cohort COLLATE NOCASE);
+-- Emails are unique where present. SQLite's UNIQUE already lets any number of rows have no email, so a full index
+-- keeps the same rule, and unlike the partial one it can order the whole table by email.
+DROP INDEX profile_email;
+CREATE UNIQUE INDEX profile_email ON profile(email);
