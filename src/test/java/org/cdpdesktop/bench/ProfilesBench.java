@@ -125,9 +125,9 @@ class ProfilesBench {
                 double ms = median(() -> app.dashboard().dashboard(period).totalProfiles());
                 report.append(String.format(Locale.ROOT, "| new profiles by %s | %.1f |%n", period.name().toLowerCase(Locale.ROOT), ms));
             }
-            report.append(String.format(Locale.ROOT, "%nMachine: %d cores (shared), %s %s, Java %s, SQLite %s. Date: %s.%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                    System.getProperty("java.version"), sqliteVersion(app), Instant.now()));
+            report.append(String.format(Locale.ROOT, "%nMachine: %d cores (shared), %s %s, Java %s, SQLite %s, load average at the end %s."
+                            + " Date: %s.%n", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                    System.getProperty("os.arch"), System.getProperty("java.version"), sqliteVersion(app), loadAverage(), Instant.now()));
         }
         Files.writeString(FOLDER.resolve("profiles.md"), report);
         System.out.println(report);
@@ -172,6 +172,12 @@ class ProfilesBench {
             }
             return null;
         });
+    }
+
+    /** Other work on the machine inflates every figure; the one-minute load average says how much there was. */
+    private static String loadAverage() throws java.io.IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
     }
 
     private static String sqliteVersion(App app) {
