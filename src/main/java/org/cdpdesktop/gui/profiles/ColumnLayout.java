@@ -18,16 +18,16 @@ record ColumnLayout(List<Column> columns) {
     record Column(ProfileColumn column, double width) {
     }
 
+    /** What the old service's exports hold; names, phone and custom attributes are one click away in "Columns". */
     static final ColumnLayout DEFAULT = new ColumnLayout(List.of(
-            new Column(ProfileColumn.of(ProfileField.EMAIL), 240),
-            new Column(ProfileColumn.of(ProfileField.FIRST_NAME), 120),
-            new Column(ProfileColumn.of(ProfileField.LAST_NAME), 120),
-            new Column(ProfileColumn.of(ProfileField.AGE), 70),
-            new Column(ProfileColumn.of(ProfileField.GENDER), 90),
-            new Column(ProfileColumn.of(ProfileField.CITY), 130),
-            new Column(ProfileColumn.of(ProfileField.COUNTRY), 130),
-            new Column(ProfileColumn.of(ProfileField.INCOME), 90),
-            new Column(ProfileColumn.of(ProfileField.INTERESTS), 200)));
+            new Column(ProfileColumn.of(ProfileField.EMAIL), 250),
+            new Column(ProfileColumn.of(ProfileField.AGE), 60),
+            new Column(ProfileColumn.of(ProfileField.GENDER), 95),
+            new Column(ProfileColumn.of(ProfileField.CITY), 120),
+            new Column(ProfileColumn.of(ProfileField.COUNTRY), 125),
+            new Column(ProfileColumn.of(ProfileField.INCOME), 80),
+            new Column(ProfileColumn.of(ProfileField.INTERESTS), 180),
+            new Column(ProfileColumn.of(ProfileField.SIGNUP_DATE), 150)));
 
     ColumnLayout {
         columns = List.copyOf(columns);

@@ -37,6 +37,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.cdpdesktop.core.export.ExportFormat;
@@ -395,6 +396,8 @@ public final class ProfilesView {
             cancel.setCancelButton(true);
             cancel.setOnAction(event -> viewModel.cancelEditing());
             header.getChildren().addAll(cancel, save);
+            cancel.setMinWidth(Region.USE_PREF_SIZE);
+            save.setMinWidth(Region.USE_PREF_SIZE);
             detailPane.getChildren().setAll(header, editForm(profile));
             showFieldErrors();
             return;
@@ -407,6 +410,8 @@ public final class ProfilesView {
         delete.getStyleClass().add("danger");
         delete.setOnAction(event -> confirmDelete(profile));
         header.getChildren().addAll(edit, delete);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        delete.setMinWidth(Region.USE_PREF_SIZE);
 
         List<Node> sections = new ArrayList<>(List.of(header, fieldGrid(profile)));
         sections.add(section("Interests", chips(profile.getInterests(), "detail-interests")));
@@ -492,6 +497,7 @@ public final class ProfilesView {
 
     private static Label fieldLabel(String text) {
         Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().add("stat-label");
         return label;
     }
