@@ -228,8 +228,12 @@ public final class ProfilesViewModel {
         return app.settings().get(ColumnLayout.SETTING).map(ColumnLayout::parse).orElse(ColumnLayout.DEFAULT);
     }
 
+    /** Saves the layout when it differs from the saved one; laying the table out at its saved widths saves nothing. */
     void saveColumnLayout(ColumnLayout layout) {
         String text = layout.format();
+        if (text.equals(columnLayout().format())) {
+            return;
+        }
         BackgroundTask.wrap(() -> {
                     app.settings().set(ColumnLayout.SETTING, text);
                     return text;

@@ -43,6 +43,7 @@ class DashboardViewTest {
 
     @AfterEach
     void close() {
+        WaitForAsyncUtils.waitForFxEvents();
         executor.close();
         app.close();
     }

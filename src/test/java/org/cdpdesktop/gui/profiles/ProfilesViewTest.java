@@ -51,6 +51,7 @@ class ProfilesViewTest {
 
     @AfterEach
     void close() {
+        WaitForAsyncUtils.waitForFxEvents();
         executor.close();
         app.close();
     }
