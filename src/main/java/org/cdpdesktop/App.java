@@ -13,6 +13,9 @@ import org.cdpdesktop.core.profile.ProfileBrowser;
 import org.cdpdesktop.core.profile.ProfileEditor;
 import org.cdpdesktop.core.profile.ProfileStore;
 import org.cdpdesktop.core.stats.DashboardService;
+import org.cdpdesktop.core.segment.CohortService;
+import org.cdpdesktop.core.segment.FieldValues;
+import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
 
 /** The composition root: builds every service once, on one data folder, and hands them to the doors. */
@@ -31,6 +34,9 @@ public final class App implements AutoCloseable {
     private final ImportService importer;
     private final MappingPresets presets;
     private final ExportService exporter;
+    private final SegmentService segments;
+    private final CohortService cohorts;
+    private final FieldValues fieldValues;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -46,6 +52,9 @@ public final class App implements AutoCloseable {
         this.presets = new MappingPresets(dataDirectory.presets());
         this.profileEditor = new ProfileEditor(profiles, cleaner);
         this.exporter = new ExportService(database);
+        this.segments = new SegmentService(database);
+        this.cohorts = new CohortService(database);
+        this.fieldValues = new FieldValues(database);
     }
 
     public static App open(Path dataDirectory) {
@@ -104,6 +113,18 @@ public final class App implements AutoCloseable {
 
     public ExportService exporter() {
         return exporter;
+    }
+
+    public SegmentService segments() {
+        return segments;
+    }
+
+    public CohortService cohorts() {
+        return cohorts;
+    }
+
+    public FieldValues fieldValues() {
+        return fieldValues;
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.profiles.ProfileFilterRequests;
 import org.cdpdesktop.gui.profiles.ProfilesView;
 import org.cdpdesktop.gui.profiles.ProfilesViewModel;
+import org.cdpdesktop.gui.segments.SegmentsView;
+import org.cdpdesktop.gui.segments.SegmentsViewModel;
 import org.cdpdesktop.gui.shell.MainView;
 import org.cdpdesktop.gui.shell.MainViewModel;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -42,6 +44,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == ProfilesView.class) {
             return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests));
+        }
+        if (type == SegmentsView.class) {
+            return new SegmentsView(new SegmentsViewModel(app, executor, jobs));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

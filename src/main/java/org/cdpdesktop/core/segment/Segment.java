@@ -1,0 +1,11 @@
+package org.cdpdesktop.core.segment;
+
+/** A saved, named rule. {@code builtin} marks the starter segments, which the user may still edit or delete. */
+public record Segment(long id, String name, String ruleText, String description, boolean builtin,
+                      String createdAt, String updatedAt) {
+
+    /** The rule as a condition tree. */
+    public Condition rule() {
+        return RuleParser.parse(ruleText);
+    }
+}

@@ -1,0 +1,239 @@
+package org.cdpdesktop.core.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentServiceTest {
+
+    @TempDir
+    Path folder;
+    private Database database;
+    private ProfileStore profiles;
+    private SegmentService segments;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("cdp.db"));
+        profiles = new ProfileStore(database);
+        segments = new SegmentService(database, Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void starterSegmentsAreSeededAndAllParse() {
+        List<Segment> starters = segments.list();
+
+        assertThat(starters).extracting(Segment::name).contains("Elite", "Luxury", "High spender", "Budget shopper",
+                "Techie", "Gamer", "Traveler", "Learner", "Investor", "Health conscious", "Academic", "Student",
+                "Global user", "Urban consumer", "Senior");
+        assertThat(starters).allMatch(Segment::builtin);
+        starters.forEach(segment -> assertThat(segment.rule()).isNotNull());
+    }
+
+    @Test
+    void starterSegmentsFireOnTheOldServicesData() {
+        profile("a", 30, 260_000.0, "Tech|Gaming", "United States", "New York", "PhD");
+        profile("b", 70, 20_000.0, "Travel|Health", "Germany", "Berlin", "High School");
+        profile("c", 20, 50_000.0, "Books|Investing", "Canada", "Quebec", "Some College");
+
+        assertThat(sizes()).containsEntry("Elite", 1L).containsEntry("Luxury", 1L).containsEntry("Budget shopper", 1L)
+                .containsEntry("Techie", 1L).containsEntry("Gamer", 1L).containsEntry("Traveler", 1L)
+                .containsEntry("Health conscious", 1L).containsEntry("Learner", 1L).containsEntry("Investor", 1L)
+                .containsEntry("Academic", 1L).containsEntry("Student", 1L).containsEntry("Global user", 2L)
+                .containsEntry("Urban consumer", 2L).containsEntry("Senior", 1L);
+    }
+
+    @Test
+    void aDeletedStarterSegmentIsNotRecreatedOnReopen() {
+        Segment senior = segments.find("Senior").orElseThrow();
+        segments.delete(senior.id());
+        database.close();
+
+        database = Database.open(folder.resolve("cdp.db"));
+        segments = new SegmentService(database);
+
+        assertThat(segments.find("senior")).isEmpty();
+    }
+
+    @Test
+    void savesCountsAndListsMembersByRule() {
+        profile("a", 30, 1000.0, "travel", "US", "Austin", null);
+        profile("b", 40, 1000.0, "", "us", "Austin", null);
+        profile("c", 50, 1000.0, "travel", "CA", "Toronto", null);
+
+        Segment travellers = segments.create("US travellers", RuleParser.parse("country = \"US\" AND interests contains \"travel\""), "x");
+
+        assertThat(segments.count(travellers.rule())).isEqualTo(1);
+        assertThat(segments.members(RuleParser.parse("country = \"us\""), 10, 0)).extracting(Profile::getExternalId)
+                .containsExactly("a", "b");
+        assertThat(segments.members(RuleParser.parse("country = \"us\""), 10, 1)).extracting(Profile::getExternalId)
+                .containsExactly("b");
+        assertThat(segments.find("us TRAVELLERS")).contains(travellers);
+    }
+
+    @Test
+    void duplicateNamesAreRefusedAndDuplicateFindsAFreeName() {
+        Segment first = segments.create("Adults", RuleParser.parse("age >= 18"), null);
+
+        assertThatThrownBy(() -> segments.create("adults", RuleParser.parse("age > 1"), null))
+                .hasMessage("A segment named \"adults\" already exists");
+        assertThat(segments.duplicate(first.id()).name()).isEqualTo("Adults (copy)");
+        assertThat(segments.duplicate(first.id()).name()).isEqualTo("Adults (copy 2)");
+    }
+
+    @Test
+    void aSegmentReferenceUsesTheReferencedSegmentsLiveRule() {
+        profile("young", 20, null, "", "US", null, null);
+        profile("old", 80, null, "", "US", null, null);
+        Segment adults = segments.create("Adults", RuleParser.parse("age >= 18"), null);
+        Segment notSenior = segments.create("Adults not senior", RuleParser.parse("segment \"adults\" AND NOT segment \"Senior\""), null);
+
+        assertThat(segments.count(notSenior.rule())).isEqualTo(1);
+        segments.update(adults.id(), "Adults", RuleParser.parse("age >= 21"), null);
+
+        assertThat(segments.count(notSenior.rule())).isZero();
+    }
+
+    @Test
+    void aRuleThatWouldMakeACycleIsRefusedOnSave() {
+        Segment a = segments.create("A", RuleParser.parse("age > 1"), null);
+        segments.create("B", RuleParser.parse("segment \"A\""), null);
+
+        assertThatThrownBy(() -> segments.update(a.id(), "A", RuleParser.parse("segment \"B\""), null))
+                .hasMessage("Segment \"A\" refers to itself: a -> b -> a");
+        assertThatThrownBy(() -> segments.create("C", RuleParser.parse("segment \"missing\""), null))
+                .hasMessage("There is no segment named \"missing\"");
+    }
+
+    @Test
+    void aReferencedSegmentCannotBeDeletedOrRenamed() {
+        Segment a = segments.create("A", RuleParser.parse("age > 1"), null);
+        segments.create("B", RuleParser.parse("segment \"A\""), null);
+
+        assertThatThrownBy(() -> segments.delete(a.id()))
+                .hasMessage("Segment \"A\" cannot be deleted because the rule of \"B\" refers to it");
+        assertThatThrownBy(() -> segments.update(a.id(), "A2", a.rule(), null))
+                .hasMessageContaining("cannot be renamed");
+    }
+
+    @Test
+    void snapshotStoresSizesMembersAndWhoJoinedOrLeft() {
+        Profile a = profile("a", 30, null, "", "US", null, null);
+        Profile b = profile("b", 30, null, "", "US", null, null);
+        Segment us = segments.create("US", RuleParser.parse("country = \"US\""), null);
+
+        List<SnapshotResult> first = segments.snapshotAll("manual");
+        assertThat(first).filteredOn(r -> r.name().equals("US")).singleElement()
+                .satisfies(r -> assertThat(r.size()).isEqualTo(2))
+                .satisfies(r -> assertThat(r.added()).isEqualTo(2));
+
+        b.setCountry("DE");
+        profiles.save(b);
+        Profile c = profile("c", 30, null, "", "US", null, null);
+
+        MembershipChange change = segments.diffSinceLastSnapshot(us.id());
+        assertThat(change.since()).isEqualTo("2025-06-15T12:00:00Z");
+        assertThat(change.added()).containsExactly(c.getId());
+        assertThat(change.removed()).containsExactly(b.getId());
+
+        segments.snapshotAll("import");
+        assertThat(segments.history(us.id())).extracting(SnapshotPoint::reason, SnapshotPoint::size)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("manual", 2L), org.assertj.core.groups.Tuple.tuple("import", 2L));
+        assertThat(segments.memberIds(us.rule())).containsExactly(a.getId(), c.getId());
+        assertThat(storedMembers(us.id())).containsExactly(a.getId(), c.getId());
+        assertThat(segments.histories()).filteredOn(h -> h.name().equals("US")).singleElement()
+                .satisfies(h -> assertThat(h.points()).hasSize(2));
+    }
+
+    @Test
+    void aCorruptSnapshotIsReportedWhenDiffing() {
+        profile("a", 30, null, "", "US", null, null);
+        Segment us = segments.create("US", RuleParser.parse("country = \"US\""), null);
+        segments.snapshotAll("manual");
+        database.write(connection -> connection.createStatement().executeUpdate(
+                "UPDATE segment_snapshot SET members = x'00ff00ff'"));
+
+        assertThatThrownBy(() -> segments.diffSinceLastSnapshot(us.id()))
+                .isInstanceOf(CorruptSnapshotException.class);
+    }
+
+    @Test
+    void exportsMembersAsCsvKeepingTextAsText() {
+        Profile a = new Profile();
+        a.setExternalId("a");
+        a.setPostalCode("07302");
+        a.setCountry("US");
+        profiles.save(a);
+        StringWriter out = new StringWriter();
+
+        long rows = segments.exportMembersCsv(RuleParser.parse("country = \"us\""), out);
+
+        assertThat(rows).isEqualTo(1);
+        assertThat(out.toString()).startsWith("id,externalId,").contains(",07302,");
+    }
+
+    @Test
+    void cohortsAreListedWithSizesAndMembers() {
+        Profile a = profile("a", 30, null, "", "US", null, null);
+        Profile b = profile("b", 30, null, "", "US", null, null);
+        database.write(connection -> connection.createStatement().executeUpdate("INSERT INTO profile_cohort"
+                + "(profile_id, cohort, source, assigned_at) VALUES (" + a.getId() + ", 'vip', 'import', 'x'),"
+                + " (" + b.getId() + ", 'vip', 'import', 'x'), (" + b.getId() + ", 'new', 'import', 'x')"));
+        CohortService cohorts = new CohortService(database);
+
+        assertThat(cohorts.cohorts()).containsExactly(new CohortSize("vip", 2), new CohortSize("new", 1));
+        assertThat(cohorts.members("VIP", 10, 0)).extracting(Profile::getExternalId).containsExactly("a", "b");
+    }
+
+    private java.util.Map<String, Long> sizes() {
+        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+        segments.sizes().forEach(s -> sizes.put(s.segment().name(), s.size()));
+        return sizes;
+    }
+
+    private List<Long> storedMembers(long segmentId) {
+        return database.read(connection -> {
+            var statement = connection.prepareStatement("SELECT profile_id FROM segment_member WHERE segment_id = ? ORDER BY 1");
+            statement.setLong(1, segmentId);
+            List<Long> ids = new java.util.ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            statement.close();
+            return ids;
+        });
+    }
+
+    private Profile profile(String id, Integer age, Double income, String interests, String country, String city, String education) {
+        Profile profile = new Profile();
+        profile.setExternalId(id);
+        profile.setAge(age);
+        profile.setIncome(income);
+        profile.setInterests(interests.isEmpty() ? List.of()
+                : java.util.Arrays.stream(interests.split("\\|")).map(i -> i.toLowerCase(java.util.Locale.ROOT)).toList());
+        profile.setCountry(country);
+        profile.setCity(city);
+        profile.setEducation(education);
+        return profiles.save(profile);
+    }
+}
