@@ -1,5 +1,6 @@
 package org.cdpdesktop.cli;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -96,7 +97,7 @@ final class ImportCommand implements Callable<Integer> {
         return RootCommand.EXIT_OK;
     }
 
-    private CsvDialect dialect(Path file) throws java.io.IOException {
+    private CsvDialect dialect(Path file) throws IOException {
         CsvDialect dialect = CsvSniffer.sniff(file);
         if (encoding != null) {
             try {

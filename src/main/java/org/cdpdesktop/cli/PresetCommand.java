@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "preset", mixinStandardHelpOptions = true,
         description = "List, save or delete named column mappings, shared with the import wizard.",
-        subcommands = {PresetCommand.List.class, PresetCommand.Save.class, PresetCommand.Delete.class})
+        subcommands = {PresetCommand.Names.class, PresetCommand.Save.class, PresetCommand.Delete.class})
 final class PresetCommand {
 
     @ParentCommand
@@ -29,7 +29,7 @@ final class PresetCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the preset names as a JSON array.")
-    static final class List implements Callable<Integer> {
+    static final class Names implements Callable<Integer> {
         @ParentCommand
         private PresetCommand parent;
 
@@ -53,7 +53,7 @@ final class PresetCommand {
         private Path from;
 
         @Option(names = "--map", paramLabel = "SOURCE=FIELD", description = "As for 'import --map'.")
-        private java.util.List<String> maps = new ArrayList<>();
+        private List<String> maps = new ArrayList<>();
 
         @ParentCommand
         private PresetCommand parent;
@@ -63,7 +63,7 @@ final class PresetCommand {
 
         @Override
         public Integer call() throws Exception {
-            java.util.List<String> headers = from == null ? null : CsvPreviewer.preview(from, CsvSniffer.sniff(from), 0).headers();
+            List<String> headers = from == null ? null : CsvPreviewer.preview(from, CsvSniffer.sniff(from), 0).headers();
             ColumnMapping base = headers == null ? new ColumnMapping(new LinkedHashMap<>(), null) : ColumnMapping.auto(headers);
             ColumnMapping mapping = MappingOptions.apply(base, maps, headers);
             parent.root().app().presets().save(name, mapping);

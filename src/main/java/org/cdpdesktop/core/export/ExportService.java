@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -86,7 +88,7 @@ public final class ExportService {
             public ExportSummary run(JobContext context) throws Exception {
                 long started = System.nanoTime();
                 long count = body.write(context);
-                return new ExportSummary(count, format.name().toLowerCase(java.util.Locale.ROOT), file, (System.nanoTime() - started) / 1e9);
+                return new ExportSummary(count, format.name().toLowerCase(Locale.ROOT), file, (System.nanoTime() - started) / 1e9);
             }
         };
     }
@@ -99,7 +101,7 @@ public final class ExportService {
                         ? writeJson(connection, writer, whereSql, parameters, context, total)
                         : writeCsv(connection, writer, whereSql, parameters, context, total);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("Cannot write the export: " + e.getMessage(), e);
+                throw new UncheckedIOException("Cannot write the export: " + e.getMessage(), e);
             }
         });
     }

@@ -156,10 +156,18 @@ public record ColumnMapping(LinkedHashMap<String, ColumnTarget> targets, String 
                 .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
-    /** A field mapped from two columns would silently lose one of them, so it is refused before importing. */
+    /** A field or attribute filled from two columns would silently lose one of them, so it is refused before importing. */
     public void validate() {
         Map<ProfileField, String> seen = new HashMap<>();
+        Map<String, String> attributes = new HashMap<>();
         targets.forEach((column, target) -> {
+            if (target.kind() == TargetKind.ATTRIBUTE) {
+                String other = attributes.putIfAbsent(target.attributeName(), column);
+                if (other != null) {
+                    throw new IllegalArgumentException("Columns '" + other + "' and '" + column + "' are both kept as the attribute '"
+                            + target.attributeName() + "'; give one of them another name");
+                }
+            }
             if (target.kind() == TargetKind.FIELD) {
                 String other = seen.putIfAbsent(target.field(), column);
                 if (other != null) {

@@ -97,10 +97,12 @@ final class CsvSource implements Closeable {
     }
 
     static CSVFormat format(CsvDialect dialect) {
+        // An escape equal to the quote means doubled quotes, which is how quotes are read anyway.
+        Character escape = dialect.escape() != null && dialect.escape() == dialect.quote() ? null : dialect.escape();
         return CSVFormat.DEFAULT.builder()
                 .setDelimiter(dialect.delimiter())
                 .setQuote(dialect.quote())
-                .setEscape(dialect.escape())
+                .setEscape(escape)
                 .setIgnoreEmptyLines(true)
                 .setTrailingData(true)
                 .setAllowMissingColumnNames(true)

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -366,7 +367,7 @@ public final class FieldCleaner {
         for (DateTimeFormatter worded : WORDED_DATES) {
             try {
                 TemporalAccessor parsed = worded.parse(value);
-                return FieldResult.of(parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)
+                return FieldResult.of(parsed.isSupported(ChronoField.HOUR_OF_DAY)
                         ? LocalDateTime.from(parsed).toString() : LocalDate.from(parsed).toString());
             } catch (DateTimeParseException e) {
                 continue;
@@ -382,9 +383,10 @@ public final class FieldCleaner {
                 return FieldResult.of(date.toString());
             }
             if (iso.group(8) != null) {
-                String normalised = value.replace(' ', 'T').replace(",", ".");
-                return FieldResult.of(OffsetDateTime.parse(normalised.endsWith("Z") || normalised.matches(".*[+-]\\d{2}:\\d{2}")
-                        ? normalised : normalised.substring(0, normalised.length() - 2) + ":" + normalised.substring(normalised.length() - 2)).toString());
+                String offset = iso.group(8).equals("Z") || iso.group(8).contains(":") ? iso.group(8)
+                        : iso.group(8).substring(0, 3) + ":" + iso.group(8).substring(3);
+                String local = timeOf(date, iso.group(4), iso.group(5), iso.group(6), iso.group(7));
+                return FieldResult.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(local + offset)));
             }
             return FieldResult.of(timeOf(date, iso.group(4), iso.group(5), iso.group(6), iso.group(7)));
         } catch (RuntimeException e) {
@@ -430,7 +432,7 @@ public final class FieldCleaner {
         }
         try {
             TemporalAccessor parsed = formatter.parse(value);
-            if (parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)) {
+            if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
                 String time = LocalDateTime.from(parsed).toString();
                 return FieldResult.of(time.length() == 16 ? time + ":00" : time);
             }

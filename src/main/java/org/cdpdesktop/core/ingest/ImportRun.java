@@ -13,10 +13,12 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,8 +52,11 @@ final class ImportRun {
     static final int CHUNK_ROWS = 2_000;
     private static final int QUEUED_CHUNKS = 4;
     private static final int IN_LIST = 500;
-    /** Above this many stored profiles the key index would crowd a small heap; keys are then looked up in the store. */
-    private static final long KEY_INDEX_LIMIT = 4_000_000;
+    /**
+     * Above this many stored profiles the key index (about 64 bytes a profile once the file's keys join it) would crowd
+     * a 256 MiB heap; keys are then looked up in the store's unique indexes, a chunk at a time.
+     */
+    static final long KEY_INDEX_LIMIT = 1_000_000;
     /** Rebuilding secondary indexes once beats updating them row by row when the file outgrows the store. */
     private static final long REBUILD_INDEXES_FROM_BYTES = 8L << 20;
     static final String OTHER_EXTERNAL_IDS = "other_external_ids";
@@ -77,6 +82,7 @@ final class ImportRun {
     private final FieldCleaner cleaner;
     private final Path rejectsFile;
     private final DuplicatePolicy policy;
+    private final long keyIndexLimit;
 
     private List<String> headers;
     private ColumnTarget[] targets;
@@ -89,7 +95,8 @@ final class ImportRun {
     private long nextId;
     private KeyIndex externalIdIndex;
     private KeyIndex emailIndex;
-    private final Set<Long> updatedProfiles = new java.util.HashSet<>();
+    /** Stored profiles this import has already updated; their ids are at most {@link #maxIdBefore}, so a bit each. */
+    private final BitSet updatedProfiles = new BitSet();
     private final Map<String, Long> externalIdAliases = new HashMap<>();
     private final Map<String, Long> emailAliases = new HashMap<>();
     private final Map<Long, Long> mergedInto = new HashMap<>();
@@ -104,7 +111,9 @@ final class ImportRun {
     private long duplicates;
     private CSVPrinter rejectsPrinter;
 
-    ImportRun(Connection connection, Path file, ImportOptions options, JobContext context, FieldCleaner cleaner, Path rejectsFile) {
+    ImportRun(Connection connection, Path file, ImportOptions options, JobContext context, FieldCleaner cleaner, Path rejectsFile,
+              long keyIndexLimit) {
+        this.keyIndexLimit = keyIndexLimit;
         this.connection = connection;
         this.file = file;
         this.options = options;
@@ -347,7 +356,7 @@ final class ImportRun {
     private static List<String> cohorts(String raw) {
         Set<String> names = new LinkedHashSet<>();
         for (String lower : FieldCleaner.list(raw)) {
-            int at = raw.toLowerCase(java.util.Locale.ROOT).indexOf(lower);
+            int at = raw.toLowerCase(Locale.ROOT).indexOf(lower);
             names.add(at >= 0 ? raw.substring(at, at + lower.length()) : lower);
         }
         return List.copyOf(names);
@@ -418,7 +427,7 @@ final class ImportRun {
             count = result.getLong(2);
         }
         nextId = maxIdBefore;
-        if (count > KEY_INDEX_LIMIT) {
+        if (count > keyIndexLimit) {
             return;
         }
         externalIdIndex = new KeyIndex((int) Math.max(1024, count));
@@ -475,7 +484,7 @@ final class ImportRun {
             } else {
                 updated++;
                 if (target.id <= maxIdBefore) {
-                    updatedProfiles.add(target.id);
+                    updatedProfiles.set((int) target.id);
                     firstUpdated.add(target);
                 }
             }
@@ -580,7 +589,7 @@ final class ImportRun {
         Draft draft = new Draft();
         draft.id = result.getLong(1);
         draft.inDatabase = true;
-        draft.touched = draft.id > maxIdBefore || updatedProfiles.contains(draft.id);
+        draft.touched = draft.id > maxIdBefore || updatedProfiles.get((int) draft.id);
         for (int i = 0; i < STORED.length; i++) {
             ProfileField field = STORED[i];
             Object value = switch (field.type()) {
@@ -628,36 +637,40 @@ final class ImportRun {
         }
     }
 
-    /** Merges a row into a profile by the duplicate policy; interests and cohorts are always a union. */
+    /**
+     * Merges a row into a profile by the duplicate policy; interests and cohorts are always a union. Identities are
+     * never dropped whatever the policy: an external id or email of the row that the profile does not keep as its
+     * own is added to the attributes {@code other_external_ids} / {@code other_emails}.
+     */
     private void mergeRow(Draft draft, CleanRow row) {
-        if (policy != DuplicatePolicy.EXISTING) {
-            for (ProfileField field : STORED) {
-                int index = field.ordinal();
-                Object incoming = row.values()[index];
-                if (incoming == null || index == EXT || incoming.equals(draft.values[index])) {
-                    continue;
-                }
-                Object current = draft.values[index];
-                if (current == null) {
+        for (ProfileField field : STORED) {
+            int index = field.ordinal();
+            Object incoming = row.values()[index];
+            if (incoming == null || index == EXT || incoming.equals(draft.values[index])) {
+                continue;
+            }
+            Object current = draft.values[index];
+            boolean replace = policy == DuplicatePolicy.NEWEST || policy == DuplicatePolicy.FILL && current == null;
+            if (index == EMAIL) {
+                if (replace) {
                     draft.values[index] = incoming;
                     draft.dirty = true;
-                } else if (index == EMAIL) {
-                    if (policy == DuplicatePolicy.NEWEST) {
-                        draft.values[index] = incoming;
-                        draft.dirty = true;
-                        removeFromList(draft, OTHER_EMAILS, (String) incoming);
+                    removeFromList(draft, OTHER_EMAILS, (String) incoming);
+                    if (current != null) {
                         appendToList(draft, OTHER_EMAILS, (String) current);
-                    } else {
-                        appendToList(draft, OTHER_EMAILS, (String) incoming);
                     }
-                } else if (policy == DuplicatePolicy.NEWEST) {
-                    draft.values[index] = incoming;
-                    draft.dirty = true;
+                } else {
+                    appendToList(draft, OTHER_EMAILS, (String) incoming);
                 }
+            } else if (replace) {
+                draft.values[index] = incoming;
+                draft.dirty = true;
             }
-            if (row.externalId() != null && !row.externalId().equals(draft.externalId())) {
-                appendToList(draft, OTHER_EXTERNAL_IDS, row.externalId());
-            }
+        }
+        if (row.externalId() != null && !row.externalId().equals(draft.externalId())) {
+            appendToList(draft, OTHER_EXTERNAL_IDS, row.externalId());
+        }
+        if (policy != DuplicatePolicy.EXISTING) {
             row.attributes().forEach((key, value) -> {
                 String current = draft.attributes.get(key);
                 if (current == null || policy == DuplicatePolicy.NEWEST && !current.equals(value)) {
@@ -721,6 +734,14 @@ final class ImportRun {
             }
         }
         appendToList(survivor, OTHER_EXTERNAL_IDS, loser.externalId());
+        for (String list : new String[] {OTHER_EXTERNAL_IDS, OTHER_EMAILS}) {
+            String items = loser.attributes.remove(list);
+            if (items != null) {
+                for (String item : items.split("\\|")) {
+                    appendToList(survivor, list, item);
+                }
+            }
+        }
         loser.attributes.forEach(survivor.attributes::putIfAbsent);
         survivor.interests.addAll(loser.interests);
         survivor.newCohorts.addAll(loser.newCohorts);
@@ -774,7 +795,8 @@ final class ImportRun {
         if (!changed.isEmpty()) {
             try (PreparedStatement update = connection.prepareStatement("UPDATE profile SET external_id = ?, email = ?, phone = ?,"
                     + " first_name = ?, last_name = ?, age = ?, gender = ?, city = ?, state = ?, country = ?, postal_code = ?,"
-                    + " income = ?, education = ?, bio = ?, signup_date = ?, interests = ?, attributes = ?, updated_at = ? WHERE id = ?")) {
+                    + " income = ?, education = ?, bio = ?, signup_date = ?, interests = coalesce(?, '[]'), attributes = coalesce(?, '{}'),"
+                + " updated_at = ? WHERE id = ?")) {
                 for (Draft draft : changed) {
                     int next = bindValues(update, draft, 1);
                     update.setString(next, now);
@@ -785,18 +807,19 @@ final class ImportRun {
                 update.executeBatch();
             }
         }
+        // Binding a string costs far more than SQLite's work on it, so values the same for every row are not bound:
+        // the batch id is this import's own number, and the timestamps come from the batch row.
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile(external_id, email, phone, first_name,"
                 + " last_name, age, gender, city, state, country, postal_code, income, education, bio, signup_date, interests,"
-                + " attributes, id, import_batch_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " attributes, id, import_batch_id, created_at, updated_at) SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                + " coalesce(?, '[]'), coalesce(?, '{}'), ?, b.id, b.started_at, b.started_at FROM import_batch b WHERE b.id = "
+                + batchId)) {
             for (Draft draft : created) {
                 if (draft.deleted) {
                     continue;
                 }
                 int next = bindValues(insert, draft, 1);
                 insert.setLong(next, draft.id);
-                insert.setLong(next + 1, batchId);
-                insert.setString(next + 2, now);
-                insert.setString(next + 3, now);
                 insert.addBatch();
                 draft.inDatabase = true;
                 draft.dirty = false;
@@ -837,8 +860,8 @@ final class ImportRun {
             }
             index++;
         }
-        statement.setString(index++, draft.interests.isEmpty() ? "[]" : JsonColumns.listToJson(List.copyOf(draft.interests)));
-        statement.setString(index++, draft.attributes.isEmpty() ? "{}" : JsonColumns.mapToJson(draft.attributes));
+        statement.setString(index++, draft.interests.isEmpty() ? null : JsonColumns.listToJson(List.copyOf(draft.interests)));
+        statement.setString(index++, draft.attributes.isEmpty() ? null : JsonColumns.mapToJson(draft.attributes));
         return index;
     }
 

@@ -1,8 +1,10 @@
 package org.cdpdesktop.core.ingest;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,11 +30,18 @@ public final class ImportService {
     private final Database database;
     private final DataDirectory dataDirectory;
     private final FieldCleaner cleaner;
+    private final long keyIndexLimit;
 
     public ImportService(Database database, DataDirectory dataDirectory, FieldCleaner cleaner) {
+        this(database, dataDirectory, cleaner, ImportRun.KEY_INDEX_LIMIT);
+    }
+
+    /** With a chosen store size above which identities are looked up in the store rather than in memory. */
+    ImportService(Database database, DataDirectory dataDirectory, FieldCleaner cleaner, long keyIndexLimit) {
         this.database = database;
         this.dataDirectory = dataDirectory;
         this.cleaner = cleaner;
+        this.keyIndexLimit = keyIndexLimit;
     }
 
     /**
@@ -55,7 +64,7 @@ public final class ImportService {
 
     private ImportSummary importFile(Path file, ImportOptions options, JobContext context) {
         long started = System.nanoTime();
-        String startedAt = java.time.Instant.now().toString();
+        String startedAt = Instant.now().toString();
         Path rejectsFile = options.rejectsFile() != null ? options.rejectsFile()
                 : dataDirectory.rejects().resolve(baseName(file) + "-" + LocalDateTime.now().format(REJECTS_STAMP) + ".rejects.csv");
         try {
@@ -63,8 +72,8 @@ public final class ImportService {
                 connection.setAutoCommit(false);
                 ImportSummary summary;
                 try {
-                    summary = new ImportRun(connection, file, options, context, cleaner, rejectsFile).run(started);
-                } catch (java.io.IOException e) {
+                    summary = new ImportRun(connection, file, options, context, cleaner, rejectsFile, keyIndexLimit).run(started);
+                } catch (IOException e) {
                     throw new ImportException(file.getFileName() + ": " + e.getMessage(), e);
                 }
                 if (options.dryRun()) {
@@ -95,7 +104,7 @@ public final class ImportService {
                         + " finished_at, status, mapping) VALUES ('csv', ?, ?, ?, ?, ?)")) {
                     insert.setString(1, file.getFileName().toString());
                     insert.setString(2, startedAt);
-                    insert.setString(3, java.time.Instant.now().toString());
+                    insert.setString(3, Instant.now().toString());
                     insert.setString(4, status);
                     insert.setString(5, MappingJson.toJson(options.mapping()));
                     return insert.executeUpdate();

@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +103,7 @@ public final class MappingPresets {
         return folder.resolve(safe + SUFFIX);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode read(Path file) {
+    private static JsonNode read(Path file) {
         try {
             return MappingJson.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {

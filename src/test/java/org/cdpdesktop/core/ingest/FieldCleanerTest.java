@@ -79,7 +79,8 @@ class FieldCleanerTest {
         assertThat(value(ProfileField.SIGNUP_DATE, "2024-03-05")).isEqualTo("2024-03-05");
         assertThat(value(ProfileField.SIGNUP_DATE, "2025-11-14 10:26:38")).isEqualTo("2025-11-14T10:26:38");
         assertThat(value(ProfileField.SIGNUP_DATE, "2023-09-07T01:05:27.438485")).isEqualTo("2023-09-07T01:05:27.438485");
-        assertThat(value(ProfileField.SIGNUP_DATE, "2024-03-05T10:00:00Z")).isEqualTo("2024-03-05T10:00Z");
+        assertThat(value(ProfileField.SIGNUP_DATE, "2024-03-05T10:00:00Z")).isEqualTo("2024-03-05T10:00:00Z");
+        assertThat(value(ProfileField.SIGNUP_DATE, "2024-03-05 10:00+0130")).isEqualTo("2024-03-05T10:00:00+01:30");
         assertThat(value(ProfileField.SIGNUP_DATE, "25/12/2023")).isEqualTo("2023-12-25");
         assertThat(value(ProfileField.SIGNUP_DATE, "03/05/2024")).isEqualTo("2024-03-05");
         assertThat(value(ProfileField.SIGNUP_DATE, "05.03.2024")).isEqualTo("2024-03-05");

@@ -25,10 +25,15 @@ final class ImportFixture implements AutoCloseable {
     final ProfileStore profiles;
 
     ImportFixture(Path folder) {
+        this(folder, ImportRun.KEY_INDEX_LIMIT);
+    }
+
+    /** {@code keyIndexLimit} 0 makes every import look identities up in the store, as a large store does. */
+    ImportFixture(Path folder, long keyIndexLimit) {
         this.folder = folder;
         this.data = DataDirectory.open(folder.resolve("data"));
         this.database = Database.open(data.database());
-        this.importer = new ImportService(database, data, new FieldCleaner());
+        this.importer = new ImportService(database, data, new FieldCleaner(), keyIndexLimit);
         this.profiles = new ProfileStore(database);
     }
 

@@ -225,11 +225,13 @@ class ImportServiceTest {
     @Test
     void existingPolicyKeepsTheStoredValuesAndOnlyUnitesLists() throws Exception {
         seedAnn();
-        store.importFile(store.csv("next.csv", "id,email,city,age,interests\n1,,Rome,40,tech\n"), DuplicatePolicy.EXISTING);
+        store.importFile(store.csv("next.csv", "id,email,city,age,interests\n1,,Rome,40,tech\n9,ANN@x.com,Paris,,\n"),
+                DuplicatePolicy.EXISTING);
         Profile ann = store.profile("1");
         assertThat(ann.getCity()).isEqualTo("Oslo");
         assertThat(ann.getAge()).isNull();
         assertThat(ann.getInterests()).containsExactly("music", "tech");
+        assertThat(ann.getAttributes()).containsEntry("other_external_ids", "9");
     }
 
     @Test
@@ -302,6 +304,23 @@ class ImportServiceTest {
                 .isInstanceOf(ImportException.class).hasMessageContaining("a quoted value is never closed");
         assertThat(store.profiles.count()).isZero();
         assertThat(Files.list(store.data.rejects())).isEmpty();
+    }
+
+    @Test
+    void progressEndsWithEveryRowDone() throws Exception {
+        StringBuilder text = new StringBuilder("id\n");
+        for (int i = 0; i < 3 * ImportRun.CHUNK_ROWS; i++) {
+            text.append(i).append('\n');
+        }
+        Path file = store.csv("progress.csv", text.toString());
+        List<org.cdpdesktop.core.jobs.JobProgress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ImportSummary summary = store.importer.importJob(file, store.options(file, DuplicatePolicy.NEWEST, false))
+                .run(org.cdpdesktop.core.jobs.JobContext.create("import", reports::add, new AtomicBoolean()));
+        org.cdpdesktop.core.jobs.JobProgress last = reports.get(reports.size() - 1);
+        assertThat(last.done()).isEqualTo(summary.read());
+        assertThat(last.total()).isEqualTo(summary.read());
+        assertThat(last.fraction()).isEqualTo(1.0);
+        assertThat(summary.rowsPerSecond()).isPositive();
     }
 
     @Test
