@@ -25,8 +25,6 @@ public final class ProfileBrowser {
 
     /** The largest page one call returns, so a caller can never ask for the whole store at once. */
     public static final int MAX_PAGE_SIZE = 10_000;
-    /** How many of the newest profiles are sampled for custom attribute names. */
-    static final int ATTRIBUTE_SAMPLE = 2_000;
 
     private static final String COLUMNS = "p.id, p.external_id, p.email, p.phone, p.first_name, p.last_name, p.age, p.gender,"
             + " p.city, p.state, p.country, p.postal_code, p.income, p.education, p.interests, p.bio, p.signup_date,"
@@ -114,27 +112,19 @@ public final class ProfileBrowser {
         });
     }
 
-    /** The values the filter bar and the column chooser offer, each list sorted. */
+    /** Every value the filter bar's choices offer, each list sorted. Custom attribute names come from the segments' FieldValues. */
     public FilterChoices choices() {
         return database.read(connection -> new FilterChoices(
                 strings(connection, "SELECT DISTINCT country FROM profile WHERE country IS NOT NULL ORDER BY country", List.of()),
                 strings(connection, "SELECT DISTINCT gender FROM profile WHERE gender IS NOT NULL ORDER BY gender", List.of()),
                 strings(connection, "SELECT DISTINCT cohort FROM profile_cohort ORDER BY cohort", List.of()),
                 strings(connection, "SELECT name FROM segment ORDER BY name COLLATE NOCASE", List.of()),
-                strings(connection, "SELECT DISTINCT file_name FROM import_batch ORDER BY file_name", List.of()),
-                strings(connection, """
-                        SELECT DISTINCT a.key FROM (SELECT attributes FROM profile ORDER BY id DESC LIMIT ?) s, json_each(s.attributes) a
-                        ORDER BY a.key COLLATE NOCASE""", List.of(ATTRIBUTE_SAMPLE))));
+                strings(connection, "SELECT DISTINCT file_name FROM import_batch ORDER BY file_name", List.of())));
     }
 
-    /**
-     * What a filter bar can offer.
-     *
-     * @param attributes custom attribute names seen on the newest {@value #ATTRIBUTE_SAMPLE} profiles; reading every
-     *                   profile's attributes would take seconds on a large store
-     */
+    /** What the filter bar can offer. */
     public record FilterChoices(List<String> countries, List<String> genders, List<String> cohorts, List<String> segments,
-                                List<String> importFiles, List<String> attributes) {
+                                List<String> importFiles) {
     }
 
     private static List<ProfileDetail.CohortAssignment> cohorts(Connection connection, long id) throws SQLException {

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param newProfiles profiles added to the store per period, oldest first, up to the period of the newest profile;
  *                    periods without new profiles count 0
+ * @param segments    every segment with its members as of its last evaluation (what a {@code segment "X"} filter
+ *                    selects), largest first
  * @param model       the active cohort model, or {@code null} while none has been trained
  */
 public record Dashboard(long totalProfiles, Period period, List<Bucket> newProfiles, List<Count> cohorts,

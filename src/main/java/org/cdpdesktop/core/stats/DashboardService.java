@@ -40,8 +40,8 @@ public final class DashboardService {
                 newProfiles(connection, period),
                 counts(connection, "SELECT cohort, count(*) FROM profile_cohort GROUP BY cohort COLLATE NOCASE ORDER BY cohort COLLATE NOCASE"),
                 counts(connection, """
-                        SELECT s.name, (SELECT count(*) FROM segment_member m WHERE m.segment_id = s.id) FROM segment s
-                        ORDER BY s.name COLLATE NOCASE"""),
+                        SELECT s.name, (SELECT count(*) FROM segment_member m WHERE m.segment_id = s.id) AS n FROM segment s
+                        ORDER BY n DESC, s.name COLLATE NOCASE"""),
                 counts(connection, "SELECT interest, count(*) AS n FROM profile_interest GROUP BY interest ORDER BY n DESC, interest LIMIT "
                         + TOP_INTERESTS),
                 counts(connection, "SELECT country, count(*) AS n FROM profile WHERE country IS NOT NULL GROUP BY country COLLATE NOCASE"

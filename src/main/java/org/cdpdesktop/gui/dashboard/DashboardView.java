@@ -114,7 +114,7 @@ public final class DashboardView {
         charts.add(card("Top interests", "chart-interests", barChart(figures.topInterests(), ProfileFilter::interest), "No interests yet."), 1, 1);
         charts.add(card("Cohorts", "chart-cohorts", barChart(figures.cohorts(), ProfileFilter::cohort),
                 "No cohorts yet: import a cohort column or train a model."), 0, 2);
-        charts.add(card("Segment sizes", "chart-segments", barChart(figures.segments(), ProfileFilter::segment),
+        charts.add(card("Segment sizes (at last evaluation)", "chart-segments", barChart(figures.segments(), ProfileFilter::segment),
                 "No segments yet: build one on the Segments screen."), 1, 2);
         recentImports.getChildren().setAll(figures.recentImports().stream().skip(1).map(DashboardView::importLine).toList());
         modelStatus.setText(figures.model() == null

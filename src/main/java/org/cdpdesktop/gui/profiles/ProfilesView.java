@@ -131,6 +131,7 @@ public final class ProfilesView {
         viewModel.fieldErrors().addListener((MapChangeListener<ProfileField, String>) change -> showFieldErrors());
         showDetail(null);
         viewModel.choicesProperty().addListener((observable, old, choices) -> showChoices(choices));
+        viewModel.attributesProperty().addListener((observable, old, attributes) -> buildColumnsMenu(attributes));
         viewModel.loadChoices();
         viewModel.refresh();
     }
@@ -259,7 +260,6 @@ public final class ProfilesView {
         } finally {
             showingFilter = false;
         }
-        buildColumnsMenu(choices.attributes());
     }
 
     private static void offer(ComboBox<String> choice, List<String> values) {

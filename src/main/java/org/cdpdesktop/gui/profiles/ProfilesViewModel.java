@@ -56,7 +56,8 @@ public final class ProfilesViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanProperty counting = new SimpleBooleanProperty(false);
     private final ObjectProperty<ProfileBrowser.FilterChoices> choices = new SimpleObjectProperty<>(
-            new ProfileBrowser.FilterChoices(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+            new ProfileBrowser.FilterChoices(List.of(), List.of(), List.of(), List.of(), List.of()));
+    private final ObjectProperty<List<String>> attributes = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<ProfileDetail> detail = new SimpleObjectProperty<>();
     private final BooleanProperty editing = new SimpleBooleanProperty(false);
     private final ObservableMap<ProfileField, String> fieldErrors = FXCollections.observableHashMap();
@@ -124,9 +125,14 @@ public final class ProfilesViewModel {
                 .executeWith(executor);
     }
 
+    /** Loads the filter bar's choices and the custom attribute names the column chooser offers. */
     public void loadChoices() {
         BackgroundTask.wrap(browser::choices)
                 .onSuccess(choices::set)
+                .onFailure(this::showFailure)
+                .executeWith(executor);
+        BackgroundTask.wrap(app.fieldValues()::attributeNames)
+                .onSuccess(attributes::set)
                 .onFailure(this::showFailure)
                 .executeWith(executor);
     }
@@ -296,6 +302,10 @@ public final class ProfilesViewModel {
 
     public ReadOnlyObjectProperty<ProfileBrowser.FilterChoices> choicesProperty() {
         return choices;
+    }
+
+    public ReadOnlyObjectProperty<List<String>> attributesProperty() {
+        return attributes;
     }
 
     public ReadOnlyObjectProperty<ProfileDetail> detailProperty() {

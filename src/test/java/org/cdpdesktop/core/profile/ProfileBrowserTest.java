@@ -127,12 +127,14 @@ class ProfileBrowserTest {
     }
 
     @Test
-    void choicesOfferTheStoresCountriesGendersAndAttributeNames() {
+    void choicesOfferTheStoresCountriesGendersAndImportFiles() {
+        ProfileFixtures.recordImport(database, "spring.csv", "2026-03-01T10:00:00Z", five.get(1).getId());
+
         ProfileBrowser.FilterChoices choices = browser.choices();
 
         assertThat(choices.countries()).containsExactly("Canada", "India", "United States");
         assertThat(choices.genders()).containsExactly("Female", "Male");
-        assertThat(choices.attributes()).containsExactly("tier");
+        assertThat(choices.importFiles()).containsExactly("spring.csv");
     }
 
     @Test

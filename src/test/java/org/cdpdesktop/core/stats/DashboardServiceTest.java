@@ -56,7 +56,7 @@ class DashboardServiceTest {
         assertThat(figures.countries()).startsWith(new Dashboard.Count("Canada", 3));
         assertThat(figures.topInterests()).startsWith(new Dashboard.Count("travel", 3));
         assertThat(figures.cohorts()).containsExactly(new Dashboard.Count("Explorers", 2));
-        assertThat(figures.segments()).containsExactly(new Dashboard.Count("Canadians", 3));
+        assertThat(figures.segments()).startsWith(new Dashboard.Count("Canadians", 3));
         assertThat(figures.ages()).contains(new Dashboard.AgeBand("25–34", 25, 34, 3), new Dashboard.AgeBand("55–64", 55, 64, 1));
         assertThat(figures.newProfiles()).extracting(Dashboard.Bucket::count).containsExactly(5L);
         assertThat(figures.recentImports()).extracting(Stats.LastImport::fileName).containsExactly("customers.csv");

@@ -31,20 +31,22 @@ class DashboardViewTest {
     static Path dataDirectory;
 
     private App app;
-    private FxTaskExecutor executor;
+    /**
+     * One executor for the whole class, never shut down (its threads are daemons): a view of an earlier test may still
+     * have a timer running, such as the debounced column-layout save, and must not find its executor gone.
+     */
+    private static final FxTaskExecutor EXECUTOR = new FxTaskExecutor();
 
     @Start
     void start(Stage stage) {
         app = App.open(dataDirectory.resolve("store-" + System.nanoTime()));
         ProfileFixtures.saveFive(app.profiles());
-        executor = new FxTaskExecutor();
-        DesktopApp.show(stage, app, executor);
+        DesktopApp.show(stage, app, EXECUTOR);
     }
 
     @AfterEach
     void close() {
         WaitForAsyncUtils.waitForFxEvents();
-        executor.close();
         app.close();
     }
 
