@@ -134,7 +134,7 @@ public final class DashboardView {
     private VBox newProfilesCard(Dashboard figures) {
         HBox toggles = new HBox(4);
         periods.getToggles().forEach(toggle -> toggles.getChildren().add((ToggleButton) toggle));
-        Label title = new Label("New profiles");
+        Label title = new Label("New profiles in the store");
         title.getStyleClass().add("section-title");
         Pane gap = new Pane();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -148,7 +148,8 @@ public final class DashboardView {
 
     /** Periods are numbered along a number axis so that only a few readable date labels are drawn, not one per period. */
     private LineChart<Number, Number> newProfilesChart(List<Dashboard.Bucket> buckets) {
-        NumberAxis periodAxis = new NumberAxis(0, Math.max(1, buckets.size() - 1), Math.max(1, Math.ceil(buckets.size() / (double) MAX_DATE_TICKS)));
+        // One period of room on each side, so that a lone period or the newest one is not drawn on the chart's edge.
+        NumberAxis periodAxis = new NumberAxis(-1, buckets.size(), Math.max(1, Math.ceil(buckets.size() / (double) MAX_DATE_TICKS)));
         periodAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number index) {
@@ -176,6 +177,7 @@ public final class DashboardView {
         }
         chart.getData().add(series);
         chart.setCreateSymbols(buckets.size() <= 60);
+        chart.setVerticalZeroLineVisible(false);
         return style(chart);
     }
 
