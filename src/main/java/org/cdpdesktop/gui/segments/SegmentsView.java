@@ -16,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.cdpdesktop.core.profile.Profile;
@@ -219,7 +220,7 @@ public final class SegmentsView {
             }
             setText(item.failed() ? item.segment().name() + "  —  ⚠"
                     : String.format("%s  —  %,d", item.segment().name(), item.size()));
-            setTooltip(new javafx.scene.control.Tooltip(item.failed() ? item.error() : item.segment().ruleText()));
+            setTooltip(new Tooltip(item.failed() ? item.error() : item.segment().ruleText()));
         }
     }
 

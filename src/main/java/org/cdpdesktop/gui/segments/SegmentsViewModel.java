@@ -87,6 +87,8 @@ public final class SegmentsViewModel {
     private boolean writingText;
     private boolean loadingTree;
     private long countRequest;
+    private boolean sizesLoading;
+    private boolean sizesStale;
 
     public SegmentsViewModel(App app, TaskExecutor executor, JobsViewModel jobs) {
         this.app = app;
@@ -109,10 +111,7 @@ public final class SegmentsViewModel {
 
     /** Reloads the segment list with sizes, the snapshot history, cohorts and the current count. */
     public void refresh() {
-        BackgroundTask.wrap(segments::sizes)
-                .onSuccess(segmentList::setAll)
-                .onFailure(this::fail)
-                .executeWith(executor);
+        loadSizes();
         BackgroundTask.wrap(segments::histories)
                 .onSuccess(histories::setAll)
                 .onFailure(this::fail)
@@ -128,6 +127,36 @@ public final class SegmentsViewModel {
         suggestions.clear();
         loadChanges();
         scheduleCount();
+    }
+
+    /**
+     * Counting every segment scans the profile table, seconds on a million profiles, while an import commits chunk
+     * after chunk: so at most one count runs, and changes made meanwhile lead to exactly one more.
+     */
+    private void loadSizes() {
+        if (sizesLoading) {
+            sizesStale = true;
+            return;
+        }
+        sizesLoading = true;
+        BackgroundTask.wrap(segments::sizes)
+                .onSuccess(sizes -> {
+                    segmentList.setAll(sizes);
+                    sizesLoaded();
+                })
+                .onFailure(failure -> {
+                    fail(failure);
+                    sizesLoaded();
+                })
+                .executeWith(executor);
+    }
+
+    private void sizesLoaded() {
+        sizesLoading = false;
+        if (sizesStale) {
+            sizesStale = false;
+            loadSizes();
+        }
     }
 
     private void showAttributes(List<String> names) {

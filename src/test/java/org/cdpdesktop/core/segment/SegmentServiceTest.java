@@ -2,13 +2,19 @@ package org.cdpdesktop.core.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileStore;
@@ -156,11 +162,26 @@ class SegmentServiceTest {
 
         segments.snapshotAll("import");
         assertThat(segments.history(us.id())).extracting(SnapshotPoint::reason, SnapshotPoint::size)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("manual", 2L), org.assertj.core.groups.Tuple.tuple("import", 2L));
+                .containsExactly(tuple("manual", 2L), tuple("import", 2L));
         assertThat(segments.memberIds(us.rule())).containsExactly(a.getId(), c.getId());
         assertThat(storedMembers(us.id())).containsExactly(a.getId(), c.getId());
         assertThat(segments.histories()).filteredOn(h -> h.name().equals("US")).singleElement()
                 .satisfies(h -> assertThat(h.points()).hasSize(2));
+    }
+
+    @Test
+    void foreignKeysAreEnforcedAgainAfterASnapshot() {
+        Profile a = profile("a", 30, null, "", "US", null, null);
+        Segment us = segments.create("US", RuleParser.parse("country = \"US\""), null);
+        segments.snapshotAll("manual");
+        assertThat(storedMembers(us.id())).containsExactly(a.getId());
+
+        profiles.delete(a.getId());
+
+        assertThat(storedMembers(us.id())).isEmpty();
+        assertThatThrownBy(() -> database.write(connection -> connection.createStatement().executeUpdate(
+                "INSERT INTO segment_member(segment_id, profile_id) VALUES (" + us.id() + ", 999999)")))
+                .hasMessageContaining("FOREIGN KEY");
     }
 
     @Test
@@ -203,24 +224,25 @@ class SegmentServiceTest {
         assertThat(cohorts.members("VIP", 10, 0)).extracting(Profile::getExternalId).containsExactly("a", "b");
     }
 
-    private java.util.Map<String, Long> sizes() {
-        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+    private Map<String, Long> sizes() {
+        Map<String, Long> sizes = new HashMap<>();
         segments.sizes().forEach(s -> sizes.put(s.segment().name(), s.size()));
         return sizes;
     }
 
     private List<Long> storedMembers(long segmentId) {
         return database.read(connection -> {
-            var statement = connection.prepareStatement("SELECT profile_id FROM segment_member WHERE segment_id = ? ORDER BY 1");
-            statement.setLong(1, segmentId);
-            List<Long> ids = new java.util.ArrayList<>();
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
+            try (var statement = connection.prepareStatement(
+                    "SELECT profile_id FROM segment_member WHERE segment_id = ? ORDER BY 1")) {
+                statement.setLong(1, segmentId);
+                List<Long> ids = new ArrayList<>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
                 }
+                return ids;
             }
-            statement.close();
-            return ids;
         });
     }
 
@@ -230,7 +252,7 @@ class SegmentServiceTest {
         profile.setAge(age);
         profile.setIncome(income);
         profile.setInterests(interests.isEmpty() ? List.of()
-                : java.util.Arrays.stream(interests.split("\\|")).map(i -> i.toLowerCase(java.util.Locale.ROOT)).toList());
+                : Arrays.stream(interests.split("\\|")).map(i -> i.toLowerCase(Locale.ROOT)).toList());
         profile.setCountry(country);
         profile.setCity(city);
         profile.setEducation(education);

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
@@ -105,20 +110,19 @@ class SegmentsViewTest {
 
         waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("2 matching profiles"));
         assertThat(robot.lookup(".rule-group").queryAll()).hasSize(2);
-        assertThat(robot.lookup(".rule-negate").nth(1).queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup(".rule-negate").nth(1).queryAs(CheckBox.class).isSelected()).isTrue();
     }
 
     @Test
     void pickingASavedSegmentOpensItInTheBuilder(FxRobot robot) {
         robot.clickOn("#nav-segments");
-        @SuppressWarnings("unchecked")
-        ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);
-        waitUntil(() -> list.getItems().stream().anyMatch(size -> size.segment().name().equals("Senior")));
+        var seniorCell = robot.lookup("#segment-list .list-cell").match(node -> node instanceof ListCell<?> cell
+                && cell.getText() != null && cell.getText().startsWith("Senior"));
+        waitUntil(() -> seniorCell.tryQuery().isPresent());
 
-        robot.clickOn(robot.lookup(".list-cell").match(node -> node instanceof javafx.scene.control.ListCell<?> cell
-                && cell.getText() != null && cell.getText().startsWith("Senior")).<Node>query());
+        robot.clickOn(seniorCell.<Node>query());
 
-        waitUntil(() -> robot.lookup("#segment-name").queryAs(javafx.scene.control.TextField.class).getText().equals("Senior"));
+        waitUntil(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals("Senior"));
         assertThat(robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText()).isEqualTo("age >= 65");
         assertThat(robot.lookup(".rule-value").nth(0).queryAs(ComboBox.class).getEditor().getText()).isEqualTo("65");
         waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
@@ -128,17 +132,17 @@ class SegmentsViewTest {
         robot.clickOn(comboBox);
         WaitForAsyncUtils.waitForFxEvents();
         Node cell = robot.lookup(".combo-box-popup .list-cell").match(node ->
-                node instanceof javafx.scene.control.ListCell<?> listCell && item.equals(listCell.getText())).query();
+                node instanceof ListCell<?> listCell && item.equals(listCell.getText())).query();
         robot.clickOn(cell);
         @SuppressWarnings("unchecked")
         ComboBox<Object> combo = (ComboBox<Object>) comboBox;
         assertThat(combo.getConverter().toString(combo.getValue())).isEqualTo(item);
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+    private static void waitUntil(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("Condition not met within 10 seconds", e);
         }
     }
