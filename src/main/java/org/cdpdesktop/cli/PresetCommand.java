@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.CsvPreviewer;
 import org.cdpdesktop.core.ingest.CsvSniffer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,10 +20,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "preset", mixinStandardHelpOptions = true,
         description = "List, save or delete named column mappings, shared with the import wizard.",
         subcommands = {PresetCommand.Names.class, PresetCommand.Save.class, PresetCommand.Delete.class})
-final class PresetCommand {
+final class PresetCommand implements Runnable {
 
     @ParentCommand
     private RootCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list, save or delete");
+    }
 
     RootCommand root() {
         return root;
