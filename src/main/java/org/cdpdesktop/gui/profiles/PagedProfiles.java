@@ -119,10 +119,6 @@ final class PagedProfiles extends ObservableListBase<Profile> {
         return size;
     }
 
-    boolean isLoaded(int index) {
-        return pages.containsKey(index / PAGE_SIZE);
-    }
-
     private void loadWanted() {
         List<Integer> latest = wanted.stream().skip(Math.max(0, wanted.size() - PAGES_PER_BURST)).toList();
         wanted.clear();

@@ -54,7 +54,6 @@ public final class ProfilesViewModel {
     private final StringProperty count = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
-    private final BooleanProperty counting = new SimpleBooleanProperty(false);
     private final ObjectProperty<ProfileBrowser.FilterChoices> choices = new SimpleObjectProperty<>(
             new ProfileBrowser.FilterChoices(List.of(), List.of(), List.of(), List.of(), List.of()));
     private final ObjectProperty<List<String>> attributes = new SimpleObjectProperty<>(List.of());
@@ -102,7 +101,6 @@ public final class ProfilesViewModel {
         ProfileQuery query = query();
         PagedProfiles paged = rows;
         paged.reset((offset, limit) -> browser.page(query, offset, limit));
-        counting.set(true);
         count.set("Counting…");
         message.set("");
         firstPage = BackgroundTask.wrap(() -> browser.page(query, 0, PagedProfiles.PAGE_SIZE))
@@ -117,7 +115,6 @@ public final class ProfilesViewModel {
                 .onSuccess(total -> {
                     if (current == generation) {
                         paged.resize(total);
-                        counting.set(false);
                         count.set(describeCount(total));
                     }
                 })
@@ -260,7 +257,6 @@ public final class ProfilesViewModel {
     }
 
     private void showFailure(Throwable failure) {
-        counting.set(false);
         message.set("Could not read profiles: " + ErrorDialog.describe(failure));
     }
 
@@ -285,10 +281,6 @@ public final class ProfilesViewModel {
 
     public ReadOnlyStringProperty countProperty() {
         return count;
-    }
-
-    public BooleanProperty countingProperty() {
-        return counting;
     }
 
     /** What just happened that the user should know, e.g. where an export was written. */
@@ -318,9 +310,5 @@ public final class ProfilesViewModel {
 
     public ObservableMap<ProfileField, String> fieldErrors() {
         return fieldErrors;
-    }
-
-    App app() {
-        return app;
     }
 }
