@@ -9,7 +9,10 @@ import org.cdpdesktop.core.ingest.FieldCleaner;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.MappingPresets;
 import org.cdpdesktop.core.jobs.JobRunner;
+import org.cdpdesktop.core.profile.ProfileBrowser;
+import org.cdpdesktop.core.profile.ProfileEditor;
 import org.cdpdesktop.core.profile.ProfileStore;
+import org.cdpdesktop.core.stats.DashboardService;
 import org.cdpdesktop.core.segment.CohortService;
 import org.cdpdesktop.core.segment.FieldValues;
 import org.cdpdesktop.core.segment.SegmentService;
@@ -24,6 +27,9 @@ public final class App implements AutoCloseable {
     private final JobRunner jobs;
     private final ProfileStore profiles;
     private final StatsService stats;
+    private final ProfileBrowser profileBrowser;
+    private final DashboardService dashboard;
+    private final ProfileEditor profileEditor;
     private final FieldCleaner cleaner;
     private final ImportService importer;
     private final MappingPresets presets;
@@ -39,9 +45,12 @@ public final class App implements AutoCloseable {
         this.jobs = new JobRunner(2);
         this.profiles = new ProfileStore(database);
         this.stats = new StatsService(database);
+        this.profileBrowser = new ProfileBrowser(database);
+        this.dashboard = new DashboardService(database);
         this.cleaner = new FieldCleaner();
         this.importer = new ImportService(database, dataDirectory, cleaner);
         this.presets = new MappingPresets(dataDirectory.presets());
+        this.profileEditor = new ProfileEditor(profiles, cleaner);
         this.exporter = new ExportService(database);
         this.segments = new SegmentService(database);
         this.cohorts = new CohortService(database);
@@ -75,6 +84,19 @@ public final class App implements AutoCloseable {
 
     public StatsService stats() {
         return stats;
+    }
+
+    public ProfileBrowser profileBrowser() {
+        return profileBrowser;
+    }
+
+    public DashboardService dashboard() {
+        return dashboard;
+    }
+
+    /** Profile edits, validated by the same {@link #cleaner()} as imports. */
+    public ProfileEditor profileEditor() {
+        return profileEditor;
     }
 
     /** The one cleaner every ingest path and profile edit shares. */

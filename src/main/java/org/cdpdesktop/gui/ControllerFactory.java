@@ -7,6 +7,9 @@ import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
 import org.cdpdesktop.gui.importer.ImportView;
 import org.cdpdesktop.gui.importer.ImportViewModel;
+import org.cdpdesktop.gui.profiles.ProfileFilterRequests;
+import org.cdpdesktop.gui.profiles.ProfilesView;
+import org.cdpdesktop.gui.profiles.ProfilesViewModel;
 import org.cdpdesktop.gui.segments.SegmentsView;
 import org.cdpdesktop.gui.segments.SegmentsViewModel;
 import org.cdpdesktop.gui.shell.MainView;
@@ -23,6 +26,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final ImportCoordinator imports;
     private final Navigator navigator = new Navigator();
     private final ViewLoader viewLoader = new ViewLoader(this);
+    private final ProfileFilterRequests profileFilterRequests = new ProfileFilterRequests();
 
     public ControllerFactory(App app, TaskExecutor executor) {
         this.app = app;
@@ -41,10 +45,13 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new MainView(new MainViewModel(app, executor), jobs, navigator, viewLoader, imports);
         }
         if (type == DashboardView.class) {
-            return new DashboardView(new DashboardViewModel(app, executor), navigator, imports);
+            return new DashboardView(new DashboardViewModel(app, executor), navigator, imports, profileFilterRequests);
         }
         if (type == ImportView.class) {
             return new ImportView(new ImportViewModel(app, executor), imports, executor);
+        }
+        if (type == ProfilesView.class) {
+            return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests));
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(new SegmentsViewModel(app, executor, jobs));

@@ -23,6 +23,7 @@ public final class Migrations {
     /** Append only: a released step is never edited, a change is a new step. */
     public static final List<Migration> ALL = List.of(
             new Migration(1, "initial_schema"),
+            new Migration(3, "profile_filter_indexes"),
             new Migration(4, "segments_starter"));
 
     private Migrations() {

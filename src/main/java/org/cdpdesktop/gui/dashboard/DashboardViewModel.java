@@ -1,12 +1,17 @@
 package org.cdpdesktop.gui.dashboard;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.stats.Dashboard;
 import org.cdpdesktop.core.stats.Stats;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.StoreChanges;
@@ -24,17 +29,34 @@ public final class DashboardViewModel {
     private final StringProperty lastImport = new SimpleStringProperty("–");
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<Dashboard.Period> period = new SimpleObjectProperty<>(Dashboard.Period.MONTH);
+    private final ObjectProperty<Dashboard> figures = new SimpleObjectProperty<>();
+    private Task<Dashboard> figuresTask;
 
     public DashboardViewModel(App app, TaskExecutor executor) {
         this.app = app;
         this.executor = executor;
         StoreChanges.onChange(app.database(), this::refresh);
+        period.addListener((observable, old, now) -> refreshFigures());
     }
 
     public void refresh() {
         BackgroundTask.wrap(app.stats()::stats)
                 .onSuccess(this::show)
                 .onFailure(failure -> error.set("Could not read the store: " + ErrorDialog.describe(failure)))
+                .executeWith(executor);
+        refreshFigures();
+    }
+
+    /** The charts' figures; a newer request (another period, another write) replaces one still running. */
+    private void refreshFigures() {
+        if (figuresTask != null) {
+            figuresTask.cancel(false);
+        }
+        Dashboard.Period wanted = period.get();
+        figuresTask = BackgroundTask.wrap(() -> app.dashboard().dashboard(wanted))
+                .onSuccess(figures::set)
+                .onFailure(failure -> error.set("Could not read the dashboard figures: " + ErrorDialog.describe(failure)))
                 .executeWith(executor);
     }
 
@@ -67,6 +89,14 @@ public final class DashboardViewModel {
 
     public ReadOnlyBooleanProperty emptyProperty() {
         return empty;
+    }
+
+    public ObjectProperty<Dashboard.Period> periodProperty() {
+        return period;
+    }
+
+    public ReadOnlyObjectProperty<Dashboard> figuresProperty() {
+        return figures;
     }
 
     public ReadOnlyStringProperty errorProperty() {

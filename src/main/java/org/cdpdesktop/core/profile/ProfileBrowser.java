@@ -1,0 +1,222 @@
+package org.cdpdesktop.core.profile;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.segment.SqlFragment;
+
+/**
+ * The query side of profiles: pages of a filtered, sorted listing, the listing's size, one profile's detail and the
+ * values the filter bar offers. Pages are read with LIMIT/OFFSET on the ids alone, then the rows by id (see
+ * docs/decisions/0005-page-profiles-with-limit-offset.md): a table the user may drag to any row needs random access,
+ * and on an indexed sort column SQLite skips rows on the index without reading them.
+ */
+public final class ProfileBrowser {
+
+    /** The largest page one call returns, so a caller can never ask for the whole store at once. */
+    public static final int MAX_PAGE_SIZE = 10_000;
+
+    private static final String COLUMNS = "p.id, p.external_id, p.email, p.phone, p.first_name, p.last_name, p.age, p.gender,"
+            + " p.city, p.state, p.country, p.postal_code, p.income, p.education, p.interests, p.bio, p.signup_date,"
+            + " p.attributes, p.import_batch_id, p.created_at, p.updated_at";
+
+    private final Database database;
+
+    public ProfileBrowser(Database database) {
+        this.database = database;
+    }
+
+    /** Up to {@code limit} profiles of the listing, starting at row {@code offset} (0-based). */
+    public List<Profile> page(ProfileQuery query, long offset, int limit) {
+        if (offset < 0 || limit < 0 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("A page starts at row 0 or later and holds 0 to " + MAX_PAGE_SIZE
+                    + " profiles, not offset " + offset + " and limit " + limit);
+        }
+        SqlFragment where = ProfileSql.where(query);
+        SqlFragment order = ProfileSql.orderBy(query.sort());
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        parameters.addAll(order.parameters());
+        parameters.add(limit);
+        parameters.add(offset);
+        String idSql = "SELECT p.id FROM profile p WHERE " + where.sql() + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?";
+        return database.read(connection -> {
+            List<Long> ids = new ArrayList<>(limit);
+            try (PreparedStatement statement = prepare(connection, idSql, parameters);
+                 ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getLong(1));
+                }
+            }
+            return rows(connection, ids);
+        });
+    }
+
+    /**
+     * The profiles with these ids, in this order. Paging first finds a page's ids and then reads their rows: skipping
+     * to row 900,000 then walks an index (which holds the id) or sorts (sort key, id) pairs, never whole rows.
+     */
+    private static List<Profile> rows(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + COLUMNS + " FROM profile p WHERE p.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        Map<Long, Profile> byId = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, new ArrayList<>(ids));
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                Profile profile = toProfile(result);
+                byId.put(profile.getId(), profile);
+            }
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** How many profiles the listing holds. */
+    public long count(ProfileQuery query) {
+        SqlFragment where = ProfileSql.where(query);
+        return database.read(connection -> {
+            try (PreparedStatement statement = prepare(connection, "SELECT count(*) FROM profile p WHERE " + where.sql(), where.parameters());
+                 ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        });
+    }
+
+    /** The listing's condition as a boolean SQL expression over {@code profile p}, for exports of exactly these rows. */
+    public SqlFragment where(ProfileQuery query) {
+        return ProfileSql.where(query);
+    }
+
+    public Optional<ProfileDetail> detail(long id) {
+        return database.read(connection -> {
+            Profile profile;
+            try (PreparedStatement statement = prepare(connection, "SELECT " + COLUMNS + " FROM profile p WHERE p.id = ?", List.of(id));
+                 ResultSet result = statement.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                profile = toProfile(result);
+            }
+            return Optional.of(new ProfileDetail(profile, cohorts(connection, id), segments(connection, id), imports(connection, id)));
+        });
+    }
+
+    /** Every value the filter bar's choices offer, each list sorted. Custom attribute names come from the segments' FieldValues. */
+    public FilterChoices choices() {
+        return database.read(connection -> new FilterChoices(
+                strings(connection, "SELECT DISTINCT country FROM profile WHERE country IS NOT NULL ORDER BY country", List.of()),
+                strings(connection, "SELECT DISTINCT gender FROM profile WHERE gender IS NOT NULL ORDER BY gender", List.of()),
+                strings(connection, "SELECT DISTINCT cohort FROM profile_cohort ORDER BY cohort", List.of()),
+                strings(connection, "SELECT name FROM segment ORDER BY name COLLATE NOCASE", List.of()),
+                strings(connection, "SELECT DISTINCT file_name FROM import_batch ORDER BY file_name", List.of())));
+    }
+
+    /** What the filter bar can offer. */
+    public record FilterChoices(List<String> countries, List<String> genders, List<String> cohorts, List<String> segments,
+                                List<String> importFiles) {
+    }
+
+    private static List<ProfileDetail.CohortAssignment> cohorts(Connection connection, long id) throws SQLException {
+        List<ProfileDetail.CohortAssignment> cohorts = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, """
+                SELECT cohort, confidence, model_version, source, assigned_at FROM profile_cohort
+                WHERE profile_id = ? ORDER BY confidence DESC, cohort""", List.of(id));
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                double confidence = result.getDouble(2);
+                cohorts.add(new ProfileDetail.CohortAssignment(result.getString(1), result.wasNull() ? null : confidence,
+                        result.getString(3), result.getString(4), result.getString(5)));
+            }
+        }
+        return cohorts;
+    }
+
+    private static List<String> segments(Connection connection, long id) throws SQLException {
+        return strings(connection, """
+                SELECT s.name FROM segment_member m JOIN segment s ON s.id = m.segment_id
+                WHERE m.profile_id = ? ORDER BY s.name COLLATE NOCASE""", List.of(id));
+    }
+
+    private static List<ProfileDetail.ImportEvent> imports(Connection connection, long id) throws SQLException {
+        List<ProfileDetail.ImportEvent> events = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, """
+                SELECT b.id, b.file_name, b.source, i.action, i.at FROM profile_import i JOIN import_batch b ON b.id = i.batch_id
+                WHERE i.profile_id = ? ORDER BY i.at DESC, b.id DESC""", List.of(id));
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                events.add(new ProfileDetail.ImportEvent(result.getLong(1), result.getString(2), result.getString(3),
+                        result.getString(4), result.getString(5)));
+            }
+        }
+        return events;
+    }
+
+    private static List<String> strings(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+
+    static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static Profile toProfile(ResultSet row) throws SQLException {
+        Profile profile = new Profile();
+        profile.setId(row.getLong("id"));
+        profile.setExternalId(row.getString("external_id"));
+        profile.setEmail(row.getString("email"));
+        profile.setPhone(row.getString("phone"));
+        profile.setFirstName(row.getString("first_name"));
+        profile.setLastName(row.getString("last_name"));
+        int age = row.getInt("age");
+        profile.setAge(row.wasNull() ? null : age);
+        profile.setGender(row.getString("gender"));
+        profile.setCity(row.getString("city"));
+        profile.setState(row.getString("state"));
+        profile.setCountry(row.getString("country"));
+        profile.setPostalCode(row.getString("postal_code"));
+        double income = row.getDouble("income");
+        profile.setIncome(row.wasNull() ? null : income);
+        profile.setEducation(row.getString("education"));
+        profile.setInterests(JsonColumns.jsonToList(row.getString("interests")));
+        profile.setBio(row.getString("bio"));
+        profile.setSignupDate(row.getString("signup_date"));
+        profile.setAttributes(JsonColumns.jsonToMap(row.getString("attributes")));
+        long batch = row.getLong("import_batch_id");
+        profile.setImportBatchId(row.wasNull() ? null : batch);
+        profile.setCreatedAt(row.getString("created_at"));
+        profile.setUpdatedAt(row.getString("updated_at"));
+        return profile;
+    }
+
+    static String likeContains(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

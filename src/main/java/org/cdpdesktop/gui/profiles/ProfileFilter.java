@@ -1,0 +1,118 @@
+package org.cdpdesktop.gui.profiles;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileQuery;
+import org.cdpdesktop.core.profile.ProfileSort;
+import org.cdpdesktop.core.segment.Condition;
+import org.cdpdesktop.core.segment.FieldRef;
+import org.cdpdesktop.core.segment.Group;
+import org.cdpdesktop.core.segment.GroupKind;
+import org.cdpdesktop.core.segment.Leaf;
+import org.cdpdesktop.core.segment.Operator;
+
+/**
+ * What the filter bar holds. Every part is optional ({@code null} means "any"); the parts combine with AND into the
+ * same condition tree segments use, so the bar filters exactly as a segment rule would.
+ */
+public record ProfileFilter(String search, String country, String gender, Integer ageMin, Integer ageMax,
+                            BigDecimal incomeMin, BigDecimal incomeMax, String cohort, String segment, String interest,
+                            LocalDate createdFrom, LocalDate createdTo, String importedFrom) {
+
+    public static final ProfileFilter NONE = new ProfileFilter(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    public ProfileFilter {
+        search = blankToNull(search);
+        country = blankToNull(country);
+        gender = blankToNull(gender);
+        cohort = blankToNull(cohort);
+        segment = blankToNull(segment);
+        interest = blankToNull(interest);
+        importedFrom = blankToNull(importedFrom);
+    }
+
+    public static ProfileFilter country(String country) {
+        return NONE.withCountry(country);
+    }
+
+    public static ProfileFilter ages(Integer min, Integer max) {
+        return new ProfileFilter(null, null, null, min, max, null, null, null, null, null, null, null, null);
+    }
+
+    public static ProfileFilter cohort(String cohort) {
+        return new ProfileFilter(null, null, null, null, null, null, null, cohort, null, null, null, null, null);
+    }
+
+    public static ProfileFilter segment(String segment) {
+        return new ProfileFilter(null, null, null, null, null, null, null, null, segment, null, null, null, null);
+    }
+
+    public static ProfileFilter interest(String interest) {
+        return new ProfileFilter(null, null, null, null, null, null, null, null, null, interest, null, null, null);
+    }
+
+    /** Profiles created from {@code from} to {@code to}, both days included. */
+    public static ProfileFilter created(LocalDate from, LocalDate to) {
+        return new ProfileFilter(null, null, null, null, null, null, null, null, null, null, from, to, null);
+    }
+
+    public ProfileFilter withCountry(String value) {
+        return new ProfileFilter(search, value, gender, ageMin, ageMax, incomeMin, incomeMax, cohort, segment, interest,
+                createdFrom, createdTo, importedFrom);
+    }
+
+    public ProfileFilter withSearch(String text) {
+        return new ProfileFilter(text, country, gender, ageMin, ageMax, incomeMin, incomeMax, cohort, segment, interest,
+                createdFrom, createdTo, importedFrom);
+    }
+
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    /** The bar's parts as one condition, or {@code null} when none is set. */
+    Condition condition() {
+        List<Condition> parts = new ArrayList<>();
+        if (country != null) {
+            parts.add(new Leaf(FieldRef.profile(ProfileField.COUNTRY), Operator.EQ, country));
+        }
+        if (gender != null) {
+            parts.add(new Leaf(FieldRef.profile(ProfileField.GENDER), Operator.EQ, gender));
+        }
+        range(parts, ProfileField.AGE, ageMin == null ? null : ageMin.toString(), ageMax == null ? null : ageMax.toString());
+        range(parts, ProfileField.INCOME, incomeMin == null ? null : incomeMin.toPlainString(), incomeMax == null ? null : incomeMax.toPlainString());
+        if (cohort != null) {
+            parts.add(new Leaf(FieldRef.cohort(), Operator.EQ, cohort));
+        }
+        if (segment != null) {
+            parts.add(new Leaf(FieldRef.segment(), Operator.EQ, segment));
+        }
+        if (interest != null) {
+            parts.add(new Leaf(FieldRef.interests(), Operator.CONTAINS, interest));
+        }
+        range(parts, ProfileField.CREATED_AT, createdFrom == null ? null : createdFrom.toString(), createdTo == null ? null : createdTo.toString());
+        return parts.isEmpty() ? null : Group.of(GroupKind.AND, parts);
+    }
+
+    private static void range(List<Condition> parts, ProfileField field, String min, String max) {
+        FieldRef ref = FieldRef.profile(field);
+        if (min != null && max != null) {
+            parts.add(new Leaf(ref, Operator.BETWEEN, min, max));
+        } else if (min != null) {
+            parts.add(new Leaf(ref, Operator.GE, min));
+        } else if (max != null) {
+            parts.add(new Leaf(ref, Operator.LE, max));
+        }
+    }
+
+    ProfileQuery toQuery(ProfileSort sort) {
+        return new ProfileQuery(condition(), search, importedFrom, sort);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

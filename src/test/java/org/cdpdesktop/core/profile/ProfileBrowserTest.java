@@ -1,0 +1,153 @@
+package org.cdpdesktop.core.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.cdpdesktop.core.db.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileBrowserTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private ProfileBrowser browser;
+    private List<Profile> five;
+
+    @BeforeEach
+    void openStore() {
+        database = Database.open(folder.resolve("cdp.db"));
+        browser = new ProfileBrowser(database);
+        five = ProfileFixtures.saveFive(new ProfileStore(database));
+    }
+
+    @AfterEach
+    void closeStore() {
+        database.close();
+    }
+
+    private List<String> externalIds(ProfileQuery query) {
+        return browser.page(query, 0, 100).stream().map(Profile::getExternalId).toList();
+    }
+
+    @Test
+    void listsEveryProfileInStoreOrderByDefault() {
+        assertThat(externalIds(ProfileQuery.ALL)).containsExactly("ck_a", "ck_b", "ck_c", "ck_d", "ck_e");
+        assertThat(browser.count(ProfileQuery.ALL)).isEqualTo(5);
+    }
+
+    @Test
+    void searchFindsACustomerByAFragmentOfTheirEmailInAnyCase() {
+        ProfileQuery query = ProfileQuery.ALL.withSearch("STONE@GM");
+
+        assertThat(externalIds(query)).containsExactly("ck_b");
+        assertThat(browser.count(query)).isEqualTo(1);
+    }
+
+    @Test
+    void searchMatchesNamePrefixFullNameExternalIdCityAndProfileId() {
+        assertThat(externalIds(ProfileQuery.ALL.withSearch("pat"))).containsExactly("ck_d");
+        assertThat(externalIds(ProfileQuery.ALL.withSearch("cho kim"))).containsExactly("ck_c");
+        assertThat(externalIds(ProfileQuery.ALL.withSearch("ck_e"))).containsExactly("ck_e");
+        assertThat(externalIds(ProfileQuery.ALL.withSearch("toronto"))).containsExactly("ck_a", "ck_e");
+        assertThat(externalIds(ProfileQuery.ALL.withSearch(five.get(2).getId().toString()))).contains("ck_c");
+    }
+
+    @Test
+    void searchTreatsWildcardCharactersAsPlainText() {
+        assertThat(externalIds(ProfileQuery.ALL.withSearch("%"))).isEmpty();
+        assertThat(externalIds(ProfileQuery.ALL.withSearch("ck_"))).hasSize(5);
+        assertThat(externalIds(ProfileQuery.ALL.withSearch("ck%"))).isEmpty();
+    }
+
+    @Test
+    void sortsByAnyFieldBothWays() {
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("age")))).containsExactly("ck_d", "ck_a", "ck_c", "ck_b", "ck_e");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("-income")))).containsExactly("ck_e", "ck_b", "ck_a", "ck_c", "ck_d");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("lastName")))).containsExactly("ck_c", "ck_a", "ck_e", "ck_d", "ck_b");
+    }
+
+    @Test
+    void sortsByCustomAttributeWithMissingValuesFirstAndTiesInIdOrder() {
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("attr:tier"))))
+                .containsExactly("ck_d", "ck_c", "ck_a", "ck_e", "ck_b");
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutOverlapUnderASortWithTies() {
+        ProfileQuery byCountry = ProfileQuery.ALL.withSort(ProfileSort.parse("country"));
+
+        List<String> first = browser.page(byCountry, 0, 2).stream().map(Profile::getExternalId).toList();
+        List<String> second = browser.page(byCountry, 2, 2).stream().map(Profile::getExternalId).toList();
+        List<String> third = browser.page(byCountry, 4, 2).stream().map(Profile::getExternalId).toList();
+
+        assertThat(first).containsExactly("ck_a", "ck_c");
+        assertThat(second).containsExactly("ck_e", "ck_d");
+        assertThat(third).containsExactly("ck_b");
+    }
+
+    @Test
+    void importedFromKeepsOnlyProfilesThatAnImportOfThatFileTouched() {
+        ProfileFixtures.recordImport(database, "spring.csv", "2026-03-01T10:00:00Z", five.get(1).getId(), five.get(3).getId());
+        ProfileFixtures.recordImport(database, "other.csv", "2026-03-02T10:00:00Z", five.get(0).getId());
+
+        ProfileQuery query = ProfileQuery.ALL.withImportedFrom("spring.csv");
+
+        assertThat(externalIds(query)).containsExactly("ck_b", "ck_d");
+        assertThat(browser.count(query)).isEqualTo(2);
+    }
+
+    @Test
+    void detailHoldsCohortsSegmentsAndImportHistory() {
+        long ann = five.get(0).getId();
+        ProfileFixtures.recordImport(database, "first.csv", "2026-03-01T10:00:00Z", ann);
+        ProfileFixtures.recordImport(database, "second.csv", "2026-03-05T10:00:00Z", ann);
+        ProfileFixtures.assignCohort(database, ann, "Explorers", 0.87, "m-2026-01");
+        ProfileFixtures.segment(database, "Travellers", ann);
+
+        ProfileDetail detail = browser.detail(ann).orElseThrow();
+
+        assertThat(detail.profile().getEmail()).isEqualTo("ann.lee@example.org");
+        assertThat(detail.profile().getInterests()).containsExactly("travel", "food");
+        assertThat(detail.profile().getAttributes()).containsEntry("tier", "gold");
+        assertThat(detail.cohorts()).containsExactly(new ProfileDetail.CohortAssignment("Explorers", 0.87, "m-2026-01", "model", "2026-01-02T00:00:00Z"));
+        assertThat(detail.segments()).containsExactly("Travellers");
+        assertThat(detail.imports()).extracting(ProfileDetail.ImportEvent::fileName).containsExactly("second.csv", "first.csv");
+    }
+
+    @Test
+    void detailOfAMissingProfileIsEmpty() {
+        assertThat(browser.detail(999)).isEmpty();
+    }
+
+    @Test
+    void choicesOfferTheStoresCountriesGendersAndImportFiles() {
+        ProfileFixtures.recordImport(database, "spring.csv", "2026-03-01T10:00:00Z", five.get(1).getId());
+
+        ProfileBrowser.FilterChoices choices = browser.choices();
+
+        assertThat(choices.countries()).containsExactly("Canada", "India", "United States");
+        assertThat(choices.genders()).containsExactly("Female", "Male");
+        assertThat(choices.importFiles()).containsExactly("spring.csv");
+    }
+
+    @Test
+    void refusesAPageLargerThanTheLimit() {
+        assertThatThrownBy(() -> browser.page(ProfileQuery.ALL, 0, ProfileBrowser.MAX_PAGE_SIZE + 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("10000");
+    }
+
+    @Test
+    void unknownSortFieldIsRejectedWithTheFieldName() {
+        assertThatThrownBy(() -> ProfileSort.parse("shoeSize"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shoeSize");
+    }
+}

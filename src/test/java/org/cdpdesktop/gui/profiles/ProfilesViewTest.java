@@ -1,0 +1,180 @@
+package org.cdpdesktop.gui.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileFixtures;
+import org.cdpdesktop.gui.DesktopApp;
+import org.cdpdesktop.gui.Screen;
+import org.cdpdesktop.gui.task.FxTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ProfilesViewTest {
+
+    @TempDir
+    static Path dataDirectory;
+
+    private App app;
+    /**
+     * One executor for the whole class, never shut down (its threads are daemons): a view of an earlier test may still
+     * have a timer running, such as the debounced column-layout save, and must not find its executor gone.
+     */
+    private static final FxTaskExecutor EXECUTOR = new FxTaskExecutor();
+    private List<Profile> five;
+
+    @Start
+    void start(Stage stage) {
+        app = App.open(dataDirectory.resolve("store-" + System.nanoTime()));
+        five = ProfileFixtures.saveFive(app.profiles());
+        DesktopApp.show(stage, app, EXECUTOR);
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.waitForFxEvents();
+        app.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void openProfiles(FxRobot robot) throws Exception {
+        robot.clickOn("#" + Screen.PROFILES.navigationId());
+        waitUntil(() -> count(robot).equals("5 profiles"));
+    }
+
+    private static String count(FxRobot robot) {
+        return robot.lookup("#profiles-count").queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<Profile> table(FxRobot robot) {
+        return robot.lookup("#profiles-table").queryAs(TableView.class);
+    }
+
+    private static List<String> shownEmails(FxRobot robot) {
+        TableView<Profile> table = table(robot);
+        return table.getItems().stream().map(profile -> profile == null ? null : profile.getEmail()).toList();
+    }
+
+    @Test
+    void typingAFragmentOfAnEmailFindsThatCustomer(FxRobot robot) throws Exception {
+        openProfiles(robot);
+
+        robot.clickOn("#profiles-search").write("stone@gm");
+
+        waitUntil(() -> count(robot).equals("1 profile match"));
+        assertThat(shownEmails(robot)).containsExactly("bob.stone@gmail.com");
+    }
+
+    @Test
+    void clickingAColumnHeaderSortsByItAndClickingAgainReverses(FxRobot robot) throws Exception {
+        openProfiles(robot);
+
+        robot.clickOn("#column-age");
+        waitUntil(() -> "dev.patel@outlook.com".equals(shownEmails(robot).get(0)));
+        robot.clickOn("#column-age");
+        waitUntil(() -> "eve.marsh@example.org".equals(shownEmails(robot).get(0)));
+
+        assertThat(shownEmails(robot)).containsExactly("eve.marsh@example.org", "bob.stone@gmail.com", "cho.kim@example.org",
+                "ann.lee@example.org", "dev.patel@outlook.com");
+    }
+
+    @Test
+    void filteringToCanadiansAged25To34InterestedInTravelShowsTheirCount(FxRobot robot) throws Exception {
+        openProfiles(robot);
+
+        robot.clickOn("#filter-country");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Canada")).queryAs(Node.class));
+        robot.clickOn("#filter-age-min").write("25");
+        robot.clickOn("#filter-age-max").write("34");
+        robot.clickOn("#filter-interest").write("travel").type(KeyCode.ENTER);
+
+        waitUntil(() -> count(robot).equals("2 profiles match"));
+        assertThat(shownEmails(robot)).containsExactly("ann.lee@example.org", "cho.kim@example.org");
+
+        robot.clickOn("#profiles-clear-filters");
+        waitUntil(() -> count(robot).equals("5 profiles"));
+    }
+
+    @Test
+    void selectingARowShowsEverythingAboutTheProfile(FxRobot robot) throws Exception {
+        ProfileFixtures.recordImport(app.database(), "customers.csv", "2026-03-01T10:00:00Z", five.get(0).getId());
+        ProfileFixtures.assignCohort(app.database(), five.get(0).getId(), "Explorers", 0.87, "m-7");
+        openProfiles(robot);
+
+        robot.clickOn("ann.lee@example.org");
+
+        waitUntil(() -> robot.lookup("#detail-name").tryQuery().isPresent());
+        assertThat(robot.lookup("#detail-name").queryAs(Label.class).getText()).isEqualTo("Ann Lee");
+        assertThat(robot.lookup("#detail-interests .chip").queryAllAs(Label.class)).extracting(Label::getText).containsExactly("travel", "food");
+        assertThat(robot.lookup("#detail-cohorts .label").queryAs(Label.class).getText()).contains("Explorers", "87%", "m-7");
+        assertThat(robot.lookup("#detail-imports .label").queryAs(Label.class).getText()).contains("customers.csv");
+    }
+
+    @Test
+    void anInvalidEmailIsExplainedNextToTheFieldAndNothingIsSaved(FxRobot robot) throws Exception {
+        openProfiles(robot);
+        robot.clickOn("ann.lee@example.org");
+        waitUntil(() -> robot.lookup("#detail-edit").tryQuery().isPresent());
+
+        robot.clickOn("#detail-edit");
+        robot.doubleClickOn("#edit-email").eraseText(40).write("ann.lee@");
+        robot.clickOn("#edit-city").eraseText(20).write("Ottawa");
+        robot.clickOn("#detail-save");
+
+        waitUntil(() -> robot.lookup("#error-email").queryAs(Label.class).isVisible());
+        assertThat(robot.lookup("#error-email").queryAs(Label.class).getText()).contains("'ann.lee@' is not a valid email address");
+        Profile stored = app.profiles().findById(five.get(0).getId()).orElseThrow();
+        assertThat(stored.getEmail()).isEqualTo("ann.lee@example.org");
+        assertThat(stored.getCity()).isEqualTo("Toronto");
+    }
+
+    @Test
+    void exportingTheFilteredViewWritesExactlyThoseProfiles(FxRobot robot) throws Exception {
+        openProfiles(robot);
+        robot.clickOn("#filter-country");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Canada")).queryAs(Node.class));
+        robot.clickOn("#filter-interest").write("travel").type(KeyCode.ENTER);
+        waitUntil(() -> count(robot).equals("2 profiles match"));
+
+        robot.clickOn("#profiles-export");
+        robot.clickOn("All matching profiles as CSV…");
+
+        waitUntil(() -> robot.lookup("#profiles-notice").queryAs(Label.class).getText().startsWith("Exported 2 profiles"));
+        List<Path> exports;
+        try (var files = Files.list(app.dataDirectory().exports())) {
+            exports = files.filter(file -> file.toString().endsWith(".csv")).toList();
+        }
+        assertThat(exports).hasSize(1);
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(exports.get(0), StandardCharsets.UTF_8))) {
+            assertThat(csv.getRecords()).extracting(row -> row.get("email")).containsExactly("ann.lee@example.org", "cho.kim@example.org");
+        }
+    }
+}
