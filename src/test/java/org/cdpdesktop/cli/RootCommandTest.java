@@ -28,7 +28,7 @@ class RootCommandTest {
         assertThat(run.out().lines()).hasSize(1);
         JsonNode stats = JSON.readTree(run.out());
         assertThat(stats.get("profileCount").asLong()).isZero();
-        assertThat(stats.get("segmentCount").asLong()).isZero();
+        assertThat(stats.get("segmentCount").asLong()).as("the starter segments").isEqualTo(15);
         assertThat(stats.get("modelCount").asLong()).isZero();
         assertThat(stats.get("lastImport").isNull()).isTrue();
         assertThat(dataDir.resolve("new/cdp.db")).exists();
