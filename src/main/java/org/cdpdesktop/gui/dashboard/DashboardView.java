@@ -28,6 +28,7 @@ import org.cdpdesktop.gui.Navigator;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
 import org.cdpdesktop.gui.profiles.ProfileFilter;
+import org.cdpdesktop.gui.segments.SegmentTrendChart;
 import org.cdpdesktop.gui.profiles.ProfileFilterRequests;
 
 /**
@@ -44,6 +45,7 @@ public final class DashboardView {
     private final ImportCoordinator imports;
     private final ProfileFilterRequests filterRequests;
     private final ToggleGroup periods = new ToggleGroup();
+    private final SegmentTrendChart segmentTrend = new SegmentTrendChart();
 
     @FXML
     private Label profiles;
@@ -102,6 +104,9 @@ public final class DashboardView {
             }
         });
         viewModel.figuresProperty().addListener((observable, old, figures) -> show(figures));
+        segmentTrend.setTitle(null);
+        segmentTrend.setPrefHeight(CHART_HEIGHT);
+        viewModel.segmentTrendsProperty().addListener((observable, old, histories) -> segmentTrend.show(histories));
         viewModel.refresh();
     }
 
@@ -125,6 +130,12 @@ public final class DashboardView {
                 "No cohorts yet: import a cohort column or train a model."), 0, 2);
         charts.add(card("Segment sizes (at last evaluation)", "chart-segments", barChart(figures.segments(), ProfileFilter::segment),
                 "No segments yet: build one on the Segments screen."), 1, 2);
+        Label trendHeading = new Label("Segment sizes over time (one point per snapshot: after each import, or taken on the Segments screen)");
+        trendHeading.getStyleClass().add("section-title");
+        VBox trendCard = new VBox(6, trendHeading, segmentTrend);
+        trendCard.setId("chart-segment-trend");
+        trendCard.getStyleClass().add("chart-card");
+        charts.add(trendCard, 0, 3, 2, 1);
         recentImports.getChildren().setAll(figures.recentImports().stream().skip(1).map(DashboardView::importLine).toList());
         modelStatus.setText(figures.model() == null
                 ? "No model yet. Train one on the Model screen to predict each customer's cohort."

@@ -1,5 +1,6 @@
 package org.cdpdesktop.gui.dashboard;
 
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.segment.SegmentHistory;
 import org.cdpdesktop.core.stats.Dashboard;
 import org.cdpdesktop.core.stats.Stats;
 import org.cdpdesktop.gui.ErrorDialog;
@@ -31,6 +33,7 @@ public final class DashboardViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<Dashboard.Period> period = new SimpleObjectProperty<>(Dashboard.Period.MONTH);
     private final ObjectProperty<Dashboard> figures = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<SegmentHistory>> segmentTrends = new SimpleObjectProperty<>(List.of());
     private Task<Dashboard> figuresTask;
 
     public DashboardViewModel(App app, TaskExecutor executor) {
@@ -57,6 +60,10 @@ public final class DashboardViewModel {
         figuresTask = BackgroundTask.wrap(() -> app.dashboard().dashboard(wanted))
                 .onSuccess(figures::set)
                 .onFailure(failure -> error.set("Could not read the dashboard figures: " + ErrorDialog.describe(failure)))
+                .executeWith(executor);
+        BackgroundTask.wrap(app.segments()::histories)
+                .onSuccess(segmentTrends::set)
+                .onFailure(failure -> error.set("Could not read the segment history: " + ErrorDialog.describe(failure)))
                 .executeWith(executor);
     }
 
@@ -93,6 +100,11 @@ public final class DashboardViewModel {
 
     public ObjectProperty<Dashboard.Period> periodProperty() {
         return period;
+    }
+
+    /** Every segment's size at each snapshot, for the trend chart. */
+    public ReadOnlyObjectProperty<List<SegmentHistory>> segmentTrendsProperty() {
+        return segmentTrends;
     }
 
     public ReadOnlyObjectProperty<Dashboard> figuresProperty() {

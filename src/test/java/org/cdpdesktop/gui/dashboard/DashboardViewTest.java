@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
+import org.cdpdesktop.gui.segments.SegmentTrendChart;
 import org.cdpdesktop.core.profile.ProfileFixtures;
 import org.cdpdesktop.gui.DesktopApp;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
@@ -72,6 +73,18 @@ class DashboardViewTest {
         assertThat(robot.lookup("#dashboard-model-status").queryAs(Label.class).getText()).startsWith("No model yet");
         assertThat(robot.lookup("#chart-cohorts").lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("No cohorts yet: import a cohort column or train a model.");
+    }
+
+    @Test
+    void snapshotAddsAPointForEverySegmentToTheTrendChart(FxRobot robot) throws Exception {
+        long segments = app.segments().list().size();
+
+        app.segments().snapshotAll("manual");
+
+        waitUntil(() -> robot.lookup("#chart-segment-trend .segment-trend").tryQuery()
+                .map(chart -> ((SegmentTrendChart) chart).getData().size() == segments).orElse(false));
+        SegmentTrendChart trend = robot.lookup("#chart-segment-trend .segment-trend").queryAs(SegmentTrendChart.class);
+        assertThat(trend.getData()).allSatisfy(series -> assertThat(series.getData()).hasSize(1));
     }
 
     @Test
