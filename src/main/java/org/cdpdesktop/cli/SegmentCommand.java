@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.core.profile.Profile;
-import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.segment.Condition;
 import org.cdpdesktop.core.segment.RuleFormatter;
 import org.cdpdesktop.core.segment.RuleParser;
@@ -200,13 +199,7 @@ final class SegmentCommand implements Callable<Integer> {
             }
             List<Map<String, Object>> members = new ArrayList<>();
             for (Profile profile : segments.members(rule, limit, 0)) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("id", profile.getId());
-                for (ProfileField field : ProfileField.values()) {
-                    json.put(field.key(), field == ProfileField.INTERESTS ? profile.getInterests() : profile.get(field));
-                }
-                json.put("attributes", profile.getAttributes());
-                members.add(json);
+                members.add(ProfilesCommand.toJson(profile));
             }
             Json.println(out, members);
             return RootCommand.EXIT_OK;

@@ -43,7 +43,8 @@ class SegmentCommandTest {
         assertThat(out.toString().lines()).hasSize(3).anyMatch(line -> line.contains(",030,"));
 
         assertThat(run("segment", "members", "Adults")).isZero();
-        assertThat(out.toString()).startsWith("[{\"id\":").contains("\"postalCode\":\"070\"");
+        assertThat(out.toString()).startsWith("[{\"id\":").contains("\"postalCode\":\"070\"")
+                .as("the same profile JSON as the profiles command: numbers as numbers").containsPattern("\"age\":\\d+[,}]");
     }
 
     @Test
