@@ -42,7 +42,6 @@ import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobCancelledException;
-import org.cdpdesktop.core.jobs.JobHandle;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.task.BackgroundTask;
@@ -118,7 +117,7 @@ public final class ImportWizardViewModel {
     private final ObjectProperty<ImportSummary> summary = new SimpleObjectProperty<>();
     private final StringProperty failure = new SimpleStringProperty("");
     private final ObjectProperty<RejectedRows> rejectedRows = new SimpleObjectProperty<>();
-    private JobHandle<ImportSummary> handle;
+    private RunningJob importJob;
 
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
@@ -404,11 +403,9 @@ public final class ImportWizardViewModel {
             failed(refused);
             return;
         }
-        handle = jobs.submit(job, this::finished, this::failed);
-        // submit() has just listed the job on this thread; it is the newest entry.
-        RunningJob listed = jobs.running().get(jobs.running().size() - 1);
-        progress.bind(listed.progressProperty());
-        progressText.bind(listed.descriptionProperty());
+        importJob = jobs.submit(job, this::finished, this::failed);
+        progress.bind(importJob.progressProperty());
+        progressText.bind(importJob.descriptionProperty());
     }
 
     private void finished(ImportSummary result) {
@@ -459,8 +456,8 @@ public final class ImportWizardViewModel {
     }
 
     public void cancel() {
-        if (handle != null) {
-            handle.cancel();
+        if (importJob != null) {
+            importJob.cancel();
         }
     }
 

@@ -29,8 +29,9 @@ public final class JobsViewModel {
     /**
      * Starts {@code job} from the FX thread; {@code onSuccess} or {@code onFailure} runs on the FX thread when
      * it ends. A cancelled job ends in {@code onFailure} with a {@link org.cdpdesktop.core.jobs.JobCancelledException}.
+     * Returns the job as listed, for callers that show its progress or cancel it.
      */
-    public <R> JobHandle<R> submit(Job<R> job, Consumer<R> onSuccess, Consumer<Throwable> onFailure) {
+    public <R> RunningJob submit(Job<R> job, Consumer<R> onSuccess, Consumer<Throwable> onFailure) {
         RunningJob shown = new RunningJob(job.title());
         running.add(shown);
         JobHandle<R> handle = runner.submit(job, progress -> Platform.runLater(() -> shown.show(progress)));
@@ -43,6 +44,6 @@ public final class JobsViewModel {
                 onFailure.accept(failure instanceof CompletionException ? failure.getCause() : failure);
             }
         }));
-        return handle;
+        return shown;
     }
 }
