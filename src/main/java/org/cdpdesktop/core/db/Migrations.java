@@ -24,7 +24,8 @@ public final class Migrations {
     public static final List<Migration> ALL = List.of(
             new Migration(1, "initial_schema"),
             new Migration(3, "profile_filter_indexes"),
-            new Migration(4, "segments_starter"));
+            new Migration(4, "segments_starter"),
+            new Migration(5, "inserted_by_batch"));
 
     private Migrations() {
     }

@@ -43,9 +43,9 @@ import org.cdpdesktop.core.profile.ProfileField;
  * <p>Identity look-ups are the costly part of a large import, so a compact in-memory {@link KeyIndex} of every
  * external id and email in the store (and in the file so far) says which profile a key may belong to: a row
  * whose keys are not in it is certainly new, and the others' profiles are loaded by id in one query per chunk.
- * When a large file goes into a small store, all of the profile table's indexes are dropped and rebuilt at the
- * end (still inside the transaction): sorting once beats a million random index inserts, and rebuilding a
- * unique index is a last check that no identity was stored twice.
+ * When a large file goes into a small store, the profile table's indexes and interest trigger are dropped and
+ * rebuilt at the end (still inside the transaction): sorting once beats a million random index inserts, and
+ * rebuilding a unique index is a last check that no identity was stored twice.
  */
 final class ImportRun {
 
@@ -57,8 +57,10 @@ final class ImportRun {
      * a 256 MiB heap; keys are then looked up in the store's unique indexes, a chunk at a time.
      */
     static final long KEY_INDEX_LIMIT = 1_000_000;
-    /** Rebuilding secondary indexes once beats updating them row by row when the file outgrows the store. */
-    private static final long REBUILD_INDEXES_FROM_BYTES = 8L << 20;
+    /** Indexing once at the end beats updating the indexes row by row when the file outgrows the store. */
+    private static final long DEFER_INDEXING_FROM_BYTES = 8L << 20;
+    private static final String INTEREST_TRIGGER = "profile_interest_insert";
+    private static final int SORTER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     static final String OTHER_EXTERNAL_IDS = "other_external_ids";
     static final String OTHER_EMAILS = "other_emails";
     static final String INCOME_RANGE = "income_range";
@@ -100,7 +102,7 @@ final class ImportRun {
     private final Map<String, Long> externalIdAliases = new HashMap<>();
     private final Map<String, Long> emailAliases = new HashMap<>();
     private final Map<Long, Long> mergedInto = new HashMap<>();
-    private final List<String> droppedIndexes = new ArrayList<>();
+    private final List<String> deferredSchema = new ArrayList<>();
     private String now;
 
     /** Written by the reader thread only; read by the writer once the reader's last chunk has arrived. */
@@ -131,12 +133,11 @@ final class ImportRun {
             compileMapping();
             batchId = insertBatch();
             prepareIdentity();
-            maybeDropSecondaryIndexes(source.fileSize());
+            maybeDeferIndexing(source.fileSize());
             readAndWrite(source);
             context.throwIfCancelled();
             context.message("Finishing");
-            recordInsertedProfiles();
-            rebuildIndexes();
+            restoreIndexing();
             closeRejects();
             finishBatch(source.checksum());
         } catch (IOException | SQLException | RuntimeException e) {
@@ -884,47 +885,56 @@ final class ImportRun {
         }
     }
 
-    /** Every profile above the previous highest id was inserted by this import; one statement records them all. */
-    private void recordInsertedProfiles() throws SQLException {
-        try (PreparedStatement record = connection.prepareStatement(
-                "INSERT INTO profile_import(profile_id, batch_id, action, at) SELECT id, ?, 'inserted', ? FROM profile WHERE id > ?")) {
-            record.setLong(1, batchId);
-            record.setString(2, now);
-            record.setLong(3, maxIdBefore);
-            record.executeUpdate();
-        }
-    }
+    // ---- deferred indexing -----------------------------------------------------------------------------------
 
-    // ---- indexes and history --------------------------------------------------------------------------------
-
-    private void maybeDropSecondaryIndexes(long fileBytes) throws SQLException {
-        if (externalIdIndex == null || fileBytes < REBUILD_INDEXES_FROM_BYTES || fileBytes / 100 < maxIdBefore) {
+    /**
+     * A file that outgrows the store is cheaper to index once at the end than row by row: the profile table's
+     * indexes are dropped, and so is the trigger that writes each new profile's interest rows (per-row trigger
+     * programs cost more than the inserts themselves). {@link #restoreIndexing} puts both back in this transaction.
+     */
+    private void maybeDeferIndexing(long fileBytes) throws SQLException {
+        if (externalIdIndex == null || fileBytes < DEFER_INDEXING_FROM_BYTES || fileBytes / 100 < maxIdBefore) {
             return;
         }
-        Map<String, String> indexes = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                     + " AND tbl_name = 'profile' AND sql IS NOT NULL")) {
-            while (result.next()) {
-                indexes.put(result.getString(1), result.getString(2));
-            }
-        }
         try (Statement statement = connection.createStatement()) {
-            for (Map.Entry<String, String> index : indexes.entrySet()) {
-                statement.executeUpdate("DROP INDEX \"" + index.getKey().replace("\"", "\"\"") + "\"");
-                droppedIndexes.add(index.getValue());
+            Map<String, String> objects = new LinkedHashMap<>();
+            try (ResultSet result = statement.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'profile'"
+                    + " AND sql IS NOT NULL AND (type = 'index' OR type = 'trigger' AND name = '" + INTEREST_TRIGGER + "')")) {
+                while (result.next()) {
+                    objects.put("DROP " + result.getString(1).toUpperCase(Locale.ROOT) + " \"" + result.getString(2).replace("\"", "\"\"")
+                            + "\"", result.getString(3));
+                }
+            }
+            for (Map.Entry<String, String> object : objects.entrySet()) {
+                statement.executeUpdate(object.getKey());
+                deferredSchema.add(object.getValue());
             }
         }
     }
 
-    private void rebuildIndexes() throws SQLException {
-        if (droppedIndexes.isEmpty()) {
+    /**
+     * Writes the interest rows of every profile this import inserted in one set-based statement, then recreates the
+     * trigger and the indexes. Profiles merged into within the import already have some rows (the update trigger
+     * wrote them), hence OR IGNORE. SQLite's sorter may use another core for the index builds.
+     */
+    private void restoreIndexing() throws SQLException {
+        if (deferredSchema.isEmpty()) {
             return;
         }
-        context.message("Rebuilding indexes");
+        context.message("Indexing");
+        try (PreparedStatement interests = connection.prepareStatement("INSERT OR IGNORE INTO profile_interest(interest, profile_id)"
+                + " SELECT j.value, p.id FROM profile p, json_each(p.interests) j WHERE p.id > ?")) {
+            interests.setLong(1, maxIdBefore);
+            interests.executeUpdate();
+        }
         try (Statement statement = connection.createStatement()) {
-            for (String sql : droppedIndexes) {
-                statement.executeUpdate(sql);
+            statement.executeUpdate("PRAGMA threads = " + SORTER_THREADS);
+            try {
+                for (String sql : deferredSchema) {
+                    statement.executeUpdate(sql);
+                }
+            } finally {
+                statement.executeUpdate("PRAGMA threads = 0");
             }
         }
     }

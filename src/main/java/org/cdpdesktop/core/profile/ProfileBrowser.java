@@ -151,8 +151,12 @@ public final class ProfileBrowser {
     private static List<ProfileDetail.ImportEvent> imports(Connection connection, long id) throws SQLException {
         List<ProfileDetail.ImportEvent> events = new ArrayList<>();
         try (PreparedStatement statement = prepare(connection, """
+                SELECT b.id, b.file_name, b.source, 'inserted' AS action, b.started_at AS at
+                FROM profile p JOIN import_batch b ON b.id = p.import_batch_id WHERE p.id = ?
+                UNION ALL
                 SELECT b.id, b.file_name, b.source, i.action, i.at FROM profile_import i JOIN import_batch b ON b.id = i.batch_id
-                WHERE i.profile_id = ? ORDER BY i.at DESC, b.id DESC""", List.of(id));
+                WHERE i.profile_id = ?
+                ORDER BY at DESC, 1 DESC""", List.of(id, id));
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 events.add(new ProfileDetail.ImportEvent(result.getLong(1), result.getString(2), result.getString(3),

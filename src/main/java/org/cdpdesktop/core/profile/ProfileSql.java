@@ -32,8 +32,10 @@ final class ProfileSql {
             terms.add(search.append(')').toString());
         }
         if (query.importedFrom() != null) {
-            terms.add("EXISTS (SELECT 1 FROM profile_import i JOIN import_batch b ON b.id = i.batch_id"
-                    + " WHERE i.profile_id = p.id AND b.file_name = ?)");
+            // The batches that inserted a profile are on the profile row (an index lookup); later ones in profile_import.
+            terms.add("p.id IN (SELECT x.id FROM import_batch b JOIN profile x ON x.import_batch_id = b.id WHERE b.file_name = ?"
+                    + " UNION SELECT i.profile_id FROM import_batch b JOIN profile_import i ON i.batch_id = b.id WHERE b.file_name = ?)");
+            parameters.add(query.importedFrom());
             parameters.add(query.importedFrom());
         }
         return new SqlFragment(terms.isEmpty() ? "1" : String.join(" AND ", terms), parameters);

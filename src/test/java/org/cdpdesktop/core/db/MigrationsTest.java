@@ -49,6 +49,34 @@ class MigrationsTest {
     }
 
     @Test
+    void version5KeepsOnlyTheHistoryThatProfileRowsDoNotAlreadyHold() throws SQLException {
+        Path file = temp.resolve("v4.db");
+        Database.open(file, 4).close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("""
+                    INSERT INTO import_batch(id, file_name, started_at, status) VALUES (1, 'a.csv', 't1', 'completed'),
+                        (2, 'b.csv', 't2', 'completed');
+                    INSERT INTO profile(id, external_id, import_batch_id, created_at, updated_at) VALUES (1, 'x', 1, 't1', 't2'),
+                        (2, 'y', NULL, 't1', 't1');
+                    INSERT INTO profile_import(profile_id, batch_id, action, at) VALUES (1, 1, 'inserted', 't1'),
+                        (1, 2, 'updated', 't2'), (2, 1, 'inserted', 't1');""");
+        }
+
+        Database.open(file).close();
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             var statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT profile_id, batch_id, action FROM profile_import ORDER BY 1, 2")) {
+            List<String> rows = new ArrayList<>();
+            while (result.next()) {
+                rows.add(result.getLong(1) + "/" + result.getLong(2) + "/" + result.getString(3));
+            }
+            assertThat(rows).containsExactly("1/2/updated", "2/1/inserted");
+        }
+    }
+
+    @Test
     void reopeningAnUpToDateDatabaseChangesNothing() throws SQLException {
         Path file = temp.resolve("twice.db");
         Database.open(file).close();

@@ -51,7 +51,7 @@ class ImportServiceTest {
         assertThat(summary.read()).isEqualTo(3000);
         assertThat(store.profiles.count()).isEqualTo(summary.inserted());
         assertThat(summary.duplicates()).isPositive();
-        assertThat(store.count("SELECT count(*) FROM profile_import WHERE action = 'inserted'")).isEqualTo(summary.inserted());
+        assertThat(store.count("SELECT count(*) FROM profile WHERE import_batch_id = " + summary.batchId())).isEqualTo(summary.inserted());
     }
 
     @Test
@@ -289,7 +289,7 @@ class ImportServiceTest {
                 .isInstanceOf(JobCancelledException.class);
         assertThat(store.profiles.count()).isEqualTo(1);
         assertThat(store.importer.history().get(0).status()).isEqualTo("cancelled");
-        assertThat(store.count("SELECT count(*) FROM profile_import")).isEqualTo(1);
+        assertThat(store.count("SELECT count(*) FROM profile_interest")).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.cdpdesktop.core.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -96,18 +97,19 @@ class ProfileBrowserTest {
     void importedFromKeepsOnlyProfilesThatAnImportOfThatFileTouched() {
         ProfileFixtures.recordImport(database, "spring.csv", "2026-03-01T10:00:00Z", five.get(1).getId(), five.get(3).getId());
         ProfileFixtures.recordImport(database, "other.csv", "2026-03-02T10:00:00Z", five.get(0).getId());
+        ProfileFixtures.recordUpdate(database, "spring.csv", "2026-03-03T10:00:00Z", five.get(4).getId(), five.get(1).getId());
 
         ProfileQuery query = ProfileQuery.ALL.withImportedFrom("spring.csv");
 
-        assertThat(externalIds(query)).containsExactly("ck_b", "ck_d");
-        assertThat(browser.count(query)).isEqualTo(2);
+        assertThat(externalIds(query)).containsExactly("ck_b", "ck_d", "ck_e");
+        assertThat(browser.count(query)).isEqualTo(3);
     }
 
     @Test
     void detailHoldsCohortsSegmentsAndImportHistory() {
         long ann = five.get(0).getId();
         ProfileFixtures.recordImport(database, "first.csv", "2026-03-01T10:00:00Z", ann);
-        ProfileFixtures.recordImport(database, "second.csv", "2026-03-05T10:00:00Z", ann);
+        ProfileFixtures.recordUpdate(database, "second.csv", "2026-03-05T10:00:00Z", ann);
         ProfileFixtures.assignCohort(database, ann, "Explorers", 0.87, "m-2026-01");
         ProfileFixtures.segment(database, "Travellers", ann);
 
@@ -118,7 +120,8 @@ class ProfileBrowserTest {
         assertThat(detail.profile().getAttributes()).containsEntry("tier", "gold");
         assertThat(detail.cohorts()).containsExactly(new ProfileDetail.CohortAssignment("Explorers", 0.87, "m-2026-01", "model", "2026-01-02T00:00:00Z"));
         assertThat(detail.segments()).containsExactly("Travellers");
-        assertThat(detail.imports()).extracting(ProfileDetail.ImportEvent::fileName).containsExactly("second.csv", "first.csv");
+        assertThat(detail.imports()).extracting(ProfileDetail.ImportEvent::fileName, ProfileDetail.ImportEvent::action)
+                .containsExactly(tuple("second.csv", "updated"), tuple("first.csv", "inserted"));
     }
 
     @Test

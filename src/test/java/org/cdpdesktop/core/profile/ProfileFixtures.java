@@ -44,8 +44,18 @@ public final class ProfileFixtures {
         return List.of(store.save(ann), store.save(bob), store.save(cho), store.save(dev), store.save(eve));
     }
 
-    /** Records an import of {@code fileName} that touched the given profiles, as the importer would. */
+    /** Records an import of {@code fileName} that inserted the given profiles, as the importer would. */
     public static long recordImport(Database database, String fileName, String at, long... profileIds) {
+        return recordBatch(database, fileName, at, "UPDATE profile SET import_batch_id = ?1 WHERE id = ?2", profileIds);
+    }
+
+    /** Records an import of {@code fileName} that updated the given, already stored profiles. */
+    public static long recordUpdate(Database database, String fileName, String at, long... profileIds) {
+        return recordBatch(database, fileName, at,
+                "INSERT INTO profile_import(batch_id, profile_id, action, at) VALUES (?1, ?2, 'updated', '" + at + "')", profileIds);
+    }
+
+    private static long recordBatch(Database database, String fileName, String at, String touchSql, long... profileIds) {
         return database.write(connection -> {
             long batch;
             try (var insert = connection.prepareStatement("""
@@ -62,11 +72,10 @@ public final class ProfileFixtures {
                     batch = keys.getLong(1);
                 }
             }
-            try (var touch = connection.prepareStatement("INSERT INTO profile_import(profile_id, batch_id, action, at) VALUES (?, ?, 'inserted', ?)")) {
+            try (var touch = connection.prepareStatement(touchSql)) {
                 for (long id : profileIds) {
-                    touch.setLong(1, id);
-                    touch.setLong(2, batch);
-                    touch.setString(3, at);
+                    touch.setLong(1, batch);
+                    touch.setLong(2, id);
                     touch.addBatch();
                 }
                 touch.executeBatch();
