@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The 1,000,000-row import against its baseline, measured in the same run on the same file: the sqlite3 command-line
- * shell's {@code .import} into a bare table of a fresh database file. Our import runs as the user would run it, in a
- * child JVM limited to {@code -Xmx256m}, into a fresh data folder. Each side runs twice and keeps its best time.
- * Writes {@code target/bench/import.md}. Run: {@code mvn -Pbench test -Dtest=ImportBench}.
+ * shell's {@code .import} into a bare table of a fresh database file. A second reference shows what SQLite itself needs
+ * to load the file and index the columns the profiles screen filters and sorts on, as the store does. Our import runs
+ * as the user would run it, in a child JVM limited to {@code -Xmx256m}, into a fresh data folder. Each runs twice and
+ * keeps its best time. Writes {@code target/bench/import.md}. Run: {@code mvn -Pbench test -Dtest=ImportBench}.
  */
 @Tag("bench")
 class ImportBench {
@@ -31,6 +32,12 @@ class ImportBench {
     private static final int ROWS = 1_000_000;
     private static final int RUNS = 2;
     private static final Path FOLDER = Path.of("target", "bench");
+    /** The store's profile indexes, on the file's own columns: every one the file has a column for. */
+    private static final String SAME_INDEXES = """
+            CREATE INDEX by_cookie ON customers(cookie); CREATE INDEX by_email ON customers(email);
+            CREATE INDEX by_age ON customers(age); CREATE INDEX by_income ON customers(income);
+            CREATE INDEX by_created ON customers(created_at); CREATE INDEX by_gender ON customers(gender COLLATE NOCASE);
+            CREATE INDEX by_country_age ON customers(country COLLATE NOCASE, age); CREATE INDEX by_city ON customers(city COLLATE NOCASE);""";
 
     @Test
     void importsAMillionRowsAgainstSqliteImport() throws Exception {
@@ -42,12 +49,17 @@ class ImportBench {
         }
 
         double baseline = Double.MAX_VALUE;
+        double indexed = Double.MAX_VALUE;
         double ours = Double.MAX_VALUE;
+        double oursImportOnly = Double.MAX_VALUE;
         JsonNode summary = null;
         for (int run = 1; run <= RUNS; run++) {
             Path database = FOLDER.resolve("baseline-" + run + ".db");
             Files.deleteIfExists(database);
             baseline = Math.min(baseline, time(List.of("sqlite3", database.toString(), ".import --csv " + file + " customers"), null));
+            Files.deleteIfExists(database);
+            indexed = Math.min(indexed, time(List.of("sqlite3", database.toString(), ".import --csv " + file + " customers",
+                    SAME_INDEXES), null));
 
             Path dataDirectory = FOLDER.resolve("data-" + run);
             deleteRecursively(dataDirectory);
@@ -56,20 +68,24 @@ class ImportBench {
                     "org.cdpdesktop.Launcher", "--data-dir", dataDirectory.toString(), "import", file.toString()));
             ours = Math.min(ours, time(command, output));
             summary = new ObjectMapper().readTree(Files.readString(output));
+            oursImportOnly = Math.min(oursImportOnly, summary.get("seconds").asDouble());
         }
 
         assertThat(summary.get("read").asLong()).isEqualTo(ROWS);
         assertThat(summary.get("read").asLong()).isEqualTo(summary.get("inserted").asLong() + summary.get("updated").asLong()
                 + summary.get("duplicates").asLong() + summary.get("rejected").asLong());
         String report = String.format(Locale.ROOT, """
-                | Import of %,d rows (%,d bytes) | Seconds (best of %d) | Rows/s |
-                |---|---:|---:|
-                | Baseline: `sqlite3 .import --csv` into a bare table, fresh db | %.2f | %,.0f |
-                | CDP Desktop `import` (child JVM `-Xmx256m`, fresh data folder) | %.2f | %,.0f |
-                | Ratio (target ≤ 2.0) | %.2f | |
+                | Import of %,d rows (%,d bytes) | Seconds (best of %d) | Rows/s | × baseline |
+                |---|---:|---:|---:|
+                | Baseline: `sqlite3 .import --csv` into a bare table, fresh db | %.2f | %,.0f | 1.00 |
+                | Reference: the same, then the store's profile indexes on the file's columns (8 of its 10) | %.2f | %,.0f | %.2f |
+                | CDP Desktop `import` process (child JVM `-Xmx256m`, fresh data folder, segment snapshot included) | %.2f | %,.0f | %.2f |
+                | of which the import job itself (its summary's `seconds`) | %.2f | %,.0f | %.2f |
 
-                Our import: inserted %,d, duplicates %,d, rejected %,d. Machine: %d cores, %s %s, Java %s. Date: %s.
-                """, ROWS, Files.size(file), RUNS, baseline, ROWS / baseline, ours, ROWS / ours, ours / baseline,
+                Target: ≤ 2.0 × baseline. Our import: inserted %,d, duplicates %,d, rejected %,d. Machine: %d cores, %s %s,
+                Java %s. Date: %s.
+                """, ROWS, Files.size(file), RUNS, baseline, ROWS / baseline, indexed, ROWS / indexed, indexed / baseline,
+                ours, ROWS / ours, ours / baseline, oursImportOnly, ROWS / oursImportOnly, oursImportOnly / baseline,
                 summary.get("inserted").asLong(), summary.get("duplicates").asLong(), summary.get("rejected").asLong(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), Instant.now());

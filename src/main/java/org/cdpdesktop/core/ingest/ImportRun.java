@@ -125,8 +125,8 @@ final class ImportRun {
         this.policy = options.onDuplicate();
     }
 
-    /** Runs the import in the connection's current transaction; the caller commits or rolls back. */
-    ImportSummary run(long startedNanos) throws IOException, SQLException {
+    /** Runs the import in the connection's current transaction; the caller commits or rolls back, then times it. */
+    ImportSummary run() throws IOException, SQLException {
         now = Instant.now().toString();
         try (CsvSource source = CsvSource.open(file, options.dialect(), this::writeReject)) {
             headers = source.headers();
@@ -145,9 +145,8 @@ final class ImportRun {
             throw e;
         }
         context.progress(read, read, file.getFileName().toString());
-        double seconds = (System.nanoTime() - startedNanos) / 1e9;
         return new ImportSummary(options.dryRun() ? 0 : batchId, file.getFileName().toString(), read, inserted, updated, duplicates,
-                rejected, rejected > 0 ? rejectsFile.toString() : null, seconds, seconds > 0 ? read / seconds : 0, options.dryRun());
+                rejected, rejected > 0 ? rejectsFile.toString() : null, 0, 0, options.dryRun());
     }
 
     /** Cleaned rows of one chunk, with how far the reader had got; {@code failure} ends the stream early. */

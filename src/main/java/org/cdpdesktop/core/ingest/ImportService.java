@@ -99,17 +99,18 @@ public final class ImportService {
                 connection.setAutoCommit(false);
                 ImportSummary summary;
                 try {
-                    summary = new ImportRun(connection, file, options, context, cleaner, rejectsFile, keyIndexLimit).run(started);
+                    summary = new ImportRun(connection, file, options, context, cleaner, rejectsFile, keyIndexLimit).run();
                 } catch (IOException e) {
                     throw new ImportException(file.getFileName() + ": " + e.getMessage(), e);
                 }
                 if (options.dryRun()) {
                     connection.rollback();
                 } else {
+                    context.message("Saving");
                     connection.commit();
                 }
                 connection.setAutoCommit(true);
-                return summary;
+                return summary.timedFrom(started);
             });
         } catch (JobCancelledException e) {
             recordFailure(file, startedAt, "cancelled", options);

@@ -13,4 +13,11 @@ package org.cdpdesktop.core.ingest;
  */
 public record ImportSummary(long batchId, String file, long read, long inserted, long updated, long duplicates, long rejected,
                             String rejectsFile, double seconds, double rowsPerSecond, boolean dryRun) {
+
+    /** This summary timed from {@code startedNanos} until now: committing is part of an import's time. */
+    ImportSummary timedFrom(long startedNanos) {
+        double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+        return new ImportSummary(batchId, file, read, inserted, updated, duplicates, rejected, rejectsFile, elapsed,
+                elapsed > 0 ? read / elapsed : 0, dryRun);
+    }
 }
