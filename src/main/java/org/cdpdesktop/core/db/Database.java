@@ -75,7 +75,9 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
-        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // Readers sort in memory: a deep LIMIT/OFFSET page sorts less than half as fast through temporary files. The
+        // writer's big sorts are index builds after a bulk import, which run twice as fast through temporary files.
+        config.setTempStore(readOnly ? SQLiteConfig.TempStore.MEMORY : SQLiteConfig.TempStore.FILE);
         config.setCacheSize(-64_000);
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
         config.setReadOnly(readOnly);

@@ -60,6 +60,7 @@ final class ImportRun {
     /** Indexing once at the end beats updating the indexes row by row when the file outgrows the store. */
     private static final long DEFER_INDEXING_FROM_BYTES = 8L << 20;
     private static final String INTEREST_TRIGGER = "profile_interest_insert";
+    private static final int INDEX_BUILD_CACHE_SIZE = -2_000;
     private static final int SORTER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     static final String OTHER_EXTERNAL_IDS = "other_external_ids";
     static final String OTHER_EMAILS = "other_emails";
@@ -136,7 +137,7 @@ final class ImportRun {
             maybeDeferIndexing(source.fileSize());
             readAndWrite(source);
             context.throwIfCancelled();
-            context.message("Finishing");
+            context.progress(read, read, "Finishing");
             restoreIndexing();
             closeRejects();
             finishBatch(source.checksum());
@@ -144,7 +145,6 @@ final class ImportRun {
             closeRejectsQuietly(e);
             throw e;
         }
-        context.progress(read, read, file.getFileName().toString());
         return new ImportSummary(options.dryRun() ? 0 : batchId, file.getFileName().toString(), read, inserted, updated, duplicates,
                 rejected, rejected > 0 ? rejectsFile.toString() : null, 0, 0, options.dryRun());
     }
@@ -927,6 +927,14 @@ final class ImportRun {
             interests.executeUpdate();
         }
         try (Statement statement = connection.createStatement()) {
+            long cacheSize;
+            try (ResultSet result = statement.executeQuery("PRAGMA cache_size")) {
+                result.next();
+                cacheSize = result.getLong(1);
+            }
+            // SQLite's sorter works in runs the size of the page cache: small runs stay in the CPU's caches and sort
+            // faster (ten index builds on a million profiles: about 40% less time with 2 MiB than with 64 MiB).
+            statement.executeUpdate("PRAGMA cache_size = " + INDEX_BUILD_CACHE_SIZE);
             statement.executeUpdate("PRAGMA threads = " + SORTER_THREADS);
             try {
                 for (String sql : deferredSchema) {
@@ -934,6 +942,7 @@ final class ImportRun {
                 }
             } finally {
                 statement.executeUpdate("PRAGMA threads = 0");
+                statement.executeUpdate("PRAGMA cache_size = " + cacheSize);
             }
         }
     }
