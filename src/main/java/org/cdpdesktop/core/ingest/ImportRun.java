@@ -274,8 +274,12 @@ final class ImportRun {
 
     // ---- cleaning ------------------------------------------------------------------------------------------
 
-    /** A data row with every value cleaned, ready to merge. */
-    private record CleanRow(long line, Object[] values, List<String> interests, Map<String, String> attributes, List<String> cohorts) {
+    /**
+     * A data row with every value cleaned, ready to merge. The JSON forms of its lists are written by the reader
+     * thread, so the writer, the import's bottleneck, need not serialise a row that becomes a profile unmerged.
+     */
+    private record CleanRow(long line, Object[] values, List<String> interests, Map<String, String> attributes, List<String> cohorts,
+                            String interestsJson, String attributesJson) {
         String externalId() {
             return (String) values[EXT];
         }
@@ -341,7 +345,8 @@ final class ImportRun {
         if (values[EXT] == null && values[EMAIL] == null && hasIdentityColumns) {
             return reject(source, row, "no identity: " + missingIdentity(attributes));
         }
-        return new CleanRow(row.line(), values, interests, attributes == null ? Map.of() : attributes, cohorts);
+        return new CleanRow(row.line(), values, interests, attributes == null ? Map.of() : attributes, cohorts,
+                interests.isEmpty() ? null : JsonColumns.listToJson(interests), attributes == null ? null : JsonColumns.mapToJson(attributes));
     }
 
     private String missingIdentity(Map<String, String> attributes) {
@@ -408,6 +413,9 @@ final class ImportRun {
         final TreeMap<String, String> attributes = new TreeMap<>();
         final Set<String> newCohorts = new LinkedHashSet<>();
         String createdAt;
+        /** The JSON of {@link #interests} and {@link #attributes} while they are still exactly the creating row's. */
+        String rowInterestsJson;
+        String rowAttributesJson;
 
         String externalId() {
             return (String) values[EXT];
@@ -623,6 +631,8 @@ final class ImportRun {
         }
         draft.interests.addAll(row.interests());
         draft.attributes.putAll(row.attributes());
+        draft.rowInterestsJson = row.interestsJson();
+        draft.rowAttributesJson = row.attributesJson();
         draft.newCohorts.addAll(row.cohorts());
         index(draft);
         return draft;
@@ -643,6 +653,7 @@ final class ImportRun {
      * own is added to the attributes {@code other_external_ids} / {@code other_emails}.
      */
     private void mergeRow(Draft draft, CleanRow row) {
+        forgetRowJson(draft);
         for (ProfileField field : STORED) {
             int index = field.ordinal();
             Object incoming = row.values()[index];
@@ -686,6 +697,11 @@ final class ImportRun {
         index(draft);
     }
 
+    private static void forgetRowJson(Draft draft) {
+        draft.rowInterestsJson = null;
+        draft.rowAttributesJson = null;
+    }
+
     private static void removeFromList(Draft draft, String attribute, String value) {
         String current = draft.attributes.get(attribute);
         if (current != null) {
@@ -721,6 +737,7 @@ final class ImportRun {
                                 List<long[]> losers) {
         Draft survivor = first.id < second.id ? first : second;
         Draft loser = survivor == first ? second : first;
+        forgetRowJson(survivor);
         for (ProfileField field : STORED) {
             int index = field.ordinal();
             Object value = loser.values[index];
@@ -860,8 +877,10 @@ final class ImportRun {
             }
             index++;
         }
-        statement.setString(index++, draft.interests.isEmpty() ? null : JsonColumns.listToJson(List.copyOf(draft.interests)));
-        statement.setString(index++, draft.attributes.isEmpty() ? null : JsonColumns.mapToJson(draft.attributes));
+        statement.setString(index++, draft.rowInterestsJson != null ? draft.rowInterestsJson
+                : draft.interests.isEmpty() ? null : JsonColumns.listToJson(draft.interests));
+        statement.setString(index++, draft.rowAttributesJson != null ? draft.rowAttributesJson
+                : draft.attributes.isEmpty() ? null : JsonColumns.mapToJson(draft.attributes));
         return index;
     }
 

@@ -3,6 +3,7 @@ package org.cdpdesktop.core.profile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ public final class JsonColumns {
     private JsonColumns() {
     }
 
-    public static String listToJson(List<String> values) {
+    public static String listToJson(Collection<String> values) {
         return write(values == null ? List.of() : values);
     }
 
