@@ -21,13 +21,15 @@ import org.sqlite.ProgressHandler;
  * The whole id order of the latest profile listing that SQLite can only give by sorting, so that a page anywhere in it
  * is a slice of an array instead of a new sort of the listing (1.9 s at row 900,000 of a million sorted by phone).
  * Only the latest listing is kept, and at most {@value #MAX_IDS} ids of it (8 bytes each): a longer listing keeps
- * paging with LIMIT/OFFSET. A committed write or a newer listing drops the order; one still being built for a dropped
- * listing is stopped and never served, so a page from the order always equals the page LIMIT/OFFSET would give.
+ * paging with LIMIT/OFFSET. A committed write or a full first page of another listing drops the order; one still
+ * being built for a dropped listing is stopped and never served, so a page from the order always equals the page
+ * LIMIT/OFFSET would give.
  *
  * <p>The order is built on a background thread right after a full first page, not when the first deep page is asked
- * for: it costs about what one deep LIMIT/OFFSET page costs (the same sort), so starting it while the user still looks
- * at the top means that dragging the scroll bar to the bottom a second or two later finds it ready, or nearly so.
- * Deep pages asked for sooner wait for that one build rather than each starting a sort of their own.
+ * for: it costs as much as one deep LIMIT/OFFSET page or up to half again (a full sort, then every id to read), so
+ * building it for a lone deep page would make that page slower, while started as the user still looks at the top it
+ * is ready, or nearly so, when they drag the scroll bar to the bottom a second or two later. Deep pages asked for
+ * sooner wait for that one build rather than each starting a sort of their own.
  */
 final class ListingOrderCache implements AutoCloseable {
 
@@ -59,21 +61,21 @@ final class ListingOrderCache implements AutoCloseable {
     }
 
     /**
-     * The whole id order of the listing that {@code orderedIds} (its id query, without LIMIT/OFFSET) selects, when the
-     * page at {@code offset} should be a slice of it; waits for an order being built unless the page is near the top.
-     * {@code null} when the page should be read with LIMIT/OFFSET: SQLite walks an index in this order, the listing is
-     * too long to keep, the page is near the top and the order is not ready, or the listing was dropped meanwhile.
+     * The whole id order of {@code query}'s listing, when the page at {@code offset} should be a slice of it; waits for
+     * the order being built unless the page is near the top. {@code null} when the page should be read with
+     * LIMIT/OFFSET: no order of this listing is kept or on its way (SQLite walks an index for it, it is too long to
+     * keep, no full first page of it was read since the last write, or a newer listing replaced it), or the page is
+     * near the top and the order is not ready yet.
      */
-    long[] order(ProfileQuery query, SqlFragment orderedIds, long offset) {
-        Listing listing = listing(query, orderedIds);
-        if (!listing.sortedBySqlite) {
-            return null;
-        }
+    long[] order(ProfileQuery query, long offset) {
         CompletableFuture<long[]> order;
         synchronized (this) {
-            order = offset < NEAR_TOP_ROWS ? listing.order : build(listing);
+            if (latest == null || !latest.query.equals(query)) {
+                return null;
+            }
+            order = latest.order;
         }
-        if (order == null || (offset < NEAR_TOP_ROWS && !order.isDone())) {
+        if (offset < NEAR_TOP_ROWS && !order.isDone()) {
             return null;
         }
         try {
@@ -83,36 +85,34 @@ final class ListingOrderCache implements AutoCloseable {
         }
     }
 
-    /** Starts building the order of {@code query} in the background, if it is the latest listing and SQLite sorts it. */
-    synchronized void prefetch(ProfileQuery query) {
-        if (latest != null && latest.query.equals(query) && latest.sortedBySqlite) {
-            build(latest);
-        }
-    }
-
-    /** Whether the order of {@code query} is built and kept, so that any page of it is a slice. */
-    synchronized boolean keeps(ProfileQuery query) {
-        return latest != null && latest.query.equals(query) && latest.order != null && latest.order.isDone()
-                && !latest.order.isCompletedExceptionally() && latest.order.join() != null;
-    }
-
-    /** The latest listing if it is {@code query}'s; otherwise a new one replaces it. */
-    private Listing listing(ProfileQuery query, SqlFragment orderedIds) {
+    /**
+     * Makes {@code query} the latest listing, dropping the order of any other, and starts building its order in the
+     * background if SQLite sorts it; {@code orderedIds} is its id query without LIMIT/OFFSET. Called after a full first
+     * page only, so a deep page without one (the CLI's single page) is read with LIMIT/OFFSET exactly as before.
+     */
+    void prefetch(ProfileQuery query, SqlFragment orderedIds) {
         synchronized (this) {
             if (latest != null && latest.query.equals(query)) {
-                return latest;
+                return;
             }
         }
         // The plan is read outside the lock: it may wait for a reader connection.
         boolean sortedBySqlite = database.read(connection -> sortedBySqlite(connection, orderedIds));
         synchronized (this) {
             if (latest != null && latest.query.equals(query)) {
-                return latest;
+                return;
             }
             dropLatest();
-            latest = new Listing(query, orderedIds, sortedBySqlite);
-            return latest;
+            Listing listing = new Listing(query);
+            listing.order = sortedBySqlite ? build(listing, orderedIds) : CompletableFuture.completedFuture(null);
+            latest = listing;
         }
+    }
+
+    /** Whether the order of {@code query} is built and kept, so that any page of it is a slice. */
+    synchronized boolean keeps(ProfileQuery query) {
+        return latest != null && latest.query.equals(query) && latest.order.isDone() && !latest.order.isCompletedExceptionally()
+                && latest.order.join() != null;
     }
 
     /** Whether SQLite sorts to give this order, which a deep LIMIT/OFFSET page then repeats in full. */
@@ -130,21 +130,19 @@ final class ListingOrderCache implements AutoCloseable {
         return false;
     }
 
-    /** The listing's order, started on the builder thread unless it already was. Call with this cache's lock held. */
-    private CompletableFuture<long[]> build(Listing listing) {
-        if (listing.order == null) {
-            listing.order = CompletableFuture.supplyAsync(() -> read(listing), builder);
-            listing.order.whenComplete((ids, failure) -> {
-                if (failure != null && !listing.dropped) {
-                    LOG.warn("Could not keep the order of a profile listing; its pages use LIMIT/OFFSET", failure);
-                }
-            });
-        }
-        return listing.order;
+    /** The listing's order, read on the builder thread. */
+    private CompletableFuture<long[]> build(Listing listing, SqlFragment orderedIds) {
+        CompletableFuture<long[]> order = CompletableFuture.supplyAsync(() -> read(listing, orderedIds), builder);
+        order.whenComplete((ids, failure) -> {
+            if (failure != null && !listing.dropped) {
+                LOG.warn("Could not keep the order of a profile listing; its pages use LIMIT/OFFSET", failure);
+            }
+        });
+        return order;
     }
 
     /** Every id of the listing in order, or {@code null} when it holds more than {@link #maxIds}. */
-    private long[] read(Listing listing) {
+    private long[] read(Listing listing, SqlFragment orderedIds) {
         if (listing.dropped) {
             throw new CancellationException("The listing was dropped before its order was built");
         }
@@ -156,7 +154,7 @@ final class ListingOrderCache implements AutoCloseable {
                     return listing.dropped ? 1 : 0;
                 }
             });
-            try (PreparedStatement statement = ProfileBrowser.prepare(connection, listing.orderedIds.sql(), listing.orderedIds.parameters());
+            try (PreparedStatement statement = ProfileBrowser.prepare(connection, orderedIds.sql(), orderedIds.parameters());
                  ResultSet result = statement.executeQuery()) {
                 long[] ids = new long[Math.min(maxIds, 1 << 16)];
                 int count = 0;
@@ -181,9 +179,7 @@ final class ListingOrderCache implements AutoCloseable {
     private synchronized void dropLatest() {
         if (latest != null) {
             latest.dropped = true;
-            if (latest.order != null) {
-                latest.order.cancel(false);
-            }
+            latest.order.cancel(false);
             latest = null;
         }
     }
@@ -201,20 +197,16 @@ final class ListingOrderCache implements AutoCloseable {
         }
     }
 
-    /** A listing as the cache knows it: its query, whether SQLite sorts it, and its order once asked for. */
+    /** A listing as the cache knows it: its query and its order, which is {@code null} when none is kept. */
     private static final class Listing {
         final ProfileQuery query;
-        final SqlFragment orderedIds;
-        final boolean sortedBySqlite;
         /** Set under the cache's lock, read by the build's progress check on the builder thread. */
         volatile boolean dropped;
-        /** Guarded by the cache's lock; {@code null} until first asked for. */
+        /** Set under the cache's lock before the listing becomes the latest. */
         CompletableFuture<long[]> order;
 
-        Listing(ProfileQuery query, SqlFragment orderedIds, boolean sortedBySqlite) {
+        Listing(ProfileQuery query) {
             this.query = query;
-            this.orderedIds = orderedIds;
-            this.sortedBySqlite = sortedBySqlite;
         }
     }
 }

@@ -53,12 +53,12 @@ public final class ProfileBrowser implements AutoCloseable {
                     + " profiles, not offset " + offset + " and limit " + limit);
         }
         SqlFragment orderedIds = orderedIds(query);
-        long[] order = orders.order(query, orderedIds, offset);
+        long[] order = orders.order(query, offset);
         List<Profile> page = database.read(connection -> rows(connection,
                 order != null ? slice(order, offset, limit) : idsAt(connection, orderedIds, offset, limit)));
         if (offset == 0 && limit > 0 && page.size() == limit) {
             // A listing that fills its first page may be scrolled; one that does not has no deeper page to prepare.
-            orders.prefetch(query);
+            orders.prefetch(query, orderedIds);
         }
         return page;
     }

@@ -69,7 +69,7 @@ class ListingOrderCacheTest {
         long rows = browser.count(query);
         assertThat(rows).isGreaterThan(DEEP + PAGE);
 
-        assertThat(ids(browser.page(query, DEEP, PAGE))).isEqualTo(limitOffsetIds(query, DEEP, PAGE));
+        assertThat(ids(firstThenDeepPage(query))).isEqualTo(limitOffsetIds(query, DEEP, PAGE));
         assertThat(browser.keepsOrderOf(query)).isTrue();
 
         for (long offset = 0; offset <= rows; offset += PAGE - 1) {
@@ -100,11 +100,11 @@ class ListingOrderCacheTest {
         ProfileQuery byTier = ProfileQuery.ALL.withSort(ProfileSort.parse("attr:tier"));
 
         for (ProfileQuery indexed : List.of(ProfileQuery.ALL, byAge, byAgeDescending)) {
-            assertThat(ids(browser.page(indexed, DEEP, PAGE))).isEqualTo(limitOffsetIds(indexed, DEEP, PAGE));
+            assertThat(ids(firstThenDeepPage(indexed))).isEqualTo(limitOffsetIds(indexed, DEEP, PAGE));
             assertThat(browser.keepsOrderOf(indexed)).as(indexed.sort().toString()).isFalse();
         }
         for (ProfileQuery sorted : List.of(byPhone, byTier)) {
-            browser.page(sorted, DEEP, PAGE);
+            firstThenDeepPage(sorted);
             assertThat(browser.keepsOrderOf(sorted)).as(sorted.sort().toString()).isTrue();
         }
     }
@@ -113,18 +113,29 @@ class ListingOrderCacheTest {
     void aNewListingReplacesTheKeptOrder() {
         ProfileQuery byPhone = ProfileQuery.ALL.withSort(ProfileSort.parse("phone"));
         ProfileQuery byState = ProfileQuery.ALL.withSort(ProfileSort.parse("state"));
-        browser.page(byPhone, DEEP, PAGE);
+        firstThenDeepPage(byPhone);
 
         browser.page(byState, 0, PAGE);
 
         assertThat(browser.keepsOrderOf(byPhone)).isFalse();
         assertThat(ids(browser.page(byPhone, DEEP, PAGE))).isEqualTo(limitOffsetIds(byPhone, DEEP, PAGE));
+        assertThat(browser.keepsOrderOf(byPhone)).isFalse();
+    }
+
+    @Test
+    void aDeepPageWithoutAFirstPageIsReadWithLimitOffsetAndKeepsNothing() {
+        ProfileQuery byPhone = ProfileQuery.ALL.withSort(ProfileSort.parse("phone"));
+
+        assertThat(ids(browser.page(byPhone, DEEP, PAGE))).isEqualTo(limitOffsetIds(byPhone, DEEP, PAGE));
+
+        assertThat(browser.keepsOrderOf(byPhone)).isFalse();
     }
 
     @Test
     void theNextDeepPageAfterAnInsertEditOrDeleteShowsTheChange() {
         ProfileQuery byPhone = ProfileQuery.ALL.withSort(ProfileSort.parse("phone"));
-        List<Long> before = ids(browser.page(byPhone, DEEP, PAGE));
+        List<Long> before = ids(firstThenDeepPage(byPhone));
+        assertThat(browser.keepsOrderOf(byPhone)).isTrue();
 
         Profile first = ProfileFixtures.profile("new_first", "new.first@example.org", "New", "First", 30, "Canada", "Toronto",
                 50_000.0, List.of());
@@ -132,32 +143,44 @@ class ListingOrderCacheTest {
         store.save(first);
 
         assertThat(browser.keepsOrderOf(byPhone)).isFalse();
-        List<Long> afterInsert = ids(browser.page(byPhone, DEEP, PAGE));
+        assertThat(ids(browser.page(byPhone, DEEP, PAGE))).isEqualTo(limitOffsetIds(byPhone, DEEP, PAGE));
+        List<Long> afterInsert = ids(firstThenDeepPage(byPhone));
+        assertThat(browser.keepsOrderOf(byPhone)).isTrue();
         assertThat(afterInsert).isEqualTo(limitOffsetIds(byPhone, DEEP, PAGE));
         assertThat(afterInsert.subList(1, PAGE)).isEqualTo(before.subList(0, PAGE - 1));
 
         long moved = afterInsert.get(50);
         new ProfileEditor(store, new FieldCleaner()).save(moved, Map.of(ProfileField.PHONE, "0001"));
 
-        List<Long> afterEdit = ids(browser.page(byPhone, DEEP, PAGE));
+        assertThat(browser.keepsOrderOf(byPhone)).isFalse();
+        List<Long> afterEdit = ids(firstThenDeepPage(byPhone));
+        assertThat(browser.keepsOrderOf(byPhone)).isTrue();
         assertThat(afterEdit).isEqualTo(limitOffsetIds(byPhone, DEEP, PAGE)).doesNotContain(moved);
         assertThat(ids(browser.page(byPhone, 0, (int) DEEP))).containsSequence(first.getId(), moved);
 
         long deleted = afterEdit.get(10);
         store.delete(deleted);
 
-        List<Long> afterDelete = ids(browser.page(byPhone, DEEP, PAGE));
-        assertThat(afterDelete).isEqualTo(limitOffsetIds(byPhone, DEEP, PAGE)).doesNotContain(deleted);
+        assertThat(browser.keepsOrderOf(byPhone)).isFalse();
+        List<Long> afterDelete = ids(firstThenDeepPage(byPhone));
         assertThat(browser.keepsOrderOf(byPhone)).isTrue();
+        assertThat(afterDelete).isEqualTo(limitOffsetIds(byPhone, DEEP, PAGE)).doesNotContain(deleted);
     }
 
     @Test
     void aListingLongerThanTheLimitKeepsPagingWithLimitOffset() {
         ProfileQuery byPhone = ProfileQuery.ALL.withSort(ProfileSort.parse("phone"));
         try (ProfileBrowser limited = new ProfileBrowser(database, PROFILES - 1)) {
+            limited.page(byPhone, 0, PAGE);
             assertThat(ids(limited.page(byPhone, DEEP, PAGE))).isEqualTo(limitOffsetIds(byPhone, DEEP, PAGE));
             assertThat(limited.keepsOrderOf(byPhone)).isFalse();
         }
+    }
+
+    /** The page at row {@value #DEEP} right after the first page, as dragging the scroll bar down at once asks for it. */
+    private List<Profile> firstThenDeepPage(ProfileQuery query) {
+        browser.page(query, 0, PAGE);
+        return browser.page(query, DEEP, PAGE);
     }
 
     private static List<Long> ids(List<Profile> page) {
