@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.ingest.FieldCleaner;
@@ -27,6 +30,8 @@ class ListingOrderCacheTest {
     private static final int PROFILES = 2_000;
     private static final int PAGE = 100;
     private static final long DEEP = ListingOrderCache.NEAR_TOP_ROWS + 200;
+    /** As many as the database pools, so that reading this many times visits each reader once. */
+    private static final int READERS = 4;
 
     @TempDir
     Path folder;
@@ -168,6 +173,15 @@ class ListingOrderCacheTest {
     }
 
     @Test
+    void buildingAnOrderLeavesEveryReaderConnectionAsItWas() {
+        Set<String> before = readerSettings();
+
+        firstThenDeepPage(ProfileQuery.ALL.withSort(ProfileSort.parse("phone")));
+
+        assertThat(readerSettings()).isEqualTo(before).hasSize(1);
+    }
+
+    @Test
     void aListingLongerThanTheLimitKeepsPagingWithLimitOffset() {
         ProfileQuery byPhone = ProfileQuery.ALL.withSort(ProfileSort.parse("phone"));
         try (ProfileBrowser limited = new ProfileBrowser(database, PROFILES - 1)) {
@@ -185,6 +199,24 @@ class ListingOrderCacheTest {
 
     private static List<Long> ids(List<Profile> page) {
         return page.stream().map(Profile::getId).toList();
+    }
+
+    /** The sorter settings of every pooled reader: the pool lends them in turn. */
+    private Set<String> readerSettings() {
+        Set<String> settings = new HashSet<>();
+        for (int reader = 0; reader < READERS; reader++) {
+            settings.add(database.read(connection -> {
+                List<String> values = new ArrayList<>();
+                for (String pragma : List.of("cache_size", "temp_store", "threads")) {
+                    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("PRAGMA " + pragma)) {
+                        result.next();
+                        values.add(pragma + "=" + result.getLong(1));
+                    }
+                }
+                return String.join(", ", values);
+            }));
+        }
+        return settings;
     }
 
     /** The page's ids as LIMIT/OFFSET gives them, the way every page was read before orders were kept. */
