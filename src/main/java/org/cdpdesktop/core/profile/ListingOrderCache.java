@@ -44,7 +44,9 @@ final class ListingOrderCache implements AutoCloseable {
     /** How often, in SQLite virtual machine steps, a build checks whether its listing was dropped. */
     private static final int STEPS_BETWEEN_CHECKS = 10_000;
     private static final int STOP_TIMEOUT_SECONDS = 10;
+    /** A 2 MiB page cache (negative: KiB) while building, since SQLite's sorter sizes its runs by it. */
     private static final int SORT_RUN_CACHE_SIZE = -2_000;
+    /** Helper threads for SQLite's sorter: the cores left beside the one that scans. */
     private static final int SORTER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
     private final Database database;
