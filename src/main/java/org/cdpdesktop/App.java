@@ -131,6 +131,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
+        profileBrowser.close();
         database.close();
     }
 }

@@ -46,7 +46,12 @@ import org.junit.jupiter.api.Test;
  * dashboard's per-day chart and the cohort and segment filters have data to work on, {@code created_at} is spread
  * over the generated signup dates, every profile gets one of four cohorts and three segments get members. The store
  * is kept in {@code target/bench/profiles-store} and reused by the next run. Each query runs {@value #RUNS} times;
- * the median is reported. Writes {@code target/bench/profiles.md}. Run: {@code mvn -Pbench test -Dtest=ProfilesBench}.
+ * the median is reported. First pages are those of a newly chosen listing ({@link #firstPage}). Each sort is then
+ * paged at row 900,000 right away, as a user dragging the scroll bar at once would (for an unindexed sort this waits
+ * for the id order being built), and at the next page, as every later deep page is served; once more, in one run,
+ * the page at row 900,000 is asked for {@value #PAUSE_MS} ms after the sort was chosen. Writes
+ * {@code target/bench/profiles.md}.
+ * Run: {@code mvn -Pbench test -Dtest=ProfilesBench}.
  */
 @Tag("bench")
 class ProfilesBench {
@@ -54,6 +59,8 @@ class ProfilesBench {
     private static final int ROWS = 1_000_000;
     private static final int RUNS = 5;
     private static final long DEEP_OFFSET = 900_000;
+    /** How long after choosing a sort the user in the benchmark drags the scroll bar to row 900,000. */
+    private static final long PAUSE_MS = 2_000;
     private static final Path FOLDER = Path.of("target", "bench");
 
     private final StringBuilder report = new StringBuilder();
@@ -106,7 +113,9 @@ class ProfilesBench {
             listing("Search \"toronto\" (common)", browser, ProfileQuery.ALL.withSearch("toronto"));
             listing("Search \"zzz\" (no match)", browser, ProfileQuery.ALL.withSearch("zzz"));
 
-            report.append("\n| Sort | First page (ms) | Page at row 900,000 (ms) |\n|---|---:|---:|\n");
+            report.append("\n| Sort | First page (ms) | Page at row 900,000 right after the first page (ms) | Next page,"
+                    + " at row 900,100 (ms) | Page at row 900,000, " + PAUSE_MS / 1000 + " s after choosing the sort (ms, one run) |\n"
+                    + "|---|---:|---:|---:|---:|\n");
             List<ProfileSort> sorts = new ArrayList<>();
             sorts.add(ProfileSort.NATURAL);
             Arrays.stream(ProfileField.values()).map(field -> ProfileSort.by(ProfileColumn.of(field), false)).forEach(sorts::add);
@@ -114,10 +123,18 @@ class ProfilesBench {
             sorts.add(ProfileSort.by(ProfileColumn.attribute("cookie"), false));
             for (ProfileSort sort : sorts) {
                 ProfileQuery query = ProfileQuery.ALL.withSort(sort);
-                double first = median(() -> browser.page(query, 0, 100).size());
-                double deep = once(() -> browser.page(query, DEEP_OFFSET, 100).size());
+                double[] first = new double[RUNS];
+                double[] deep = new double[RUNS];
+                double[] next = new double[RUNS];
+                for (int run = 0; run < RUNS; run++) {
+                    first[run] = firstPage(browser, query);
+                    deep[run] = once(() -> browser.page(query, DEEP_OFFSET, 100).size());
+                    next[run] = once(() -> browser.page(query, DEEP_OFFSET + 100, 100).size());
+                }
+                double afterPause = deepPageAfterAPause(browser, query);
                 String name = sort.isNatural() ? "store order (id)" : sort.column().id() + (sort.descending() ? " descending" : "");
-                report.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", name, first, deep));
+                report.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", name, median(first), median(deep),
+                        median(next), afterPause));
             }
 
             report.append("\n| Dashboard, all figures in one read | ms |\n|---|---:|\n");
@@ -136,9 +153,35 @@ class ProfilesBench {
 
     private void listing(String name, ProfileBrowser browser, ProfileQuery query) throws Exception {
         long[] rows = new long[1];
-        double page = median(() -> browser.page(query, 0, 100).size());
         double count = median(() -> rows[0] = browser.count(query));
-        report.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %,d |%n", name, page, count, rows[0]));
+        double[] pages = new double[RUNS];
+        for (int run = 0; run < RUNS; run++) {
+            pages[run] = firstPage(browser, query);
+        }
+        report.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %,d |%n", name, median(pages), count, rows[0]));
+    }
+
+    /** The first page of {@code query} as a newly chosen listing. */
+    private static double firstPage(ProfileBrowser browser, ProfileQuery query) throws Exception {
+        dropKeptOrder(browser);
+        return once(() -> browser.page(query, 0, 100).size());
+    }
+
+    /** Row 900,000 of {@code query}, asked for {@value #PAUSE_MS} ms after the listing was chosen and its first page asked for. */
+    private static double deepPageAfterAPause(ProfileBrowser browser, ProfileQuery query) throws Exception {
+        dropKeptOrder(browser);
+        long chosen = System.nanoTime();
+        browser.page(query, 0, 100);
+        Thread.sleep(Math.max(0, PAUSE_MS - (System.nanoTime() - chosen) / 1_000_000));
+        return once(() -> browser.page(query, DEEP_OFFSET, 100).size());
+    }
+
+    /**
+     * A full first page of another listing drops any id order kept for the one measured next, which would otherwise
+     * answer from memory. Store order keeps none.
+     */
+    private static void dropKeptOrder(ProfileBrowser browser) {
+        browser.page(ProfileQuery.ALL, 0, 100);
     }
 
     private static void build(App app) throws Exception {
@@ -194,8 +237,13 @@ class ProfilesBench {
         for (int i = 0; i < RUNS; i++) {
             times[i] = once(work);
         }
-        Arrays.sort(times);
-        return times[RUNS / 2];
+        return median(times);
+    }
+
+    private static double median(double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static double once(Callable<?> work) throws Exception {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +19,12 @@ import org.cdpdesktop.core.segment.SqlFragment;
 /**
  * The query side of profiles: pages of a filtered, sorted listing, the listing's size, one profile's detail and the
  * values the filter bar offers. Pages are read with LIMIT/OFFSET on the ids alone, then the rows by id (see
- * docs/decisions/0005-page-profiles-with-limit-offset.md): a table the user may drag to any row needs random access,
- * and on an indexed sort column SQLite skips rows on the index without reading them.
+ * docs/decisions/0004-page-profiles-with-limit-offset.md): a table the user may drag to any row needs random access,
+ * and on an indexed sort column SQLite skips rows on the index without reading them. Where SQLite has to sort, deep
+ * pages are slices of the listing's whole id order instead, kept for the latest such listing (see
+ * docs/decisions/0006-keep-the-id-order-of-the-latest-sorted-listing.md). Close it before the database.
  */
-public final class ProfileBrowser {
+public final class ProfileBrowser implements AutoCloseable {
 
     /** The largest page one call returns, so a caller can never ask for the whole store at once. */
     public static final int MAX_PAGE_SIZE = 10_000;
@@ -31,9 +34,16 @@ public final class ProfileBrowser {
             + " p.attributes, p.import_batch_id, p.created_at, p.updated_at";
 
     private final Database database;
+    private final ListingOrderCache orders;
 
     public ProfileBrowser(Database database) {
+        this(database, ListingOrderCache.MAX_IDS);
+    }
+
+    /** A browser that keeps the order of listings of at most {@code maxKeptIds} profiles. */
+    ProfileBrowser(Database database, int maxKeptIds) {
         this.database = database;
+        this.orders = new ListingOrderCache(database, maxKeptIds);
     }
 
     /** Up to {@code limit} profiles of the listing, starting at row {@code offset} (0-based). */
@@ -42,23 +52,49 @@ public final class ProfileBrowser {
             throw new IllegalArgumentException("A page starts at row 0 or later and holds 0 to " + MAX_PAGE_SIZE
                     + " profiles, not offset " + offset + " and limit " + limit);
         }
+        SqlFragment orderedIds = orderedIds(query);
+        long[] order = orders.order(query, offset);
+        List<Profile> page = database.read(connection -> rows(connection,
+                order != null ? slice(order, offset, limit) : idsAt(connection, orderedIds, offset, limit)));
+        if (offset == 0 && limit > 0 && page.size() == limit) {
+            // A listing that fills its first page may be scrolled; one that does not has no deeper page to prepare.
+            orders.prefetch(query, orderedIds);
+        }
+        return page;
+    }
+
+    /** Whether deep pages of {@code query} are now slices of its kept order rather than LIMIT/OFFSET queries. */
+    boolean keepsOrderOf(ProfileQuery query) {
+        return orders.keeps(query);
+    }
+
+    /** Every id of the listing, in its order: {@code SELECT p.id ... ORDER BY ...} without LIMIT/OFFSET. */
+    private static SqlFragment orderedIds(ProfileQuery query) {
         SqlFragment where = ProfileSql.where(query);
         SqlFragment order = ProfileSql.orderBy(query.sort());
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.addAll(order.parameters());
+        return new SqlFragment("SELECT p.id FROM profile p WHERE " + where.sql() + " ORDER BY " + order.sql(), parameters);
+    }
+
+    private static List<Long> idsAt(Connection connection, SqlFragment orderedIds, long offset, int limit) throws SQLException {
+        List<Object> parameters = new ArrayList<>(orderedIds.parameters());
         parameters.add(limit);
         parameters.add(offset);
-        String idSql = "SELECT p.id FROM profile p WHERE " + where.sql() + " ORDER BY " + order.sql() + " LIMIT ? OFFSET ?";
-        return database.read(connection -> {
-            List<Long> ids = new ArrayList<>(limit);
-            try (PreparedStatement statement = prepare(connection, idSql, parameters);
-                 ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    ids.add(result.getLong(1));
-                }
+        List<Long> ids = new ArrayList<>(limit);
+        try (PreparedStatement statement = prepare(connection, orderedIds.sql() + " LIMIT ? OFFSET ?", parameters);
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                ids.add(result.getLong(1));
             }
-            return rows(connection, ids);
-        });
+        }
+        return ids;
+    }
+
+    private static List<Long> slice(long[] order, long offset, int limit) {
+        int from = (int) Math.min(offset, order.length);
+        int to = Math.min(order.length, from + limit);
+        return Arrays.stream(order, from, to).boxed().toList();
     }
 
     /**
@@ -217,6 +253,12 @@ public final class ProfileBrowser {
         profile.setCreatedAt(row.getString("created_at"));
         profile.setUpdatedAt(row.getString("updated_at"));
         return profile;
+    }
+
+    /** Stops building a listing's order, if one is under way, so that the database can close. */
+    @Override
+    public void close() {
+        orders.close();
     }
 
     static String likeContains(String text) {

@@ -30,6 +30,7 @@ class ProfileBrowserTest {
 
     @AfterEach
     void closeStore() {
+        browser.close();
         database.close();
     }
 

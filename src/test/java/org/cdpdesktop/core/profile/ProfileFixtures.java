@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.profile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cdpdesktop.core.db.Database;
@@ -42,6 +43,28 @@ public final class ProfileFixtures {
         eve.setGender("Female");
         eve.setAttributes(Map.of("tier", "gold"));
         return List.of(store.save(ann), store.save(bob), store.save(cho), store.save(dev), store.save(eve));
+    }
+
+    /**
+     * {@code count} customers whose phones, states and tiers repeat in differing cycles, in mixed case and sometimes
+     * missing, so that sorting by them gives long runs of ties; two in three live in Canada. Saved through the real
+     * store in this order (ids 1 to {@code count}).
+     */
+    public static List<Profile> saveMany(ProfileStore store, int count) {
+        String[] phones = {"4165550100", "6045550123", null, "2125550142", "4165550100", "+442079460018", "6045550123"};
+        String[] states = {"ON", "bc", "on", null, "QC", "Bc"};
+        String[] tiers = {"gold", "Silver", null, "GOLD", "bronze"};
+        List<Profile> saved = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Profile profile = profile("many_" + i, "customer" + i + "@example.org", "First" + i, "Last" + i, 18 + i % 60,
+                    i % 3 == 2 ? "United States" : "Canada", "Toronto", 40_000.0 + i, List.of("travel"));
+            profile.setPhone(phones[i % phones.length]);
+            profile.setState(states[i % states.length]);
+            String tier = tiers[i % tiers.length];
+            profile.setAttributes(tier == null ? Map.of() : Map.of("tier", tier));
+            saved.add(store.save(profile));
+        }
+        return saved;
     }
 
     /** Records an import of {@code fileName} that inserted the given profiles, as the importer would. */
