@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cdpdesktop.core.db.LargeSorts;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.profile.JsonColumns;
 import org.cdpdesktop.core.profile.ProfileField;
@@ -60,8 +61,6 @@ final class ImportRun {
     /** Indexing once at the end beats updating the indexes row by row when the file outgrows the store. */
     private static final long DEFER_INDEXING_FROM_BYTES = 8L << 20;
     private static final String INTEREST_TRIGGER = "profile_interest_insert";
-    private static final int INDEX_BUILD_CACHE_SIZE = -2_000;
-    private static final int SORTER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     static final String OTHER_EXTERNAL_IDS = "other_external_ids";
     static final String OTHER_EMAILS = "other_emails";
     static final String INCOME_RANGE = "income_range";
@@ -933,7 +932,7 @@ final class ImportRun {
     /**
      * Writes the interest rows of every profile this import inserted in one set-based statement, then recreates the
      * trigger and the indexes. Profiles merged into within the import already have some rows (the update trigger
-     * wrote them), hence OR IGNORE. SQLite's sorter may use another core for the index builds.
+     * wrote them), hence OR IGNORE. The index builds run under {@link LargeSorts}.
      */
     private void restoreIndexing() throws SQLException {
         if (deferredSchema.isEmpty()) {
@@ -945,25 +944,14 @@ final class ImportRun {
             interests.setLong(1, maxIdBefore);
             interests.executeUpdate();
         }
-        try (Statement statement = connection.createStatement()) {
-            long cacheSize;
-            try (ResultSet result = statement.executeQuery("PRAGMA cache_size")) {
-                result.next();
-                cacheSize = result.getLong(1);
-            }
-            // SQLite's sorter works in runs the size of the page cache: small runs stay in the CPU's caches and sort
-            // faster (ten index builds on a million profiles: about 40% less time with 2 MiB than with 64 MiB).
-            statement.executeUpdate("PRAGMA cache_size = " + INDEX_BUILD_CACHE_SIZE);
-            statement.executeUpdate("PRAGMA threads = " + SORTER_THREADS);
-            try {
+        LargeSorts.run(connection, sorting -> {
+            try (Statement statement = sorting.createStatement()) {
                 for (String sql : deferredSchema) {
                     statement.executeUpdate(sql);
                 }
-            } finally {
-                statement.executeUpdate("PRAGMA threads = 0");
-                statement.executeUpdate("PRAGMA cache_size = " + cacheSize);
             }
-        }
+            return null;
+        });
     }
 
     private long insertBatch() throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.db.LargeSorts;
 import org.cdpdesktop.core.segment.SqlFragment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +44,6 @@ final class ListingOrderCache implements AutoCloseable {
     /** How often, in SQLite virtual machine steps, a build checks whether its listing was dropped. */
     private static final int STEPS_BETWEEN_CHECKS = 10_000;
     private static final int STOP_TIMEOUT_SECONDS = 10;
-    /** A 2 MiB page cache (negative: KiB) while building, since SQLite's sorter sizes its runs by it. */
-    private static final int SORT_RUN_CACHE_SIZE = -2_000;
-    /** Helper threads for SQLite's sorter: the cores left beside the one that scans. */
-    private static final int SORTER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
     private final Database database;
     private final int maxIds;
@@ -152,33 +148,20 @@ final class ListingOrderCache implements AutoCloseable {
         if (listing.dropped) {
             throw new CancellationException("The listing was dropped before its order was built");
         }
-        return database.read(connection -> {
-            try (Statement settings = connection.createStatement()) {
-                long cacheSize = pragma(settings, "cache_size");
-                long tempStore = pragma(settings, "temp_store");
-                long threads = pragma(settings, "threads");
-                // SQLite's sorter works in runs the size of the page cache, kept in memory when temp_store is MEMORY:
-                // 2 MiB runs through temporary files, with a helper thread, order a million profiles 2-2.5 times faster.
-                settings.executeUpdate("PRAGMA cache_size = " + SORT_RUN_CACHE_SIZE);
-                settings.executeUpdate("PRAGMA temp_store = FILE");
-                settings.executeUpdate("PRAGMA threads = " + SORTER_THREADS);
-                // Stops the query, even while SQLite is still scanning for its sort, once the listing is dropped.
-                ProgressHandler.setHandler(connection, STEPS_BETWEEN_CHECKS, new ProgressHandler() {
-                    @Override
-                    protected int progress() {
-                        return listing.dropped ? 1 : 0;
-                    }
-                });
-                try {
-                    return ids(connection, orderedIds);
-                } finally {
-                    ProgressHandler.clearHandler(connection);
-                    settings.executeUpdate("PRAGMA threads = " + threads);
-                    settings.executeUpdate("PRAGMA temp_store = " + tempStore);
-                    settings.executeUpdate("PRAGMA cache_size = " + cacheSize);
+        return database.read(connection -> LargeSorts.run(connection, sorting -> {
+            // Stops the query, even while SQLite is still scanning for its sort, once the listing is dropped.
+            ProgressHandler.setHandler(sorting, STEPS_BETWEEN_CHECKS, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return listing.dropped ? 1 : 0;
                 }
+            });
+            try {
+                return ids(sorting, orderedIds);
+            } finally {
+                ProgressHandler.clearHandler(sorting);
             }
-        });
+        }));
     }
 
     private long[] ids(Connection connection, SqlFragment orderedIds) throws SQLException {
@@ -197,13 +180,6 @@ final class ListingOrderCache implements AutoCloseable {
                 ids[count++] = result.getLong(1);
             }
             return Arrays.copyOf(ids, count);
-        }
-    }
-
-    private static long pragma(Statement statement, String name) throws SQLException {
-        try (ResultSet result = statement.executeQuery("PRAGMA " + name)) {
-            result.next();
-            return result.getLong(1);
         }
     }
 
