@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.segment.SqlFragment;
 
@@ -28,6 +29,8 @@ public final class ProfileBrowser implements AutoCloseable {
 
     /** The largest page one call returns, so a caller can never ask for the whole store at once. */
     public static final int MAX_PAGE_SIZE = 10_000;
+    /** SQLite joins at most 500 SELECTs in one compound; one of them names the loaded ids. */
+    static final int MAX_SELECTED_RANGES = 499;
 
     private static final String COLUMNS = "p.id, p.external_id, p.email, p.phone, p.first_name, p.last_name, p.age, p.gender,"
             + " p.city, p.state, p.country, p.postal_code, p.income, p.education, p.interests, p.bio, p.signup_date,"
@@ -115,6 +118,38 @@ public final class ProfileBrowser implements AutoCloseable {
             }
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** A run of consecutive rows of a listing: {@code count} rows from row {@code first} (0-based). */
+    public record RowRange(long first, long count) {
+        public RowRange {
+            if (first < 0 || count < 1) {
+                throw new IllegalArgumentException("A run of rows starts at row 0 or later and holds at least one row");
+            }
+        }
+    }
+
+    /**
+     * The condition "one of these profiles" over {@code profile p}, for exports of a selection: {@code ids} named
+     * outright (rows the caller has loaded), and the rows of {@code query}'s listing in {@code ranges} (rows it has not),
+     * found by the listing's own order when the condition runs. One bound JSON array carries any number of ids.
+     */
+    public SqlFragment whereAnyOf(List<Long> ids, ProfileQuery query, List<RowRange> ranges) {
+        if (ranges.size() > MAX_SELECTED_RANGES) {
+            throw new IllegalArgumentException("A selection of more than " + MAX_SELECTED_RANGES
+                    + " separate runs of rows that have not loaded yet cannot be exported; export the whole listing or fewer runs");
+        }
+        StringBuilder sql = new StringBuilder("p.id IN (SELECT value FROM json_each(?)");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+        SqlFragment orderedIds = orderedIds(query);
+        for (RowRange range : ranges) {
+            sql.append(" UNION ALL SELECT id FROM (").append(orderedIds.sql()).append(" LIMIT ? OFFSET ?)");
+            parameters.addAll(orderedIds.parameters());
+            parameters.add(range.count());
+            parameters.add(range.first());
+        }
+        return new SqlFragment(sql.append(')').toString(), parameters);
     }
 
     /** How many profiles the listing holds. */

@@ -49,6 +49,7 @@ final class PagedProfiles extends ObservableListBase<Profile> {
     private final PauseTransition settle = new PauseTransition(SETTLE);
     private int size;
     private long generation;
+    private Runnable rowsArrived = () -> { };
 
     PagedProfiles(PageLoader loader, TaskExecutor executor, Consumer<Throwable> onFailure) {
         this.loader = loader;
@@ -93,6 +94,13 @@ final class PagedProfiles extends ObservableListBase<Profile> {
         loading.clear();
         wanted.clear();
         resize(0);
+    }
+
+    /** The row at {@code index} if its page has loaded, else {@code null}; unlike {@link #get}, never asks for it. */
+    Profile loaded(int index) {
+        List<Profile> rows = pages.get(index / PAGE_SIZE);
+        int inPage = index % PAGE_SIZE;
+        return rows != null && inPage < rows.size() ? rows.get(inPage) : null;
     }
 
     @Override
@@ -147,8 +155,15 @@ final class PagedProfiles extends ObservableListBase<Profile> {
         }
         loading.remove(page);
         pages.put(page, List.copyOf(rows));
-        int from = page * PAGE_SIZE;
-        fireRowsChanged(from, Math.min(size, from + PAGE_SIZE));
+        rowsArrived.run();
+    }
+
+    /**
+     * What to do when a page arrives: the table redraws its rows. The list reports no change for it, since a table's
+     * selection model drops the selection of every row reported replaced, and a select-all would shrink to one row.
+     */
+    void onRowsArrived(Runnable action) {
+        rowsArrived = action;
     }
 
     private void fireRowsChanged(int from, int to) {

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -281,18 +280,10 @@ public final class ProfilesView {
             all.setOnAction(event -> viewModel.export(format, List.of()));
             MenuItem selected = new MenuItem("Selected rows as " + format + "…");
             selected.setId("export-selected-" + format.name().toLowerCase(Locale.ROOT));
-            selected.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-            selected.setOnAction(event -> viewModel.export(format, selectedIds()));
+            selected.disableProperty().bind(table.getSelectionModel().selectedIndexProperty().lessThan(0));
+            selected.setOnAction(event -> viewModel.export(format, List.copyOf(table.getSelectionModel().getSelectedIndices())));
             exportMenu.getItems().addAll(all, selected);
         }
-    }
-
-    /** The selected rows that have loaded; a row still loading has no profile to name yet. */
-    private List<Long> selectedIds() {
-        return table.getSelectionModel().getSelectedItems().stream()
-                .filter(Objects::nonNull)
-                .map(Profile::getId)
-                .toList();
     }
 
     private void bindTable() {
@@ -303,6 +294,17 @@ public final class ProfilesView {
             return true;
         });
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, profile) -> viewModel.select(profile));
+        viewModel.onRowsArrived(() -> {
+            table.refresh();
+            // A row clicked while it was still loading opens in the detail once it arrives.
+            int selected = table.getSelectionModel().getSelectedIndex();
+            if (selected >= 0 && table.getSelectionModel().getSelectedItem() == null) {
+                Profile arrived = table.getItems().get(selected);
+                if (arrived != null) {
+                    viewModel.select(arrived);
+                }
+            }
+        });
         ColumnLayout layout = viewModel.columnLayout();
         for (ColumnLayout.Column column : layout.columns()) {
             table.getColumns().add(tableColumn(column.column(), column.width()));

@@ -3,7 +3,7 @@ package org.cdpdesktop.gui.profiles;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,12 +193,18 @@ public final class ProfilesViewModel {
     }
 
     /**
-     * Exports the current listing (every row of it, not only the loaded ones) or, when {@code selectedIds} is not
-     * empty, just those profiles, to a new file in the data folder's exports folder, as a job with progress and cancel.
+     * Exports the current listing (every row of it, not only the loaded ones) or, when {@code selectedRows} is not
+     * empty, the rows at those positions, loaded or not, to a new file in the data folder's exports folder, as a job
+     * with progress and cancel.
      */
-    public void export(ExportFormat format, List<Long> selectedIds) {
-        SqlFragment where = selectedIds.isEmpty() ? browser.where(query()) : new SqlFragment(
-                "p.id IN (" + String.join(", ", Collections.nCopies(selectedIds.size(), "?")) + ")", List.copyOf(selectedIds));
+    public void export(ExportFormat format, List<Integer> selectedRows) {
+        SqlFragment where;
+        try {
+            where = selectedRows.isEmpty() ? browser.where(query()) : selection(selectedRows);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
         String name = "profiles-" + EXPORT_STAMP.format(LocalDateTime.now()) + "." + format.name().toLowerCase(Locale.ROOT);
         Path out = app.dataDirectory().exports().resolve(name);
         notice.set("Exporting to " + out + "…");
@@ -208,6 +214,40 @@ public final class ProfilesViewModel {
                     notice.set("");
                     message.set("Export failed: " + ErrorDialog.describe(failure));
                 });
+    }
+
+    /**
+     * The selected rows as a condition: loaded rows by id, and each run of consecutive rows that holds one not loaded
+     * yet (a shift-click or select-all reaches far past what is loaded) by its position in the listing.
+     */
+    private SqlFragment selection(List<Integer> selectedRows) {
+        List<Long> ids = new ArrayList<>();
+        List<ProfileBrowser.RowRange> unloaded = new ArrayList<>();
+        int[] sorted = selectedRows.stream().mapToInt(Integer::intValue).filter(row -> row >= 0 && row < rows.size()).sorted()
+                .distinct().toArray();
+        int start = 0;
+        while (start < sorted.length) {
+            int end = start;
+            while (end + 1 < sorted.length && sorted[end + 1] == sorted[end] + 1) {
+                end++;
+            }
+            List<Long> loadedIds = new ArrayList<>();
+            for (int i = start; i <= end && loadedIds != null; i++) {
+                Profile profile = rows.loaded(sorted[i]);
+                if (profile == null) {
+                    loadedIds = null;
+                } else {
+                    loadedIds.add(profile.getId());
+                }
+            }
+            if (loadedIds != null) {
+                ids.addAll(loadedIds);
+            } else {
+                unloaded.add(new ProfileBrowser.RowRange(sorted[start], end - start + 1L));
+            }
+            start = end + 1;
+        }
+        return browser.whereAnyOf(ids, query(), unloaded);
     }
 
     /** Deletes the profile shown in the detail; the listing and count refresh when the store reports the change. */
@@ -243,6 +283,11 @@ public final class ProfilesViewModel {
                 })
                 .onFailure(failure -> message.set("Could not save the column layout: " + ErrorDialog.describe(failure)))
                 .executeWith(executor);
+    }
+
+    /** Runs {@code action} whenever rows of the listing have loaded in the background. */
+    void onRowsArrived(Runnable action) {
+        rows.onRowsArrived(action);
     }
 
     ProfileQuery query() {

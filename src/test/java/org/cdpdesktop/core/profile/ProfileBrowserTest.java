@@ -1,12 +1,14 @@
 package org.cdpdesktop.core.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.segment.SqlFragment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,28 @@ class ProfileBrowserTest {
 
     private List<String> externalIds(ProfileQuery query) {
         return browser.page(query, 0, 100).stream().map(Profile::getExternalId).toList();
+    }
+
+    @Test
+    void aSelectionIsItsNamedIdsPlusTheRowsAtItsRangesOfTheListing() {
+        // By age: ck_d, ck_a, ck_c, ck_b, ck_e. Rows 1-2 are ck_a and ck_c; row 4 is ck_e.
+        ProfileQuery byAge = ProfileQuery.ALL.withSort(ProfileSort.parse("age"));
+        SqlFragment selection = browser.whereAnyOf(List.of(five.get(3).getId()), byAge,
+                List.of(new ProfileBrowser.RowRange(1, 2), new ProfileBrowser.RowRange(4, 1)));
+
+        List<String> selected = database.read(connection -> {
+            List<String> ids = new ArrayList<>();
+            try (var statement = ProfileBrowser.prepare(connection,
+                    "SELECT p.external_id FROM profile p WHERE " + selection.sql() + " ORDER BY p.external_id", selection.parameters());
+                 var result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getString(1));
+                }
+            }
+            return ids;
+        });
+
+        assertThat(selected).containsExactly("ck_a", "ck_c", "ck_d", "ck_e");
     }
 
     @Test

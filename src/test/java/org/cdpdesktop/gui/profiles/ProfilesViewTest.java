@@ -177,4 +177,30 @@ class ProfilesViewTest {
             assertThat(csv.getRecords()).extracting(row -> row.get("email")).containsExactly("ann.lee@example.org", "cho.kim@example.org");
         }
     }
+
+    @Test
+    void exportingASelectAllWritesEveryRowAlsoThoseNeverLoaded(FxRobot robot) throws Exception {
+        ProfileFixtures.saveMany(app.profiles(), 995);
+        robot.clickOn("#" + Screen.PROFILES.navigationId());
+        waitUntil(() -> count(robot).equals("1,000 profiles"));
+        waitUntil(() -> !shownEmails(robot).isEmpty());
+
+        // What Ctrl+A does: Monocle's headless robot drops modifier keys, so the test asks the table directly.
+        robot.interact(() -> table(robot).getSelectionModel().selectAll());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table(robot).getSelectionModel().getSelectedIndices()).hasSize(1000);
+        robot.clickOn("#profiles-export");
+        robot.clickOn("Selected rows as CSV…");
+
+        waitUntil(() -> robot.lookup("#profiles-notice").queryAs(Label.class).getText().startsWith("Exported 1,000 profiles"));
+        List<Path> exports;
+        try (var files = Files.list(app.dataDirectory().exports())) {
+            exports = files.filter(file -> file.toString().endsWith(".csv")).toList();
+        }
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(exports.get(0), StandardCharsets.UTF_8))) {
+            assertThat(csv.getRecords()).extracting(row -> row.get("email")).doesNotHaveDuplicates().hasSize(1000)
+                    .contains("customer994@example.org", "ann.lee@example.org");
+        }
+    }
 }
