@@ -1,6 +1,10 @@
 package org.cdpdesktop.gui.profiles;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -50,6 +54,8 @@ import org.cdpdesktop.core.profile.ProfileSort;
 
 /** The profiles browser: filter bar and quick search, a paged table of chosen columns, and the selected profile's detail. */
 public final class ProfilesView {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private static final Duration TYPING_PAUSE = Duration.millis(250);
     private static final Duration LAYOUT_SAVE_PAUSE = Duration.millis(600);
@@ -490,7 +496,8 @@ public final class ProfilesView {
             if (field == ProfileField.INTERESTS) {
                 continue;
             }
-            Label value = fieldValue(profile.get(field));
+            String stored = profile.get(field);
+            Label value = fieldValue(field.type() == ProfileField.FieldType.TIMESTAMP ? localTime(stored) : stored);
             value.setId("detail-" + field.key());
             grid.addRow(row++, fieldLabel(field.label()), value);
         }
@@ -502,6 +509,15 @@ public final class ProfilesView {
         label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().add("stat-label");
         return label;
+    }
+
+    /** A stored UTC instant as this computer's local time, to the second; anything else as stored. */
+    private static String localTime(String instant) {
+        try {
+            return instant == null ? null : LOCAL_TIME.format(Instant.parse(instant));
+        } catch (DateTimeParseException e) {
+            return instant;
+        }
     }
 
     private static Label fieldValue(String text) {

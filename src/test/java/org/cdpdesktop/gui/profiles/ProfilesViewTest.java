@@ -133,6 +133,7 @@ class ProfilesViewTest {
         waitUntil(() -> robot.lookup("#detail-name").tryQuery().isPresent());
         assertThat(robot.lookup("#detail-name").queryAs(Label.class).getText()).isEqualTo("Ann Lee");
         assertThat(robot.lookup("#detail-interests .chip").queryAllAs(Label.class)).extracting(Label::getText).containsExactly("travel", "food");
+        assertThat(robot.lookup("#detail-createdAt").queryAs(Label.class).getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         assertThat(robot.lookup("#detail-cohorts .label").queryAs(Label.class).getText()).contains("Explorers", "87%", "m-7");
         assertThat(robot.lookup("#detail-imports .label").queryAs(Label.class).getText()).contains("customers.csv");
     }
