@@ -109,17 +109,12 @@ final class PagedProfiles extends ObservableListBase<Profile> {
             throw new IndexOutOfBoundsException("Row " + index + " of " + size);
         }
         int page = index / PAGE_SIZE;
-        List<Profile> rows = pages.get(page);
-        if (rows != null) {
-            int inPage = index % PAGE_SIZE;
-            return inPage < rows.size() ? rows.get(inPage) : null;
-        }
-        if (!loading.contains(page)) {
+        if (!pages.containsKey(page) && !loading.contains(page)) {
             wanted.remove(page);
             wanted.add(page);
             settle.playFromStart();
         }
-        return null;
+        return loaded(index);
     }
 
     @Override
