@@ -30,7 +30,7 @@ public final class ProfileBrowser implements AutoCloseable {
     /** The largest page one call returns, so a caller can never ask for the whole store at once. */
     public static final int MAX_PAGE_SIZE = 10_000;
     /** SQLite joins at most 500 SELECTs in one compound; one of them names the loaded ids. */
-    static final int MAX_SELECTED_RANGES = 499;
+    private static final int MAX_SELECTED_RANGES = 499;
 
     private static final String COLUMNS = "p.id, p.external_id, p.email, p.phone, p.first_name, p.last_name, p.age, p.gender,"
             + " p.city, p.state, p.country, p.postal_code, p.income, p.education, p.interests, p.bio, p.signup_date,"

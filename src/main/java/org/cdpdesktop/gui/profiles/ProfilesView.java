@@ -302,11 +302,13 @@ public final class ProfilesView {
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, profile) -> viewModel.select(profile));
         viewModel.onRowsArrived(() -> {
             table.refresh();
-            // A row clicked while it was still loading opens in the detail once it arrives.
+            // A row clicked while it was still loading opens in the detail once it arrives. The selection model keeps
+            // its item null, so later arrivals must not open (and redraw, mid-edit) the same profile again.
             int selected = table.getSelectionModel().getSelectedIndex();
             if (selected >= 0 && table.getSelectionModel().getSelectedItem() == null) {
                 Profile arrived = table.getItems().get(selected);
-                if (arrived != null) {
+                ProfileDetail shown = viewModel.detailProperty().get();
+                if (arrived != null && (shown == null || !shown.profile().getId().equals(arrived.getId()))) {
                     viewModel.select(arrived);
                 }
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -231,19 +232,12 @@ public final class ProfilesViewModel {
             while (end + 1 < sorted.length && sorted[end + 1] == sorted[end] + 1) {
                 end++;
             }
-            List<Long> loadedIds = new ArrayList<>();
-            for (int i = start; i <= end && loadedIds != null; i++) {
-                Profile profile = rows.loaded(sorted[i]);
-                if (profile == null) {
-                    loadedIds = null;
-                } else {
-                    loadedIds.add(profile.getId());
-                }
-            }
-            if (loadedIds != null) {
-                ids.addAll(loadedIds);
+            int first = sorted[start];
+            int last = sorted[end];
+            if (IntStream.rangeClosed(first, last).allMatch(row -> rows.loaded(row) != null)) {
+                IntStream.rangeClosed(first, last).forEach(row -> ids.add(rows.loaded(row).getId()));
             } else {
-                unloaded.add(new ProfileBrowser.RowRange(sorted[start], end - start + 1L));
+                unloaded.add(new ProfileBrowser.RowRange(first, last - first + 1L));
             }
             start = end + 1;
         }
