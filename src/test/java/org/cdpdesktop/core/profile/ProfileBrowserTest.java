@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.segment.SqlFragment;
 import org.junit.jupiter.api.AfterEach;
@@ -47,10 +48,14 @@ class ProfileBrowserTest {
         SqlFragment selection = browser.whereAnyOf(List.of(five.get(3).getId()), byAge,
                 List.of(new ProfileBrowser.RowRange(1, 2), new ProfileBrowser.RowRange(4, 1)));
 
-        List<String> selected = database.read(connection -> {
+        assertThat(externalIdsWhere(selection)).containsExactly("ck_a", "ck_c", "ck_d", "ck_e");
+    }
+
+    private List<String> externalIdsWhere(SqlFragment condition) {
+        return database.read(connection -> {
             List<String> ids = new ArrayList<>();
             try (var statement = ProfileBrowser.prepare(connection,
-                    "SELECT p.external_id FROM profile p WHERE " + selection.sql() + " ORDER BY p.external_id", selection.parameters());
+                    "SELECT p.external_id FROM profile p WHERE " + condition.sql() + " ORDER BY p.external_id", condition.parameters());
                  var result = statement.executeQuery()) {
                 while (result.next()) {
                     ids.add(result.getString(1));
@@ -58,8 +63,20 @@ class ProfileBrowserTest {
             }
             return ids;
         });
+    }
 
-        assertThat(selected).containsExactly("ck_a", "ck_c", "ck_d", "ck_e");
+    @Test
+    void aSelectionOfMoreSeparateUnloadedRunsThanOneQueryHoldsIsRefusedWithAClearMessage() {
+        List<ProfileBrowser.RowRange> scattered = IntStream.range(0, 500)
+                .mapToObj(run -> new ProfileBrowser.RowRange(run * 2L, 1)).toList();
+
+        assertThatThrownBy(() -> browser.whereAnyOf(List.of(), ProfileQuery.ALL, scattered))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A selection of more than 499 separate runs of rows that have not loaded yet cannot be exported;"
+                        + " export the whole listing or fewer runs");
+        // The most runs one selection may have still run as one statement: rows 0, 2 and 4 are ck_a, ck_c and ck_e.
+        assertThat(externalIdsWhere(browser.whereAnyOf(List.of(), ProfileQuery.ALL, scattered.subList(0, 499))))
+                .containsExactly("ck_a", "ck_c", "ck_e");
     }
 
     @Test
