@@ -1,6 +1,7 @@
 package org.cdpdesktop.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -46,4 +47,10 @@ class ArchitectureTest {
     static final ArchRule nothingDeserialisesJavaObjects = noClasses()
             .should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
             .because("untrusted files are parsed, never deserialised");
+
+    @ArchTest
+    static final ArchRule corePackagesFormNoCycles = slices()
+            .matching("org.cdpdesktop.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("each core package builds on lower ones (profile, query, clean), so one can change without the rest");
 }

@@ -1,5 +1,7 @@
 package org.cdpdesktop.core.ingest;
 
+import org.cdpdesktop.core.clean.FieldCleaner;
+import org.cdpdesktop.core.clean.FieldResult;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

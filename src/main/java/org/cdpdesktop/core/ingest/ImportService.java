@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.ingest;
 
+import org.cdpdesktop.core.clean.FieldCleaner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;

@@ -60,7 +60,7 @@ public record ProfileColumn(ProfileField field, String attribute) {
     }
 
     /** The JSON path of the attribute inside {@code profile.attributes}, always passed as a bound parameter. */
-    String attributePath() {
+    public String attributePath() {
         return "$.\"" + attribute.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 

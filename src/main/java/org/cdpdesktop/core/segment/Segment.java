@@ -1,5 +1,8 @@
 package org.cdpdesktop.core.segment;
 
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.RuleParser;
+
 /** A saved, named rule. {@code builtin} marks the starter segments, which the user may still edit or delete. */
 public record Segment(long id, String name, String ruleText, String description, boolean builtin,
                       String createdAt, String updatedAt) {

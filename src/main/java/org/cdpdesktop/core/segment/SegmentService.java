@@ -1,5 +1,17 @@
 package org.cdpdesktop.core.segment;
 
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.ConditionSql;
+import org.cdpdesktop.core.query.FieldKind;
+import org.cdpdesktop.core.query.FieldRef;
+import org.cdpdesktop.core.query.Group;
+import org.cdpdesktop.core.query.Leaf;
+import org.cdpdesktop.core.query.Not;
+import org.cdpdesktop.core.query.Operator;
+import org.cdpdesktop.core.query.RuleFormatter;
+import org.cdpdesktop.core.query.RuleSyntaxException;
+import org.cdpdesktop.core.query.SegmentRules;
+import org.cdpdesktop.core.query.SqlFragment;
 import java.io.IOException;
 import java.io.Writer;
 import java.sql.Connection;

@@ -5,14 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.cdpdesktop.core.profile.ProfileField;
-import org.cdpdesktop.core.profile.ProfileQuery;
+import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.profile.ProfileSort;
-import org.cdpdesktop.core.segment.Condition;
-import org.cdpdesktop.core.segment.FieldRef;
-import org.cdpdesktop.core.segment.Group;
-import org.cdpdesktop.core.segment.GroupKind;
-import org.cdpdesktop.core.segment.Leaf;
-import org.cdpdesktop.core.segment.Operator;
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.FieldRef;
+import org.cdpdesktop.core.query.Group;
+import org.cdpdesktop.core.query.GroupKind;
+import org.cdpdesktop.core.query.Leaf;
+import org.cdpdesktop.core.query.Operator;
 
 /**
  * What the filter bar holds. Every part is optional ({@code null} means "any"); the parts combine with AND into the

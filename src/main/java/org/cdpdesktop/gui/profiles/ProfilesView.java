@@ -45,10 +45,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.cdpdesktop.core.export.ExportFormat;
 import org.cdpdesktop.core.profile.Profile;
-import org.cdpdesktop.core.profile.ProfileBrowser;
+import org.cdpdesktop.core.store.ProfileBrowser;
 import org.cdpdesktop.core.profile.ProfileColumn;
-import org.cdpdesktop.core.profile.ProfileDetail;
-import org.cdpdesktop.core.profile.ProfileEditor;
+import org.cdpdesktop.core.store.ProfileDetail;
+import org.cdpdesktop.core.store.ProfileEditor;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.profile.ProfileSort;
 

@@ -13,10 +13,10 @@ import javafx.beans.property.StringProperty;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cdpdesktop.core.profile.ProfileField;
-import org.cdpdesktop.core.segment.Condition;
-import org.cdpdesktop.core.segment.FieldRef;
-import org.cdpdesktop.core.segment.Leaf;
-import org.cdpdesktop.core.segment.Operator;
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.FieldRef;
+import org.cdpdesktop.core.query.Leaf;
+import org.cdpdesktop.core.query.Operator;
 
 /**
  * One "field operator value" row. A list value ({@code is one of}) is typed as comma-separated values, quoted like

@@ -9,11 +9,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import org.cdpdesktop.core.segment.Condition;
-import org.cdpdesktop.core.segment.Group;
-import org.cdpdesktop.core.segment.GroupKind;
-import org.cdpdesktop.core.segment.Leaf;
-import org.cdpdesktop.core.segment.Not;
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.Group;
+import org.cdpdesktop.core.query.GroupKind;
+import org.cdpdesktop.core.query.Leaf;
+import org.cdpdesktop.core.query.Not;
 
 /** "Match all / any of" a list of conditions and groups, optionally negated ("none of" / "not all of"). */
 public final class BuilderGroup implements BuilderNode {

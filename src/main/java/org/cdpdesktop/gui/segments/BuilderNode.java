@@ -1,6 +1,6 @@
 package org.cdpdesktop.gui.segments;
 
-import org.cdpdesktop.core.segment.Condition;
+import org.cdpdesktop.core.query.Condition;
 
 /** A node of the rule being edited in the visual builder: mutable, and possibly incomplete while the user works. */
 public sealed interface BuilderNode permits BuilderGroup, BuilderCondition {

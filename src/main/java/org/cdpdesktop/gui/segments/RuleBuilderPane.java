@@ -17,9 +17,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.cdpdesktop.core.segment.FieldRef;
-import org.cdpdesktop.core.segment.GroupKind;
-import org.cdpdesktop.core.segment.Operator;
+import org.cdpdesktop.core.query.FieldRef;
+import org.cdpdesktop.core.query.GroupKind;
+import org.cdpdesktop.core.query.Operator;
 
 /**
  * The visual rule builder: nested boxes of "match all / any of" groups, each holding condition rows

@@ -17,7 +17,7 @@ import org.cdpdesktop.core.ingest.CsvDialect;
 import org.cdpdesktop.core.ingest.CsvPreviewer;
 import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
-import org.cdpdesktop.core.ingest.FieldCleaner;
+import org.cdpdesktop.core.clean.FieldCleaner;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.jobs.JobContext;

@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.ingest;
 
+import org.cdpdesktop.core.clean.FieldCleaner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,7 +14,7 @@ import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.profile.Profile;
-import org.cdpdesktop.core.profile.ProfileStore;
+import org.cdpdesktop.core.store.ProfileStore;
 
 /** A data folder with a real store, and the import as the wizard runs it: detected dialect, default mapping. */
 final class ImportFixture implements AutoCloseable {

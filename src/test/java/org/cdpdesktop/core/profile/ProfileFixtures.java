@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.profile;
 
+import org.cdpdesktop.core.store.ProfileStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

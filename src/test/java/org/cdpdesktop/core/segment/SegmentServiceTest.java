@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.segment;
 
+import org.cdpdesktop.core.query.RuleParser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -17,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.profile.Profile;
-import org.cdpdesktop.core.profile.ProfileStore;
+import org.cdpdesktop.core.store.ProfileStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

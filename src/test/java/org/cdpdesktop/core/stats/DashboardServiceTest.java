@@ -7,7 +7,7 @@ import java.util.List;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileFixtures;
-import org.cdpdesktop.core.profile.ProfileStore;
+import org.cdpdesktop.core.store.ProfileStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

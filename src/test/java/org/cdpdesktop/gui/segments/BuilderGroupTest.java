@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cdpdesktop.core.profile.ProfileField;
-import org.cdpdesktop.core.segment.Condition;
-import org.cdpdesktop.core.segment.FieldRef;
-import org.cdpdesktop.core.segment.GroupKind;
-import org.cdpdesktop.core.segment.Operator;
-import org.cdpdesktop.core.segment.RuleParser;
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.FieldRef;
+import org.cdpdesktop.core.query.GroupKind;
+import org.cdpdesktop.core.query.Operator;
+import org.cdpdesktop.core.query.RuleParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

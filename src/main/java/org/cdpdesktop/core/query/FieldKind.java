@@ -1,0 +1,3 @@
+package org.cdpdesktop.core.query;
+
+public enum FieldKind { PROFILE, ATTRIBUTE, INTEREST, COHORT, SEGMENT }

@@ -1,0 +1,3 @@
+package org.cdpdesktop.core.query;
+
+public enum GroupKind { AND, OR }

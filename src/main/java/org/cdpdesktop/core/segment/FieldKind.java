@@ -1,3 +1,0 @@
-package org.cdpdesktop.core.segment;
-
-public enum FieldKind { PROFILE, ATTRIBUTE, INTEREST, COHORT, SEGMENT }

@@ -1,3 +1,0 @@
-package org.cdpdesktop.core.segment;
-
-public enum GroupKind { AND, OR }
