@@ -13,9 +13,14 @@ public final class StoreChanges {
     private StoreChanges() {
     }
 
-    public static void onChange(Database database, Runnable refresh) {
+    /** Calls {@code refresh} once per burst of changes until the returned subscription is closed. */
+    public static Database.Subscription onChange(Database database, Runnable refresh) {
         PauseTransition debounce = new PauseTransition(QUIET_PERIOD);
         debounce.setOnFinished(event -> refresh.run());
-        database.onChange(() -> Platform.runLater(debounce::playFromStart));
+        Database.Subscription subscription = database.onChange(() -> Platform.runLater(debounce::playFromStart));
+        return () -> {
+            subscription.close();
+            Platform.runLater(debounce::stop);
+        };
     }
 }

@@ -145,8 +145,16 @@ public final class Database implements AutoCloseable {
      * Called after every write through this database (import, edit, delete...), on the writer's thread,
      * so that views showing counts or pages know to refresh.
      */
-    public void onChange(Runnable listener) {
+    public Subscription onChange(Runnable listener) {
         changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    /** Ends a listener's interest in store changes; closing it twice does nothing. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private void fireChange() {
