@@ -3,11 +3,13 @@ package org.cdpdesktop.gui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.AppInfo;
@@ -18,6 +20,10 @@ import org.cdpdesktop.gui.task.FxTaskExecutor;
 
 /** The desktop door: opens the services on the data folder, then the main window. */
 public final class DesktopApp extends Application {
+
+    /** {@code -Dcdp.screen=profiles} opens that screen first (names as in the navigation: dashboard, import, ...). */
+    public static final String START_SCREEN_PROPERTY = "cdp.screen";
+    public static final String WINDOW_SIZE_PROPERTY = "cdp.window";
 
     private static volatile Path dataDirectory;
 
@@ -57,13 +63,28 @@ public final class DesktopApp extends Application {
         applyTheme(app.settings().get(Settings.THEME).orElse("light"));
         ControllerFactory controllers = new ControllerFactory(app, executor);
         Parent root = controllers.viewLoader().load(MainView.class);
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = new Scene(root, windowSize(0, 1280), windowSize(1, 800));
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(AppInfo.NAME + " — " + app.dataDirectory());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        Optional.ofNullable(System.getProperty(START_SCREEN_PROPERTY))
+                .map(name -> scene.lookup("#nav-" + name.toLowerCase(Locale.ROOT)))
+                .filter(ToggleButton.class::isInstance)
+                .ifPresent(button -> ((ToggleButton) button).fire());
+    }
+
+    /** {@code -Dcdp.window=WIDTHxHEIGHT}: the first window's size, e.g. to check a layout at 1024x700. */
+    private static double windowSize(int part, double fallback) {
+        String size = System.getProperty(WINDOW_SIZE_PROPERTY, "");
+        String[] parts = size.split("x");
+        try {
+            return parts.length == 2 ? Double.parseDouble(parts[part]) : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static void applyTheme(String theme) {
