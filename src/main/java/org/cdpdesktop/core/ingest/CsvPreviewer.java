@@ -24,7 +24,7 @@ public final class CsvPreviewer {
                 problems.add("The file is empty");
                 return new CsvPreview(List.of(), List.of(), problems);
             }
-            CsvSource.Row row;
+            RecordSource.Row row;
             while (rows.size() < maxRows && (row = source.next()) != null) {
                 rows.add(Arrays.asList(row.values()));
                 if (row.problem() != null && problems.size() < MAX_PROBLEMS) {

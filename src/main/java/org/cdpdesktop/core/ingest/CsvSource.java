@@ -1,7 +1,6 @@
 package org.cdpdesktop.core.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,21 +26,12 @@ import org.apache.commons.csv.CSVRecord;
  * row against the header (ragged rows, oversized fields, binary data), names each row by the line it starts on,
  * and hands rejected rows, exactly as they were written in the file, to a {@link RejectSink}.
  */
-final class CsvSource implements Closeable {
+final class CsvSource implements RecordSource {
 
     static final int MAX_FIELD_CHARS = 1 << 20;
     static final int MAX_RECORD_CHARS = 8 << 20;
     static final int MAX_COLUMNS = 2_000;
     private static final int SAMPLE_BYTES = 64 * 1024;
-
-    /** Receives each rejected row: the line it starts on, why, and its text as in the file. */
-    @FunctionalInterface
-    interface RejectSink {
-        void reject(long line, String reason, String raw) throws IOException;
-    }
-
-    /** One data row: its line, its values (as many as the header has), or the reason it cannot be read. */
-    record Row(long line, String[] values, String problem) { }
 
     private final Path file;
     private final CountingInput counting;
@@ -200,7 +190,18 @@ final class CsvSource implements Closeable {
         }
     }
 
-    List<String> headers() {
+    @Override
+    public String name() {
+        return file.getFileName().toString();
+    }
+
+    @Override
+    public String kind() {
+        return "csv";
+    }
+
+    @Override
+    public List<String> headers() {
         return headers;
     }
 
@@ -209,7 +210,8 @@ final class CsvSource implements Closeable {
     }
 
     /** The next data row, or {@code null} at the end of the file. */
-    Row next() throws IOException {
+    @Override
+    public Row next() throws IOException {
         CSVRecord record;
         if (firstDataRecord != null) {
             record = firstDataRecord;
@@ -278,7 +280,8 @@ final class CsvSource implements Closeable {
     }
 
     /** Marks the row last returned by {@link #next} as rejected; it is written out once its full text is known. */
-    void reject(Row row, String reason) {
+    @Override
+    public void reject(Row row, String reason) {
         pendingStart = lastRecordStart;
         pendingLine = row.line();
         pendingReason = reason;
@@ -302,12 +305,14 @@ final class CsvSource implements Closeable {
     }
 
     /** Finishes the file: writes a last pending reject. */
-    void finish() throws IOException {
+    @Override
+    public void finish() throws IOException {
         flushPendingReject(reader.charactersRead());
     }
 
     /** The SHA-256 of the file's bytes, once it has been read to the end. */
-    String checksum() throws IOException {
+    @Override
+    public String checksum() throws IOException {
         byte[] rest = new byte[1 << 16];
         while (digest.read(rest) >= 0) {
             // Drains bytes the parser did not need (trailing blank lines) so the checksum covers the whole file.
@@ -316,12 +321,19 @@ final class CsvSource implements Closeable {
     }
 
     /** A rough fraction of the file read so far, for progress. */
-    double fractionRead() {
+    @Override
+    public double fractionRead() {
         return fileSize == 0 ? 1 : Math.min(1.0, (double) counting.count / fileSize);
     }
 
-    long fileSize() {
+    @Override
+    public long sizeInBytes() {
         return fileSize;
+    }
+
+    @Override
+    public boolean isBulk() {
+        return true;
     }
 
     @Override

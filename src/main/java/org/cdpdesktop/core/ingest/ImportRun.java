@@ -80,7 +80,8 @@ final class ImportRun {
     private static final int FIELD_COUNT = ProfileField.values().length;
 
     private final Connection connection;
-    private final Path file;
+    private final RecordSource.Opener opener;
+    private String sourceName;
     private final ImportOptions options;
     private final JobContext context;
     private final FieldCleaner cleaner;
@@ -115,11 +116,11 @@ final class ImportRun {
     private long duplicates;
     private CSVPrinter rejectsPrinter;
 
-    ImportRun(Connection connection, Path file, ImportOptions options, JobContext context, FieldCleaner cleaner, Path rejectsFile,
-              long keyIndexLimit) {
+    ImportRun(Connection connection, RecordSource.Opener source, ImportOptions options, JobContext context, FieldCleaner cleaner,
+              Path rejectsFile, long keyIndexLimit) {
         this.keyIndexLimit = keyIndexLimit;
         this.connection = connection;
-        this.file = file;
+        this.opener = source;
         this.options = options;
         this.context = context;
         this.cleaner = cleaner;
@@ -130,12 +131,13 @@ final class ImportRun {
     /** Runs the import in the connection's current transaction; the caller commits or rolls back, then times it. */
     ImportSummary run() throws IOException, SQLException {
         now = Instant.now().toString();
-        try (CsvSource source = CsvSource.open(file, options.dialect(), this::writeReject)) {
+        try (RecordSource source = opener.open(this::writeReject)) {
+            sourceName = source.name();
             headers = source.headers();
             compileMapping();
-            batchId = insertBatch();
-            prepareIdentity();
-            maybeDeferIndexing(source.fileSize());
+            batchId = insertBatch(source.kind());
+            prepareIdentity(source.isBulk());
+            maybeDeferIndexing(source.sizeInBytes());
             readAndWrite(source);
             context.throwIfCancelled();
             context.progress(read, read, "Finishing");
@@ -146,7 +148,7 @@ final class ImportRun {
             closeRejectsQuietly(e);
             throw e;
         }
-        return new ImportSummary(options.dryRun() ? 0 : batchId, file.getFileName().toString(), read, inserted, updated, duplicates,
+        return new ImportSummary(options.dryRun() ? 0 : batchId, sourceName, read, inserted, updated, duplicates,
                 rejected, rejected > 0 ? rejectsFile.toString() : null, 0, 0, options.dryRun());
     }
 
@@ -157,7 +159,7 @@ final class ImportRun {
      * Parsing and cleaning run on a second thread while this one writes, so the CPU work of reading the file
      * overlaps SQLite's; a small bounded queue keeps memory flat whichever side is slower.
      */
-    private void readAndWrite(CsvSource source) throws IOException, SQLException {
+    private void readAndWrite(RecordSource source) throws IOException, SQLException {
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService readerThread = Executors.newSingleThreadExecutor(runnable -> {
@@ -179,7 +181,7 @@ final class ImportRun {
                 context.throwIfCancelled();
                 double fraction = chunk.fractionRead();
                 long done = chunk.readSoFar();
-                context.progress(done, fraction > 0 ? Math.max(done, (long) (done / fraction)) : -1, file.getFileName().toString());
+                context.progress(done, fraction > 0 ? Math.max(done, (long) (done / fraction)) : -1, sourceName);
             }
         } finally {
             stop.set(true);
@@ -189,10 +191,10 @@ final class ImportRun {
         }
     }
 
-    private void produce(CsvSource source, BlockingQueue<Chunk> queue, AtomicBoolean stop) {
+    private void produce(RecordSource source, BlockingQueue<Chunk> queue, AtomicBoolean stop) {
         try {
             List<CleanRow> rows = new ArrayList<>(CHUNK_ROWS);
-            CsvSource.Row row;
+            RecordSource.Row row;
             while ((row = source.next()) != null) {
                 read++;
                 CleanRow clean = clean(source, row);
@@ -238,7 +240,7 @@ final class ImportRun {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImportException("The import of " + file.getFileName() + " was interrupted", e);
+            throw new ImportException("The import of " + sourceName + " was interrupted", e);
         }
     }
 
@@ -290,7 +292,7 @@ final class ImportRun {
         }
     }
 
-    private CleanRow clean(CsvSource source, CsvSource.Row row) {
+    private CleanRow clean(RecordSource source, RecordSource.Row row) throws IOException {
         if (row.problem() != null) {
             return reject(source, row, row.problem());
         }
@@ -368,7 +370,7 @@ final class ImportRun {
         return List.copyOf(names);
     }
 
-    private CleanRow reject(CsvSource source, CsvSource.Row row, String reason) {
+    private CleanRow reject(RecordSource source, RecordSource.Row row, String reason) throws IOException {
         rejected++;
         source.reject(row, reason);
         return null;
@@ -427,7 +429,8 @@ final class ImportRun {
         }
     }
 
-    private void prepareIdentity() throws SQLException {
+    /** A bulk source into a store of at most {@link #keyIndexLimit} profiles loads every key once; anything else looks keys up. */
+    private void prepareIdentity(boolean bulk) throws SQLException {
         long count;
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT coalesce(max(id), 0), count(*) FROM profile")) {
@@ -436,7 +439,7 @@ final class ImportRun {
             count = result.getLong(2);
         }
         nextId = maxIdBefore;
-        if (count > keyIndexLimit) {
+        if (!bulk || count > keyIndexLimit) {
             return;
         }
         externalIdIndex = new KeyIndex((int) Math.max(1024, count));
@@ -956,12 +959,13 @@ final class ImportRun {
         });
     }
 
-    private long insertBatch() throws SQLException {
+    private long insertBatch(String kind) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO import_batch(source, file_name, started_at, status,"
-                + " mapping) VALUES ('csv', ?, ?, 'running', ?)", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, file.getFileName().toString());
-            insert.setString(2, now);
-            insert.setString(3, MappingJson.toJson(mapping));
+                + " mapping) VALUES (?, ?, ?, 'running', ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, kind);
+            insert.setString(2, sourceName);
+            insert.setString(3, now);
+            insert.setString(4, MappingJson.toJson(mapping));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();

@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.jobs.JobListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +63,32 @@ public final class ImportService {
 
             @Override
             public ImportSummary run(JobContext context) throws Exception {
-                ImportSummary summary = importFile(file, options, context);
+                if (options.dialect() == null) {
+                    throw new IllegalArgumentException("A CSV import needs a dialect");
+                }
+                ImportSummary summary = importSource(rejects -> CsvSource.open(file, options.dialect(), rejects), file.getFileName().toString(),
+                        "csv", options, context);
                 if (!options.dryRun()) {
                     afterImport(summary, context);
                 }
                 return summary;
             }
         };
+    }
+
+    /**
+     * Imports records that are already in memory (a REST request, a Kafka batch) in one transaction, through the same
+     * mapping, cleaning, identity resolution, accounting and rejects file as a CSV import; the batch then knows its
+     * rejected records. It does not run the work that follows an import ({@link #onImported}): a caller that ingests
+     * many small batches decides how often that runs, through {@link #afterIngest}.
+     */
+    public ImportSummary ingest(RecordBatch batch, ImportOptions options, JobContext context) {
+        return importSource(batch.opener(), batch.name(), batch.kind(), options, context);
+    }
+
+    /** Runs the work that follows an import (segment snapshots) for batches ingested with {@link #ingest}. */
+    public void afterIngest(ImportSummary summary) {
+        afterImport(summary, JobContext.create("After " + summary.file(), JobListener.NONE, new AtomicBoolean()));
     }
 
     /**
@@ -90,19 +111,19 @@ public final class ImportService {
         }
     }
 
-    private ImportSummary importFile(Path file, ImportOptions options, JobContext context) {
+    private ImportSummary importSource(RecordSource.Opener source, String name, String kind, ImportOptions options, JobContext context) {
         long started = System.nanoTime();
         String startedAt = Instant.now().toString();
         Path rejectsFile = options.rejectsFile() != null ? options.rejectsFile()
-                : dataDirectory.rejects().resolve(baseName(file) + "-" + LocalDateTime.now().format(REJECTS_STAMP) + ".rejects.csv");
+                : dataDirectory.rejects().resolve(baseName(name) + "-" + LocalDateTime.now().format(REJECTS_STAMP) + ".rejects.csv");
         try {
             return database.withWriter(connection -> {
                 connection.setAutoCommit(false);
                 ImportSummary summary;
                 try {
-                    summary = new ImportRun(connection, file, options, context, cleaner, rejectsFile, keyIndexLimit).run();
+                    summary = new ImportRun(connection, source, options, context, cleaner, rejectsFile, keyIndexLimit).run();
                 } catch (IOException e) {
-                    throw new ImportException(file.getFileName() + ": " + e.getMessage(), e);
+                    throw new ImportException(name + ": " + e.getMessage(), e);
                 }
                 if (options.dryRun()) {
                     connection.rollback();
@@ -114,38 +135,38 @@ public final class ImportService {
                 return summary.timedFrom(started);
             });
         } catch (JobCancelledException e) {
-            recordFailure(file, startedAt, "cancelled", options);
+            recordFailure(name, kind, startedAt, "cancelled", options);
             throw e;
         } catch (RuntimeException e) {
-            recordFailure(file, startedAt, "failed", options);
+            recordFailure(name, kind, startedAt, "failed", options);
             throw e;
         }
     }
 
     /** A failed or cancelled import changed nothing, but the history says it was tried. */
-    private void recordFailure(Path file, String startedAt, String status, ImportOptions options) {
+    private void recordFailure(String name, String kind, String startedAt, String status, ImportOptions options) {
         if (options.dryRun()) {
             return;
         }
         try {
             database.write(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO import_batch(source, file_name, started_at,"
-                        + " finished_at, status, mapping) VALUES ('csv', ?, ?, ?, ?, ?)")) {
-                    insert.setString(1, file.getFileName().toString());
-                    insert.setString(2, startedAt);
-                    insert.setString(3, Instant.now().toString());
-                    insert.setString(4, status);
-                    insert.setString(5, MappingJson.toJson(options.mapping()));
+                        + " finished_at, status, mapping) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, kind);
+                    insert.setString(2, name);
+                    insert.setString(3, startedAt);
+                    insert.setString(4, Instant.now().toString());
+                    insert.setString(5, status);
+                    insert.setString(6, MappingJson.toJson(options.mapping()));
                     return insert.executeUpdate();
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("Could not record the {} import of {} in the history", status, file, e);
+            LOG.warn("Could not record the {} import of {} in the history", status, name, e);
         }
     }
 
-    private static String baseName(Path file) {
-        String name = file.getFileName().toString();
+    private static String baseName(String name) {
         int dot = name.lastIndexOf('.');
         return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]", "_");
     }

@@ -1,0 +1,98 @@
+package org.cdpdesktop.core.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.jobs.JobListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Records from memory (REST, Kafka) go through the same pipeline as a CSV file. */
+class RecordIngestTest {
+
+    @TempDir
+    Path folder;
+
+    private static ImportSummary ingest(ImportFixture fixture, RecordBatch batch) {
+        ImportOptions options = new ImportOptions(null, ColumnMapping.auto(batch.headers()), DuplicatePolicy.NEWEST, false, null);
+        ImportSummary summary = fixture.importer.ingest(batch, options, JobContext.create("test", JobListener.NONE, new AtomicBoolean()));
+        assertThat(summary.read()).isEqualTo(summary.inserted() + summary.updated() + summary.duplicates() + summary.rejected());
+        return summary;
+    }
+
+    @Test
+    void recordsAreCleanedAndResolvedLikeCsvRows() {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            RecordBatch batch = RecordBatch.of("request", "rest", List.of(
+                    Map.of("cookie", "c-1", "email", "Ann@Example.COM", "country", "USA", "zip", "07302"),
+                    Map.of("cookie", "c-2", "email", "bob@example.com", "age", "abc")));
+
+            ImportSummary summary = ingest(fixture, batch);
+
+            assertThat(summary.inserted()).isEqualTo(2);
+            assertThat(fixture.profile("c-1").getEmail()).isEqualTo("ann@example.com");
+            assertThat(fixture.profile("c-1").getCountry()).isEqualTo("United States");
+            assertThat(fixture.profile("c-1").getPostalCode()).isEqualTo("07302");
+            assertThat(fixture.profile("c-2").getAttributes()).containsEntry("invalid_age", "abc");
+            assertThat(fixture.count("SELECT count(*) FROM import_batch WHERE source = 'rest' AND file_name = 'request'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theSameRecordTwiceChangesNothingTheSecondTime() {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            Map<String, String> record = Map.of("cookie", "c-1", "email", "ann@example.com", "interests", "tech|travel");
+            ingest(fixture, RecordBatch.of("first", "kafka", List.of(record)));
+            String updatedAt = fixture.profile("c-1").getUpdatedAt();
+
+            ImportSummary again = ingest(fixture, RecordBatch.of("second", "kafka", List.of(record)));
+
+            assertThat(again.inserted()).isZero();
+            assertThat(again.updated()).isEqualTo(1);
+            assertThat(fixture.profiles.count()).isEqualTo(1);
+            assertThat(fixture.profile("c-1").getInterests()).containsExactly("tech", "travel");
+            assertThat(fixture.profile("c-1").getUpdatedAt()).isEqualTo(updatedAt);
+        }
+    }
+
+    @Test
+    void aRecordWithoutIdentityIsRejectedWithItsPositionAndReason() {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            RecordBatch batch = RecordBatch.ofEntries("topic", "kafka", List.of(
+                    new RecordBatch.Entry(41, Map.of("cookie", "c-1", "email", "ann@example.com")),
+                    new RecordBatch.Entry(42, Map.of("cookie", "", "email", "not-an-email", "city", "Austin"))));
+
+            ImportSummary summary = ingest(fixture, batch);
+
+            assertThat(summary.inserted()).isEqualTo(1);
+            assertThat(summary.rejected()).isEqualTo(1);
+            assertThat(batch.rejections()).singleElement().satisfies(rejection -> {
+                assertThat(rejection.position()).isEqualTo(42);
+                assertThat(rejection.reason()).contains("no identity").contains("not-an-email");
+            });
+            assertThat(summary.rejectsFile()).isNotNull();
+        }
+    }
+
+    @Test
+    void aSmallBatchIntoALargerStoreFindsExistingProfilesByLookup() throws Exception {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            StringBuilder csv = new StringBuilder("cookie,email\n");
+            for (int i = 0; i < 500; i++) {
+                csv.append("c-").append(i).append(",p").append(i).append("@example.com\n");
+            }
+            fixture.importFile(fixture.csv("people.csv", csv.toString()));
+
+            ImportSummary summary = ingest(fixture, RecordBatch.of("one", "rest",
+                    List.of(Map.of("email", "P7@EXAMPLE.com", "city", "Lisbon"))));
+
+            assertThat(summary.updated()).isEqualTo(1);
+            assertThat(fixture.profiles.count()).isEqualTo(500);
+            assertThat(fixture.profile("c-7").getCity()).isEqualTo("Lisbon");
+        }
+    }
+}
