@@ -29,7 +29,6 @@ import org.cdpdesktop.core.store.ProfileDetail;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.profile.ProfileSort;
-import org.cdpdesktop.core.query.SqlFragment;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.task.BackgroundTask;
@@ -199,9 +198,9 @@ public final class ProfilesViewModel {
      * with progress and cancel.
      */
     public void export(ExportFormat format, List<Integer> selectedRows) {
-        SqlFragment where;
+        ProfileBrowser.Selection selection;
         try {
-            where = selectedRows.isEmpty() ? browser.where(query()) : selection(selectedRows);
+            selection = selectedRows.isEmpty() ? null : selection(selectedRows);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -209,7 +208,7 @@ public final class ProfilesViewModel {
         String name = "profiles-" + EXPORT_STAMP.format(LocalDateTime.now()) + "." + format.name().toLowerCase(Locale.ROOT);
         Path out = app.dataDirectory().exports().resolve(name);
         notice.set("Exporting to " + out + "…");
-        jobs.submit(app.exporter().exportJob(format, out, where.sql(), where.parameters()),
+        jobs.submit(app.exporter().exportJob(format, out, query(), selection),
                 summary -> notice.set(String.format("Exported %,d %s to %s", summary.profiles(), summary.profiles() == 1 ? "profile" : "profiles", out)),
                 failure -> {
                     notice.set("");
@@ -218,10 +217,10 @@ public final class ProfilesViewModel {
     }
 
     /**
-     * The selected rows as a condition: loaded rows by id, and each run of consecutive rows that holds one not loaded
-     * yet (a shift-click or select-all reaches far past what is loaded) by its position in the listing.
+     * The selected rows: loaded rows by id, and each run of consecutive rows that holds one not loaded yet (a
+     * shift-click or select-all reaches far past what is loaded) by its position in the listing.
      */
-    private SqlFragment selection(List<Integer> selectedRows) {
+    private ProfileBrowser.Selection selection(List<Integer> selectedRows) {
         List<Long> ids = new ArrayList<>();
         List<ProfileBrowser.RowRange> unloaded = new ArrayList<>();
         int[] sorted = selectedRows.stream().mapToInt(Integer::intValue).filter(row -> row >= 0 && row < rows.size()).sorted()
@@ -241,7 +240,7 @@ public final class ProfilesViewModel {
             }
             start = end + 1;
         }
-        return browser.whereAnyOf(ids, query(), unloaded);
+        return new ProfileBrowser.Selection(ids, unloaded);
     }
 
     /** Deletes the profile shown in the detail; the listing and count refresh when the store reports the change. */

@@ -1,11 +1,5 @@
 package org.cdpdesktop.gui.segments;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,11 +16,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.export.ExportFormat;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.segment.CohortSize;
 import org.cdpdesktop.core.query.Condition;
 import org.cdpdesktop.core.query.FieldRef;
+import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.segment.MembershipChange;
 import org.cdpdesktop.core.query.RuleFormatter;
 import org.cdpdesktop.core.query.RuleParser;
@@ -372,23 +368,17 @@ public final class SegmentsViewModel {
                 + (failed == 0 ? "" : "; " + failed + " could not be evaluated (see the list)"));
     }
 
-    /** Writes the current rule's members to {@code file} as CSV. */
+    /** Exports the current rule's members to {@code file} as CSV, as a job with progress and cancel. */
     public void exportMembers(Path file) {
         Condition exported = rule;
         if (exported == null) {
             status.set("Cannot export: " + ruleProblem.get());
             return;
         }
-        BackgroundTask.wrap(() -> {
-                    try (Writer writer = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-                        return segments.exportMembersCsv(exported, writer);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-                    }
-                })
-                .onSuccess(rows -> status.set(String.format("Exported %,d members to %s", rows, file)))
-                .onFailure(failure -> status.set("Export failed: " + ErrorDialog.describe(failure)))
-                .executeWith(executor);
+        status.set("Exporting members to " + file + "…");
+        jobs.submit(app.exporter().exportJob(ExportFormat.CSV, file, new ProfileQuery(exported, null, null, null)),
+                summary -> status.set(String.format("Exported %,d members to %s", summary.profiles(), file)),
+                failure -> status.set("Export failed: " + ErrorDialog.describe(failure)));
     }
 
     private void loadChanges() {
