@@ -30,6 +30,7 @@ import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.profile.ProfileSort;
 import org.cdpdesktop.gui.ErrorDialog;
+import org.cdpdesktop.gui.ExportFileChooser;
 import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -48,6 +49,7 @@ public final class ProfilesViewModel {
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
     private final ProfileBrowser browser;
+    private final ExportFileChooser exportFiles;
 
     private final ObjectProperty<ProfileFilter> filter = new SimpleObjectProperty<>(ProfileFilter.NONE);
     private final ObjectProperty<ProfileSort> sort = new SimpleObjectProperty<>(ProfileSort.NATURAL);
@@ -67,8 +69,10 @@ public final class ProfilesViewModel {
     private Task<?> detailTask;
     private long generation;
 
-    public ProfilesViewModel(App app, TaskExecutor executor, JobsViewModel jobs, ProfileFilterRequests requests) {
+    public ProfilesViewModel(App app, TaskExecutor executor, JobsViewModel jobs, ProfileFilterRequests requests,
+                             ExportFileChooser exportFiles) {
         this.app = app;
+        this.exportFiles = exportFiles;
         this.executor = executor;
         this.jobs = jobs;
         this.browser = app.profileBrowser();
@@ -194,8 +198,8 @@ public final class ProfilesViewModel {
 
     /**
      * Exports the current listing (every row of it, not only the loaded ones) or, when {@code selectedRows} is not
-     * empty, the rows at those positions, loaded or not, to a new file in the data folder's exports folder, as a job
-     * with progress and cancel.
+     * empty, the rows at those positions, loaded or not, in the order on screen, to the file the user chooses, as a
+     * job with progress and cancel.
      */
     public void export(ExportFormat format, List<Integer> selectedRows) {
         ProfileBrowser.Selection selection;
@@ -205,10 +209,14 @@ public final class ProfilesViewModel {
             message.set(e.getMessage());
             return;
         }
-        String name = "profiles-" + EXPORT_STAMP.format(LocalDateTime.now()) + "." + format.name().toLowerCase(Locale.ROOT);
-        Path out = app.dataDirectory().exports().resolve(name);
+        ProfileQuery listing = query();
+        Optional<Path> chosen = exportFiles.choose(format, "profiles-" + EXPORT_STAMP.format(LocalDateTime.now()));
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path out = chosen.get();
         notice.set("Exporting to " + out + "…");
-        jobs.submit(app.exporter().exportJob(format, out, query(), selection),
+        jobs.submit(app.exporter().exportJob(format, out, listing, selection),
                 summary -> notice.set(String.format("Exported %,d %s to %s", summary.profiles(), summary.profiles() == 1 ? "profile" : "profiles", out)),
                 failure -> {
                     notice.set("");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,6 +35,7 @@ import org.cdpdesktop.core.segment.SegmentSize;
 import org.cdpdesktop.core.segment.SnapshotJob;
 import org.cdpdesktop.core.segment.SnapshotResult;
 import org.cdpdesktop.gui.ErrorDialog;
+import org.cdpdesktop.gui.ExportFileChooser;
 import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -55,6 +57,7 @@ public final class SegmentsViewModel {
     private final SegmentService segments;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
+    private final ExportFileChooser exportFiles;
 
     private final ObservableList<SegmentSize> segmentList = FXCollections.observableArrayList();
     private final ObjectProperty<Segment> editing = new SimpleObjectProperty<>();
@@ -86,8 +89,9 @@ public final class SegmentsViewModel {
     private boolean sizesLoading;
     private boolean sizesStale;
 
-    public SegmentsViewModel(App app, TaskExecutor executor, JobsViewModel jobs) {
+    public SegmentsViewModel(App app, TaskExecutor executor, JobsViewModel jobs, ExportFileChooser exportFiles) {
         this.app = app;
+        this.exportFiles = exportFiles;
         this.segments = app.segments();
         this.executor = executor;
         this.jobs = jobs;
@@ -368,13 +372,19 @@ public final class SegmentsViewModel {
                 + (failed == 0 ? "" : "; " + failed + " could not be evaluated (see the list)"));
     }
 
-    /** Exports the current rule's members to {@code file} as CSV, as a job with progress and cancel. */
-    public void exportMembers(Path file) {
+    /** Exports the current rule's members as CSV to the file the user chooses, as a job with progress and cancel. */
+    public void exportMembers() {
         Condition exported = rule;
         if (exported == null) {
             status.set("Cannot export: " + ruleProblem.get());
             return;
         }
+        String segmentName = name.get() == null || name.get().isBlank() ? "segment" : name.get();
+        Optional<Path> chosen = exportFiles.choose(ExportFormat.CSV, segmentName);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
         status.set("Exporting members to " + file + "…");
         jobs.submit(app.exporter().exportJob(ExportFormat.CSV, file, new ProfileQuery(exported, null, null, null)),
                 summary -> status.set(String.format("Exported %,d members to %s", summary.profiles(), file)),
