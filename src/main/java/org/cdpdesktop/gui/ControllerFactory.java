@@ -54,7 +54,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests));
         }
         if (type == SegmentsView.class) {
-            return new SegmentsView(new SegmentsViewModel(app, executor, jobs));
+            return new SegmentsView(dialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
+                    app.segments(), app.cohorts(), app.fieldValues()), executor, jobs, dialogs));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }
