@@ -98,19 +98,20 @@ final class RuleBuilderPane extends VBox {
         field.valueProperty().bindBidirectional(condition.fieldProperty());
         field.setVisibleRowCount(14);
         field.setPrefWidth(180);
-        field.setMinWidth(120);
+        field.setMinWidth(110);
         field.getStyleClass().add("rule-field");
 
         ComboBox<Operator> operator = new ComboBox<>();
         operator.setConverter(converter(Operator::label));
         operator.setPrefWidth(160);
-        operator.setMinWidth(110);
+        // The operator's words ("greater than", "does not contain") must stay whole; field and value give way first.
+        operator.setMinWidth(Region.USE_PREF_SIZE);
         operator.getStyleClass().add("rule-operator");
 
         ComboBox<String> value = new ComboBox<>();
         value.setEditable(true);
         value.setPrefWidth(220);
-        value.setMinWidth(100);
+        value.setMinWidth(90);
         HBox.setHgrow(value, Priority.SOMETIMES);
         value.getStyleClass().add("rule-value");
         value.getEditor().textProperty().bindBidirectional(condition.valueProperty());

@@ -214,6 +214,11 @@ class SegmentsViewTest {
     }
 
     private static void openSegment(FxRobot robot, String name) {
+        @SuppressWarnings("unchecked")
+        ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);
+        waitUntil(() -> list.getItems().stream().anyMatch(size -> size.segment().name().equals(name)));
+        robot.interact(() -> list.scrollTo(list.getItems().stream()
+                .filter(size -> size.segment().name().equals(name)).findFirst().orElseThrow()));
         var cell = robot.lookup("#segment-list .list-cell").match(node -> node instanceof ListCell<?> listCell
                 && listCell.getText() != null && listCell.getText().startsWith(name + "  "));
         waitUntil(() -> cell.tryQuery().isPresent());
