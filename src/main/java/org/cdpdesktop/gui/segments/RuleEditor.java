@@ -3,9 +3,12 @@ package org.cdpdesktop.gui.segments;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -49,6 +52,7 @@ public final class RuleEditor {
     private final StringProperty count = new SimpleStringProperty("");
     private final StringProperty previewNote = new SimpleStringProperty(UNFINISHED);
     private final ObservableList<Profile> preview = FXCollections.observableArrayList();
+    private final BooleanProperty builderStale = new SimpleBooleanProperty(false);
     private final BooleanBinding isSaved = saved.isNotNull();
     private final BooleanBinding hasRule;
 
@@ -89,6 +93,7 @@ public final class RuleEditor {
             setRoot(emptyGroup());
             setText(segment.ruleText());
             unreadable(e.getMessage());
+            builderStale.set(true);
         }
     }
 
@@ -144,6 +149,7 @@ public final class RuleEditor {
         } catch (IllegalArgumentException e) {
             setText("");
             unreadable(e.getMessage());
+            builderStale.set(false);
         }
     }
 
@@ -170,16 +176,19 @@ public final class RuleEditor {
             readable(condition);
         } catch (RuleSyntaxException e) {
             unreadable(e.getMessage());
+            builderStale.set(true);
         }
     }
 
     private void readable(Condition condition) {
+        builderStale.set(false);
         rule.set(condition);
         ruleProblem.set("");
         countDelay.playFromStart();
     }
 
     private void unfinished() {
+        builderStale.set(false);
         noRule();
         ruleProblem.set("");
         count.set("");
@@ -275,6 +284,11 @@ public final class RuleEditor {
 
     public ReadOnlyStringProperty countProperty() {
         return count;
+    }
+
+    /** True while the text cannot be read, so the builder still shows the last rule that could: it is not the draft. */
+    public ReadOnlyBooleanProperty builderStaleProperty() {
+        return builderStale;
     }
 
     /** What the empty preview says: finish the rule, fix it, or that nobody matches. */

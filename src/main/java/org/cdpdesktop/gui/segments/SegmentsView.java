@@ -147,6 +147,7 @@ public final class SegmentsView {
         builderHolder.getChildren().setAll(builder);
         builder.show(editor.rootProperty().get());
         editor.rootProperty().addListener((observable, old, root) -> builder.show(root));
+        builderHolder.disableProperty().bind(editor.builderStaleProperty());
         ruleText.textProperty().bindBidirectional(editor.ruleTextProperty());
         ruleProblem.textProperty().bind(editor.ruleProblemProperty());
         ruleProblem.visibleProperty().bind(ruleProblem.textProperty().isNotEmpty());

@@ -106,6 +106,12 @@ class SegmentsViewModelTest {
         assertThat(editor.preview()).isEmpty();
         assertThat(editor.countProperty().get()).isEmpty();
         assertThat(editor.previewNoteProperty().get()).isEqualTo("Fix the rule to see who matches");
+        assertThat(editor.builderStaleProperty().get()).as("the builder no longer shows the draft").isTrue();
+
+        act(() -> editor.ruleTextProperty().set("age >= 70"));
+        waitUntil(() -> editor.preview().size() == 2);
+        assertThat(editor.builderStaleProperty().get()).isFalse();
+        assertThat(((BuilderCondition) editor.rootProperty().get().children().get(0)).valueProperty().get()).isEqualTo("70");
     }
 
     @Test
