@@ -57,7 +57,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests, exportFiles));
         }
         if (type == SegmentsView.class) {
-            return new SegmentsView(new SegmentsViewModel(app, executor, jobs, exportFiles));
+            return new SegmentsView(dialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
+                    app.segments(), app.cohorts(), app.fieldValues(), app.exporter()), executor, jobs, dialogs, exportFiles));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

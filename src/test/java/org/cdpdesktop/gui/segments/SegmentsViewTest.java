@@ -12,16 +12,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.query.RuleParser;
 import org.cdpdesktop.core.segment.SegmentSize;
 import org.cdpdesktop.gui.DesktopApp;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
@@ -149,6 +153,8 @@ class SegmentsViewTest {
         robot.clickOn(text).write("interests contains \"travel\"");
         waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
 
+        robot.clickOn("#segment-save");
+        waitUntil(() -> !robot.lookup("#segment-export").queryButton().isDisabled());
         robot.clickOn("#segment-export");
 
         waitUntil(() -> robot.lookup("#segment-status").queryAs(Label.class).getText().startsWith("Exported 3 members"));
@@ -158,6 +164,100 @@ class SegmentsViewTest {
                 + "income,education,interests,bio,signupDate,createdAt,updatedAt,cohorts");
         assertThat(lines.subList(1, lines.size())).extracting(line -> line.substring(0, line.indexOf(',')))
                 .containsExactly("us-traveller", "ca-old-traveller", "us-old-traveller");
+    }
+
+    @Test
+    void newSegmentAfterASavedOneShowsAnEmptyDraftWithoutErrorsAndOnlySaveAvailable(FxRobot robot) {
+        robot.clickOn("#nav-segments");
+        openSegment(robot, "Senior");
+        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
+        assertThat(robot.lookup("#segment-delete").queryButton().isDisabled()).isFalse();
+
+        robot.clickOn("#segment-new");
+
+        assertThat(robot.lookup("#segment-name").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText()).isEmpty();
+        assertThat(robot.lookup("#segment-rule-problem").queryAs(Label.class).isVisible()).isFalse();
+        TableView<?> preview = robot.lookup("#segment-preview").queryAs(TableView.class);
+        assertThat(preview.getItems()).isEmpty();
+        assertThat(((Label) preview.getPlaceholder()).getText()).isEqualTo("Finish the rule to see who matches");
+        assertThat(robot.lookup(".rule-value").nth(0).queryAs(ComboBox.class).getEditor().getText()).isEmpty();
+        for (String button : List.of("#segment-delete", "#segment-duplicate", "#segment-export", "#segment-save")) {
+            assertThat(robot.lookup(button).queryButton().isDisabled()).as(button).isTrue();
+        }
+    }
+
+    @Test
+    void theTrendTabDrawsTheOpenSegmentAndAnotherOnePickedToCompareInTwoColours(FxRobot robot) {
+        app.segments().create("Active_2024", RuleParser.parse("age >= 70"), "");
+        app.segments().snapshotAll("test");
+        robot.clickOn("#nav-segments");
+        openSegment(robot, "Senior");
+        robot.clickOn("#segment-trend-tab");
+        SegmentTrendChart trend = robot.lookup("#segment-trend").queryAs(SegmentTrendChart.class);
+        waitUntil(() -> trend.getData().size() == 1);
+        assertThat(trend.getData().get(0).getName()).isEqualTo("Senior");
+
+        robot.clickOn("#segment-trend-compare");
+        robot.clickOn(robot.lookup(".menu-item").match(item -> shows(robot, item, "Active_2024")).<Node>query());
+
+        waitUntil(() -> trend.getData().size() == 2);
+        assertThat(trend.getData()).extracting(XYChart.Series::getName).containsExactly("Senior", "Active_2024");
+        assertThat(trend.getData().get(0).getNode().getStyle()).isNotEqualTo(trend.getData().get(1).getNode().getStyle());
+        assertThat(robot.lookup("#segment-list .list-cell").match(cell -> shows(robot, cell, "Active_2024  —  ")).tryQuery())
+                .as("the list shows the name with its underscore").isPresent();
+    }
+
+    @Test
+    void aSegmentNeverSnapshottedIsNamedOnTheTrendTabWithWhatToDo(FxRobot robot) {
+        app.segments().create("Canadians", RuleParser.parse("country = \"CA\""), "");
+        robot.clickOn("#nav-segments");
+        openSegment(robot, "Canadians");
+        robot.clickOn("#segment-trend-tab");
+
+        waitUntil(() -> robot.lookup("#segment-trend-note").queryAs(Label.class).getText()
+                .equals("\u201cCanadians\u201d has no snapshot yet: \u201cTake snapshot\u201d (or the next import) records its size."));
+        assertThat(shown(robot.lookup("#segment-trend").query())).isFalse();
+    }
+
+    @Test
+    void theCohortsTabWithoutCohortsSaysHowTheyArriveInsteadOfAnEmptyChart(FxRobot robot) {
+        robot.clickOn("#nav-segments");
+        robot.clickOn("#cohorts-tab");
+
+        waitUntil(() -> shown(robot.lookup("#cohort-empty").query()));
+        assertThat(shown(robot.lookup("#cohort-chart").query())).isFalse();
+        assertThat(robot.lookup("#cohort-empty-text").queryAs(Label.class).getText())
+                .contains("map a column of the file to \u201cCohort\u201d").contains("cohort model");
+    }
+
+    /** True when {@code node} and every parent are visible: what a user can see. */
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code node} draws {@code text} (starting with it) on screen, mnemonic underscores included. */
+    private static boolean shows(FxRobot robot, Node node, String text) {
+        return robot.from(node).lookup(".text").match(drawn -> drawn instanceof Text shape
+                && shape.getText() != null && shape.getText().startsWith(text)).tryQuery().isPresent();
+    }
+
+    private static void openSegment(FxRobot robot, String name) {
+        @SuppressWarnings("unchecked")
+        ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);
+        waitUntil(() -> list.getItems().stream().anyMatch(size -> size.segment().name().equals(name)));
+        robot.interact(() -> list.scrollTo(list.getItems().stream()
+                .filter(size -> size.segment().name().equals(name)).findFirst().orElseThrow()));
+        var cell = robot.lookup("#segment-list .list-cell").match(node -> node instanceof ListCell<?> listCell
+                && listCell.getText() != null && listCell.getText().startsWith(name + "  "));
+        waitUntil(() -> cell.tryQuery().isPresent());
+        robot.clickOn(cell.<Node>query());
+        waitUntil(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals(name));
     }
 
     private static void pick(FxRobot robot, Node comboBox, String item) {
