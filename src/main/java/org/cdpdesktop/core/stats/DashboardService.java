@@ -24,8 +24,8 @@ public final class DashboardService {
     /** How far back the new-profiles chart goes: a quarter by day, two years by week, ten years by month. */
     static final Map<Dashboard.Period, Integer> PERIODS_SHOWN = Map.of(
             Dashboard.Period.DAY, 90, Dashboard.Period.WEEK, 104, Dashboard.Period.MONTH, 120);
-    /** The age bands marketers use; the first and last are open-ended. */
-    static final int[][] AGE_BANDS = {{0, 17}, {18, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}, {65, 120}};
+    /** The age bands marketers use; the first and last are open-ended. Segment insights compare members by them too. */
+    public static final int[][] AGE_BANDS = {{0, 17}, {18, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}, {65, 120}};
 
     private final Database database;
 
@@ -138,13 +138,22 @@ public final class DashboardService {
     }
 
     private static Dashboard.AgeBand ageBand(int[] band, boolean first, boolean last, long count) {
+        String label = ageBandLabel(band, first, last);
         if (first) {
-            return new Dashboard.AgeBand("under " + (band[1] + 1), null, band[1], count);
+            return new Dashboard.AgeBand(label, null, band[1], count);
         }
         if (last) {
-            return new Dashboard.AgeBand(band[0] + "+", band[0], null, count);
+            return new Dashboard.AgeBand(label, band[0], null, count);
         }
-        return new Dashboard.AgeBand(band[0] + "–" + band[1], band[0], band[1], count);
+        return new Dashboard.AgeBand(label, band[0], band[1], count);
+    }
+
+    /** "under 18", "25–34", "65+": the first and last bands are open-ended. */
+    public static String ageBandLabel(int[] band, boolean first, boolean last) {
+        if (first) {
+            return "under " + (band[1] + 1);
+        }
+        return last ? band[0] + "+" : band[0] + "–" + band[1];
     }
 
     private static List<Stats.LastImport> recentImports(Connection connection) throws SQLException {
