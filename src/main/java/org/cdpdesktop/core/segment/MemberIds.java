@@ -122,4 +122,22 @@ public final class MemberIds {
     public static long[] difference(long[] ascending, long[] ascendingOthers) {
         return Arrays.stream(ascending).filter(id -> Arrays.binarySearch(ascendingOthers, id) < 0).toArray();
     }
+
+    /** The ids in both ascending lists, in order; one merge pass, since overlap matrices intersect every pair. */
+    public static long[] intersection(long[] ascending, long[] ascendingOthers) {
+        long[] both = new long[Math.min(ascending.length, ascendingOthers.length)];
+        int n = 0;
+        for (int i = 0, j = 0; i < ascending.length && j < ascendingOthers.length; ) {
+            if (ascending[i] < ascendingOthers[j]) {
+                i++;
+            } else if (ascending[i] > ascendingOthers[j]) {
+                j++;
+            } else {
+                both[n++] = ascending[i];
+                i++;
+                j++;
+            }
+        }
+        return Arrays.copyOf(both, n);
+    }
 }

@@ -32,6 +32,12 @@ class MemberIdsTest {
     }
 
     @Test
+    void intersectionKeepsTheIdsInBothListsInOrder() {
+        assertThat(MemberIds.intersection(new long[] {1, 3, 5, 7, 9}, new long[] {0, 3, 4, 7, 10})).containsExactly(3, 7);
+        assertThat(MemberIds.intersection(new long[] {2}, new long[0])).isEmpty();
+    }
+
+    @Test
     void differenceKeepsTheIdsMissingFromTheOtherList() {
         assertThat(MemberIds.difference(new long[] {1, 3, 5, 7}, new long[] {3, 4, 7})).containsExactly(1, 5);
         assertThat(MemberIds.difference(new long[0], new long[] {1})).isEmpty();
