@@ -15,6 +15,8 @@ import org.cdpdesktop.core.store.ProfileStore;
 import org.cdpdesktop.core.stats.DashboardService;
 import org.cdpdesktop.core.segment.CohortService;
 import org.cdpdesktop.core.query.FieldValues;
+import org.cdpdesktop.core.segment.SegmentInsights;
+import org.cdpdesktop.core.segment.SegmentOverlap;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
 
@@ -35,6 +37,8 @@ public final class App implements AutoCloseable {
     private final MappingPresets presets;
     private final ExportService exporter;
     private final SegmentService segments;
+    private final SegmentInsights segmentInsights;
+    private final SegmentOverlap segmentOverlap;
     private final CohortService cohorts;
     private final FieldValues fieldValues;
 
@@ -53,6 +57,8 @@ public final class App implements AutoCloseable {
         this.profileEditor = new ProfileEditor(profiles, cleaner);
         this.exporter = new ExportService(database, profileBrowser);
         this.segments = new SegmentService(database);
+        this.segmentInsights = new SegmentInsights(database, segments);
+        this.segmentOverlap = new SegmentOverlap(segments);
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
         importer.onImported(summary -> segments.snapshotAll("import"));
@@ -118,6 +124,14 @@ public final class App implements AutoCloseable {
 
     public SegmentService segments() {
         return segments;
+    }
+
+    public SegmentInsights segmentInsights() {
+        return segmentInsights;
+    }
+
+    public SegmentOverlap segmentOverlap() {
+        return segmentOverlap;
     }
 
     public CohortService cohorts() {

@@ -14,6 +14,8 @@ import org.cdpdesktop.core.query.Condition;
 import org.cdpdesktop.core.query.RuleFormatter;
 import org.cdpdesktop.core.query.RuleParser;
 import org.cdpdesktop.core.segment.Segment;
+import org.cdpdesktop.core.segment.SegmentInsights;
+import org.cdpdesktop.core.segment.SegmentOverlap;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.segment.SegmentSize;
 import picocli.CommandLine.ArgGroup;
@@ -25,13 +27,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code segment list|save|count|members|snapshot}. A rule that does not parse fails like any other error:
+ * {@code segment list|save|count|members|snapshot|insights|overlap}. A rule that does not parse fails like any other error:
  * exit 1 and one {@code error: at position N: ...} line on stderr.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
         description = "List, save, count and export rule-based segments; snapshot their sizes.",
         subcommands = {SegmentCommand.ListSegments.class, SegmentCommand.Save.class, SegmentCommand.Count.class,
-                SegmentCommand.Members.class, SegmentCommand.Snapshot.class})
+                SegmentCommand.Members.class, SegmentCommand.Snapshot.class, SegmentInsightsCommands.Insights.class,
+                SegmentInsightsCommands.Overlap.class})
 final class SegmentCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,6 +55,14 @@ final class SegmentCommand implements Callable<Integer> {
 
     ExportService exporter() {
         return root.app().exporter();
+    }
+
+    SegmentInsights insights() {
+        return root.app().segmentInsights();
+    }
+
+    SegmentOverlap overlap() {
+        return root.app().segmentOverlap();
     }
 
     private static Segment named(SegmentService segments, String name) {

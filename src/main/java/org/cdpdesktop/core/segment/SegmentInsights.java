@@ -101,8 +101,11 @@ public final class SegmentInsights {
             insights.add(new Insight(c.dimension(), c.value(), c.condition(), c.members(), restCount, memberShare,
                     restShare, lift, p[i], q[i], q[i] < FALSE_DISCOVERY_RATE, ruleFields.contains(c.field())));
         }
+        // A field the rule itself tests differs by construction, so the discoveries come before it.
         insights.sort(Comparator.comparing(Insight::significant).reversed()
+                .thenComparing(Insight::inRule)
                 .thenComparing(Comparator.comparingDouble((Insight insight) -> Math.abs(Math.log(insight.lift()))).reversed())
+                .thenComparing(Insight::overRepresented, Comparator.reverseOrder())
                 .thenComparingDouble(Insight::qValue));
         return insights;
     }

@@ -110,7 +110,7 @@ class SegmentInsightsTest {
     }
 
     @Test
-    void rareNoiseIsNotReportedAndStrongerDifferencesComeFirst() {
+    void rareNoiseIsNotReportedAndStrongerDifferencesComeFirstWithTheRulesOwnFieldsLast() {
         plant();
 
         InsightReport report = insights.insights(RuleParser.parse("attribute \"tier\" = \"gold\""), 100);
@@ -118,7 +118,7 @@ class SegmentInsightsTest {
         assertThat(report.tested()).isGreaterThan(30);
         assertThat(report.insights()).allMatch(Insight::significant);
         assertThat(report.insights()).noneMatch(i -> i.value().startsWith("noise"));
-        assertThat(report.insights()).extracting(Insight::value).containsSubsequence("gold", "bingo", "golf", "Canada");
+        assertThat(report.insights()).extracting(Insight::value).containsSubsequence("bingo", "golf", "Canada", "gold");
         assertThat(find(report, "tier (attribute)", "gold").inRule()).isTrue();
     }
 
