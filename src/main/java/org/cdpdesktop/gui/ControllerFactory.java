@@ -58,7 +58,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(dialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
-                    app.segments(), app.cohorts(), app.fieldValues(), app.exporter()), executor, jobs, dialogs, exportFiles));
+                    app.segments(), app.cohorts(), app.fieldValues(), app.exporter(), app.segmentInsights(), app.segmentOverlap()), executor, jobs,
+                    dialogs, exportFiles));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

@@ -107,6 +107,14 @@ public final class RuleEditor {
         builderChanged();
     }
 
+    /** An unsaved draft named {@code draftName} with {@code condition} as its rule. */
+    void draftFrom(String draftName, Condition condition) {
+        newDraft();
+        name.set(draftName);
+        setRoot(BuilderGroup.of(condition));
+        builderChanged();
+    }
+
     /** The draft was stored as {@code segment}. */
     void saved(Segment segment) {
         saved.set(segment);

@@ -18,6 +18,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -28,6 +29,7 @@ import javafx.scene.text.Text;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.segment.CohortSize;
+import org.cdpdesktop.core.segment.Insight;
 import org.cdpdesktop.core.segment.Segment;
 import org.cdpdesktop.core.segment.SegmentHistory;
 import org.cdpdesktop.core.segment.SegmentSize;
@@ -97,6 +99,24 @@ public final class SegmentsView {
     private ListView<CohortSize> cohortList;
     @FXML
     private TableView<Profile> cohortMembers;
+    @FXML
+    private Button insightsButton;
+    @FXML
+    private Button fromInsightButton;
+    @FXML
+    private Label insightsNote;
+    @FXML
+    private InsightsTable insights;
+    @FXML
+    private Tab overlapTab;
+    @FXML
+    private Label overlapNote;
+    @FXML
+    private OverlapHeatMap overlapMap;
+    @FXML
+    private Label overlapPair;
+    @FXML
+    private TableView<Profile> overlapMembers;
 
     /** {@code viewModels} builds the view-model with this view's dialogs. */
     public SegmentsView(Function<SegmentsDialogs, SegmentsViewModel> viewModels) {
@@ -112,6 +132,8 @@ public final class SegmentsView {
         bindTrend();
         bindChanges();
         bindCohorts();
+        bindInsights();
+        bindOverlap();
         // The screen follows the store only while it is shown: the shell takes it out of the scene when another opens.
         status.sceneProperty().addListener((observable, old, scene) -> {
             if (scene == null) {
@@ -217,6 +239,31 @@ public final class SegmentsView {
         cohortMembers.setPlaceholder(new Label("Pick a cohort to see its members"));
     }
 
+    private void bindInsights() {
+        Insights model = viewModel.insights();
+        insights.setItems(model.rows());
+        insights.setPlaceholder(new Label("No differences to show yet"));
+        insightsNote.textProperty().bind(model.noteProperty());
+        insightsButton.disableProperty().bind(editor.hasRuleBinding().not().or(model.runningProperty()));
+        fromInsightButton.disableProperty().bind(insights.getSelectionModel().selectedItemProperty().isNull());
+    }
+
+    private void bindOverlap() {
+        Overlap model = viewModel.overlap();
+        overlapNote.textProperty().bind(model.noteProperty());
+        overlapPair.textProperty().bind(model.pairTitleProperty());
+        overlapMap.setOnPick(model::open);
+        model.matrixProperty().addListener((observable, old, matrix) -> overlapMap.show(matrix));
+        profileColumns(overlapMembers);
+        overlapMembers.setItems(model.members());
+        overlapMembers.setPlaceholder(new Label(Overlap.PICK));
+        overlapTab.selectedProperty().addListener((observable, old, selected) -> {
+            if (selected) {
+                model.load();
+            }
+        });
+    }
+
     private void reselect() {
         Segment editing = editor.savedProperty().get();
         if (editing == null) {
@@ -285,6 +332,24 @@ public final class SegmentsView {
     @FXML
     private void exportMembers() {
         viewModel.exportMembers();
+    }
+
+    @FXML
+    private void findInsights() {
+        viewModel.findInsights();
+    }
+
+    @FXML
+    private void newSegmentFromInsight() {
+        Insight picked = insights.getSelectionModel().getSelectedItem();
+        if (picked != null) {
+            viewModel.newSegmentFrom(picked);
+        }
+    }
+
+    @FXML
+    private void computeOverlap() {
+        viewModel.overlap().load();
     }
 
     private static final class SegmentCell extends ListCell<SegmentSize> {

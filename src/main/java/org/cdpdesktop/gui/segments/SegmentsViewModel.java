@@ -20,7 +20,10 @@ import org.cdpdesktop.core.query.FieldRef;
 import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.query.FieldValues;
 import org.cdpdesktop.core.segment.CohortService;
+import org.cdpdesktop.core.segment.Insight;
 import org.cdpdesktop.core.segment.Segment;
+import org.cdpdesktop.core.segment.SegmentInsights;
+import org.cdpdesktop.core.segment.SegmentOverlap;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.segment.SegmentSize;
 import org.cdpdesktop.core.segment.SnapshotJob;
@@ -42,7 +45,14 @@ public final class SegmentsViewModel {
 
     /** The services the screen uses, built once by the composition root. */
     public record Services(Database database, SegmentService segments, CohortService cohorts, FieldValues fieldValues,
-                           ExportService exporter) {
+                           ExportService exporter, SegmentInsights insights, SegmentOverlap overlap) {
+
+        /** The services with insights and overlap built on {@code segments}; they keep no state of their own. */
+        public Services(Database database, SegmentService segments, CohortService cohorts, FieldValues fieldValues,
+                        ExportService exporter) {
+            this(database, segments, cohorts, fieldValues, exporter, new SegmentInsights(database, segments),
+                    new SegmentOverlap(segments));
+        }
     }
 
     private final Services services;
@@ -56,6 +66,8 @@ public final class SegmentsViewModel {
     private final MembershipChanges changes;
     private final SegmentTrend trend = new SegmentTrend();
     private final Cohorts cohorts;
+    private final Insights insights;
+    private final Overlap overlap;
     private final ObservableList<SegmentSize> segmentList = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObservableList<FieldRef> fields = FXCollections.observableArrayList();
@@ -76,6 +88,9 @@ public final class SegmentsViewModel {
         this.editor = new RuleEditor(segments, executor);
         this.changes = new MembershipChanges(segments, executor);
         this.cohorts = new Cohorts(services.cohorts(), executor, this::fail);
+        this.insights = new Insights(services.insights(), executor, this::fail);
+        this.overlap = new Overlap(services.overlap(), executor, this::fail);
+        editor.ruleTextProperty().addListener((observable, old, now) -> insights.clear());
         showAttributes(List.of());
         editor.savedProperty().addListener((observable, old, now) -> {
             if (old == null || now == null || old.id() != now.id()) {
@@ -201,6 +216,22 @@ public final class SegmentsViewModel {
         status.set("");
     }
 
+    /** Compares the members of the draft's rule with everyone else. */
+    public void findInsights() {
+        Condition rule = editor.rule();
+        if (rule == null) {
+            status.set("Cannot compare: " + editor.whyNoRule());
+            return;
+        }
+        insights.find(rule);
+    }
+
+    /** Starts a new, unsaved draft whose rule is the condition that selects {@code insight}'s value. */
+    public void newSegmentFrom(Insight insight) {
+        editor.draftFrom(insight.dimension() + " " + insight.value(), insight.condition());
+        status.set("New segment from “" + insight.ruleText() + "”: name it and save it to keep it");
+    }
+
     public void save() {
         Condition saved = editor.rule();
         if (saved == null) {
@@ -309,6 +340,14 @@ public final class SegmentsViewModel {
 
     public Cohorts cohorts() {
         return cohorts;
+    }
+
+    public Insights insights() {
+        return insights;
+    }
+
+    public Overlap overlap() {
+        return overlap;
     }
 
     public ObservableList<SegmentSize> segments() {
