@@ -106,6 +106,11 @@ class SegmentsBench {
      * every run works on a fresh copy of it.
      */
     private Path loadedStore(List<String> report) throws Exception {
+        return loadedStore(folder, report);
+    }
+
+    /** The cached store, built in {@code folder} first if there is none; the insights benchmark shares it. */
+    static Path loadedStore(Path folder, List<String> report) throws Exception {
         Path cached = Path.of("target", "bench-cache", "segments-" + ROWS + ".db");
         if (Files.exists(cached)) {
             report.add(String.format(Locale.ROOT, "Store with %,d profiles reused from %s", ROWS, cached));

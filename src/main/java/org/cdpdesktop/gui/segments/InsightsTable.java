@@ -25,7 +25,7 @@ public final class InsightsTable extends TableView<Insight> {
 
     public InsightsTable() {
         getColumns().add(column("Field", 120, insight -> insight.dimension() + (insight.inRule() ? " (in rule)" : "")));
-        getColumns().add(column("Value", 120, Insight::value));
+        getColumns().add(column("Value", 150, Insight::value));
         getColumns().add(shareColumn("Members", Insight::memberShare, "insight-bar-members"));
         getColumns().add(shareColumn("Everyone else", Insight::restShare, "insight-bar-rest"));
         getColumns().add(column("Lift", 70, insight -> lift(insight.lift())));
@@ -75,7 +75,10 @@ public final class InsightsTable extends TableView<Insight> {
                     setGraphic(null);
                     return;
                 }
-                double width = Math.max(1, item * BAR_WIDTH);
+                // Bars scale to the largest share shown, so that small shares still compare at a glance.
+                double largest = getTableView().getItems().stream()
+                        .mapToDouble(insight -> Math.max(insight.memberShare(), insight.restShare())).max().orElse(1);
+                double width = Math.max(1, item / Math.max(largest, 1e-9) * BAR_WIDTH);
                 bar.setMinWidth(width);
                 bar.setMaxWidth(width);
                 percent.setText(String.format(Locale.ROOT, item < 0.001 && item > 0 ? "%.2f%%" : "%.1f%%", item * 100));

@@ -27,7 +27,7 @@ public final class Overlap {
     private final ObjectProperty<OverlapMatrix> matrix = new SimpleObjectProperty<>();
     private final ObservableList<Profile> members = FXCollections.observableArrayList();
     private final SimpleStringProperty note = new SimpleStringProperty("");
-    private final SimpleStringProperty pairTitle = new SimpleStringProperty(PICK);
+    private final SimpleStringProperty pairTitle = new SimpleStringProperty("Profiles in both");
 
     Overlap(SegmentOverlap overlap, TaskExecutor executor, Consumer<Throwable> failed) {
         this.overlap = overlap;
