@@ -295,7 +295,7 @@ public final class SegmentService {
                     continue;
                 }
                 long[] ids = members.get(segment.id());
-                long[] change = refreshMembers(connection, segment.id(), ids);
+                MemberChange change = refreshMembers(connection, segment.id(), ids);
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment_snapshot"
                         + "(segment_id, taken_at, reason, size, members) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setLong(1, segment.id());
@@ -305,7 +305,7 @@ public final class SegmentService {
                     insert.setBytes(5, MemberIds.encode(ids));
                     insert.executeUpdate();
                 }
-                done.add(new SnapshotResult(segment.id(), segment.name(), ids.length, change[0], change[1], null));
+                done.add(new SnapshotResult(segment.id(), segment.name(), ids.length, change.added(), change.removed(), null));
             }
             return done;
         }));
@@ -606,11 +606,14 @@ public final class SegmentService {
     }
 
     /**
-     * Brings segment_member in line with {@code ids}, touching only the rows that change; returns {added, removed}.
+     * Brings segment_member in line with {@code ids}, touching only the rows that change; returns how many changed.
      * Changed ids go to SQLite as JSON arrays of {@link #ID_CHUNK}, so SQLite loops over them instead of JDBC doing
      * one call per row: a first snapshot of a million-profile store writes millions of rows.
      */
-    private static long[] refreshMembers(Connection connection, long segmentId, long[] ids) throws SQLException {
+    private record MemberChange(long added, long removed) {
+    }
+
+    private static MemberChange refreshMembers(Connection connection, long segmentId, long[] ids) throws SQLException {
         long[] previous;
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT profile_id FROM segment_member WHERE segment_id = ? ORDER BY profile_id")) {
@@ -623,7 +626,7 @@ public final class SegmentService {
                 segmentId, removed);
         apply(connection, "INSERT INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
                 segmentId, added);
-        return new long[] {added.length, removed.length};
+        return new MemberChange(added.length, removed.length);
     }
 
     private static void apply(Connection connection, String sql, long segmentId, long[] profileIds) throws SQLException {

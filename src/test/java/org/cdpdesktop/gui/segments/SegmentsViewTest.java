@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -24,6 +22,7 @@ import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.segment.SegmentSize;
 import org.cdpdesktop.gui.DesktopApp;
+import org.cdpdesktop.gui.FxWait;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +90,7 @@ class SegmentsViewTest {
 
         long expected = profiles.stream().filter(p -> "us".equalsIgnoreCase(p.getCountry())
                 && (p.getAge() != null && p.getAge() >= 65 || p.getInterests().contains("travel"))).count();
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText()
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText()
                 .equals(expected + " matching profiles"));
         assertThat(expected).isEqualTo(3);
         assertThat(robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText())
@@ -102,7 +101,7 @@ class SegmentsViewTest {
 
         @SuppressWarnings("unchecked")
         ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);
-        waitUntil(() -> list.getItems().stream().anyMatch(size ->
+        FxWait.until(() -> list.getItems().stream().anyMatch(size ->
                 size.segment().name().equals("US seniors or travellers") && size.size() == expected));
     }
 
@@ -114,12 +113,12 @@ class SegmentsViewTest {
         robot.interact(text::clear);
         robot.clickOn(text).write("age >= ");
 
-        waitUntil(() -> robot.lookup("#segment-rule-problem").queryAs(Label.class).getText()
+        FxWait.until(() -> robot.lookup("#segment-rule-problem").queryAs(Label.class).getText()
                 .equals("at position 8: expected a value after '>=', found the end of the rule"));
 
         robot.write("65 AND NOT country = \"CA\"");
 
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("2 matching profiles"));
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("2 matching profiles"));
         assertThat(robot.lookup(".rule-group").queryAll()).hasSize(2);
         assertThat(robot.lookup(".rule-negate").nth(1).queryAs(CheckBox.class).isSelected()).isTrue();
     }
@@ -129,14 +128,14 @@ class SegmentsViewTest {
         robot.clickOn("#nav-segments");
         var seniorCell = robot.lookup("#segment-list .list-cell").match(node -> node instanceof ListCell<?> cell
                 && cell.getText() != null && cell.getText().startsWith("Senior"));
-        waitUntil(() -> seniorCell.tryQuery().isPresent());
+        FxWait.until(() -> seniorCell.tryQuery().isPresent());
 
         robot.clickOn(seniorCell.<Node>query());
 
-        waitUntil(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals("Senior"));
+        FxWait.until(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals("Senior"));
         assertThat(robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText()).isEqualTo("age >= 65");
         assertThat(robot.lookup(".rule-value").nth(0).queryAs(ComboBox.class).getEditor().getText()).isEqualTo("65");
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
     }
 
     @Test
@@ -147,11 +146,11 @@ class SegmentsViewTest {
         TextArea text = robot.lookup("#segment-rule-text").queryAs(TextArea.class);
         robot.interact(text::clear);
         robot.clickOn(text).write("interests contains \"travel\"");
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
 
         robot.clickOn("#segment-export");
 
-        waitUntil(() -> robot.lookup("#segment-status").queryAs(Label.class).getText().startsWith("Exported 3 members"));
+        FxWait.until(() -> robot.lookup("#segment-status").queryAs(Label.class).getText().startsWith("Exported 3 members"));
         assertThat(suggestedNames).containsExactly("Travellers");
         List<String> lines = Files.readAllLines(chosenExport, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("externalId,email,phone,firstName,lastName,age,gender,city,state,country,postalCode,"
@@ -169,14 +168,6 @@ class SegmentsViewTest {
         @SuppressWarnings("unchecked")
         ComboBox<Object> combo = (ComboBox<Object>) comboBox;
         assertThat(combo.getConverter().toString(combo.getValue())).isEqualTo(item);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Condition not met within 10 seconds", e);
-        }
     }
 
     private Profile profile(String id, String country, Integer age, String interests) {
