@@ -145,11 +145,11 @@ public final class SegmentService {
 
     /** The SQL for {@code rule}, with every referenced segment's live rule inlined. */
     public SqlFragment sql(Condition rule) {
-        return database.read(connection -> ConditionSql.toSql(rule, SegmentSql.liveRules(connection, Map.of()), clock));
+        return database.read(connection -> SegmentSql.live(connection, rule, clock));
     }
 
     public long count(Condition rule) {
-        return database.read(connection -> SegmentSql.count(connection, ConditionSql.toSql(rule, SegmentSql.liveRules(connection, Map.of()), clock)));
+        return database.read(connection -> SegmentSql.count(connection, SegmentSql.live(connection, rule, clock)));
     }
 
     /**
@@ -197,7 +197,7 @@ public final class SegmentService {
     /** A page of the profiles matching {@code rule}, in id order. */
     public List<Profile> members(Condition rule, int limit, int offset) {
         return database.read(connection -> {
-            SqlFragment sql = ConditionSql.toSql(rule, SegmentSql.liveRules(connection, Map.of()), clock);
+            SqlFragment sql = SegmentSql.live(connection, rule, clock);
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + ProfileMapping.COLUMNS
                     + " FROM profile p WHERE " + sql.sql() + " ORDER BY p.id LIMIT ? OFFSET ?")) {
                 SqlParameters.bind(statement, sql.parameters(), 1);
@@ -216,7 +216,7 @@ public final class SegmentService {
 
     /** The ids of the profiles matching {@code rule}, ascending. */
     public long[] memberIds(Condition rule) {
-        return database.read(connection -> SegmentSql.selectIds(connection, ConditionSql.toSql(rule, SegmentSql.liveRules(connection, Map.of()), clock)));
+        return database.read(connection -> SegmentSql.selectIds(connection, SegmentSql.live(connection, rule, clock)));
     }
 
     /** The profiles with these ids, in id order, at most {@code limit}. */

@@ -52,6 +52,11 @@ final class SegmentSql {
         };
     }
 
+    /** The SQL of {@code rule} with every referenced segment's live rule inlined. */
+    static SqlFragment live(Connection connection, Condition rule, Clock clock) {
+        return ConditionSql.toSql(rule, liveRules(connection, Map.of()), clock);
+    }
+
     static Condition parseStored(Segment segment) {
         try {
             return segment.rule();

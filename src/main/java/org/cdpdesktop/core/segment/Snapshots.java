@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.db.SqlWork;
-import org.cdpdesktop.core.query.ConditionSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ final class Snapshots {
     long evaluate(Segment segment) {
         return database.write(connection -> {
             long[] ids = SegmentSql.selectIds(connection,
-                    ConditionSql.toSql(SegmentSql.membership(segment), SegmentSql.liveRules(connection, Map.of()), clock));
+                    SegmentSql.live(connection, SegmentSql.membership(segment), clock));
             refreshMembers(connection, segment.id(), ids);
             return (long) ids.length;
         });
@@ -150,7 +149,7 @@ final class Snapshots {
     MembershipChange diffSinceLastSnapshot(long segmentId) {
         return database.read(connection -> {
             Segment segment = SegmentTable.findById(connection, segmentId);
-            long[] current = SegmentSql.selectIds(connection, ConditionSql.toSql(SegmentSql.membership(segment), SegmentSql.liveRules(connection, Map.of()), clock));
+            long[] current = SegmentSql.selectIds(connection, SegmentSql.live(connection, SegmentSql.membership(segment), clock));
             try (PreparedStatement statement = connection.prepareStatement("SELECT taken_at, size, members"
                     + " FROM segment_snapshot WHERE segment_id = ? ORDER BY taken_at DESC, id DESC LIMIT 1")) {
                 statement.setLong(1, segmentId);
