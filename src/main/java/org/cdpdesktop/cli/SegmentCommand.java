@@ -198,7 +198,7 @@ final class SegmentCommand implements Callable<Integer> {
             Condition rule = named(segments, name).rule();
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.csv) {
-                ForegroundJob.run(parent.exporter().exportJob(ExportFormat.CSV, out, new ProfileQuery(rule, null, null, null)),
+                ForegroundJob.run(parent.exporter().exportJob(ExportFormat.CSV, out, new ProfileQuery(segments.withLiveRules(rule), null, null, null)),
                         spec.commandLine().getErr());
                 out.flush();
                 return RootCommand.EXIT_OK;

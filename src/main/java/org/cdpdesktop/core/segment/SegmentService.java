@@ -10,6 +10,7 @@ import org.cdpdesktop.core.query.SqlFragment;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -212,6 +213,14 @@ public final class SegmentService {
                 return page;
             }
         });
+    }
+
+    /**
+     * {@code rule} with each {@code segment "X"} in it replaced by X's live rule, so that a profile listing or an export,
+     * which read a referenced segment's stored members, select exactly the profiles {@link #count} counts.
+     */
+    public Condition withLiveRules(Condition rule) {
+        return database.read(connection -> SegmentSql.inline(rule, SegmentSql.liveRules(connection, Map.of()), new ArrayDeque<>()));
     }
 
     /** The ids of the profiles matching {@code rule}, ascending. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +15,12 @@ import java.util.Optional;
 import org.cdpdesktop.core.db.StoreException;
 import org.cdpdesktop.core.query.Condition;
 import org.cdpdesktop.core.query.ConditionSql;
+import org.cdpdesktop.core.query.FieldKind;
 import org.cdpdesktop.core.query.FieldRef;
+import org.cdpdesktop.core.query.Group;
+import org.cdpdesktop.core.query.GroupKind;
 import org.cdpdesktop.core.query.Leaf;
+import org.cdpdesktop.core.query.Not;
 import org.cdpdesktop.core.query.Operator;
 import org.cdpdesktop.core.query.RuleSyntaxException;
 import org.cdpdesktop.core.query.SegmentRules;
@@ -55,6 +60,36 @@ final class SegmentSql {
     /** The SQL of {@code rule} with every referenced segment's live rule inlined. */
     static SqlFragment live(Connection connection, Condition rule, Clock clock) {
         return ConditionSql.toSql(rule, liveRules(connection, Map.of()), clock);
+    }
+
+    /** {@code condition} with each {@code segment "X"} replaced by X's live rule, itself so replaced; a cycle is an error. */
+    static Condition inline(Condition condition, SegmentRules rules, Deque<String> path) {
+        if (condition instanceof Group group) {
+            return Group.of(group.kind(), group.children().stream().map(child -> inline(child, rules, path)).toList());
+        }
+        if (condition instanceof Not not) {
+            return new Not(inline(not.child(), rules, path));
+        }
+        if (!(condition instanceof Leaf leaf) || leaf.field().kind() != FieldKind.SEGMENT || leaf.values().isEmpty()) {
+            return condition;
+        }
+        List<Condition> anyOf = new ArrayList<>();
+        for (String name : leaf.values()) {
+            String key = name.toLowerCase(Locale.ROOT);
+            if (path.contains(key)) {
+                throw new IllegalArgumentException("Segment \"" + name + "\" refers to itself");
+            }
+            Condition rule = rules.ruleOf(name).orElseThrow(() -> new IllegalArgumentException("There is no segment named \"" + name + "\""));
+            path.push(key);
+            anyOf.add(inline(rule, rules, path));
+            path.pop();
+        }
+        Condition members = Group.of(GroupKind.OR, anyOf);
+        return switch (leaf.operator()) {
+            case EQ, IN -> members;
+            case NE, NOT_IN -> new Not(members);
+            default -> condition;
+        };
     }
 
     static Condition parseStored(Segment segment) {
