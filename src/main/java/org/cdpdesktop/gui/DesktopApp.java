@@ -12,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
-import org.cdpdesktop.core.AppInfo;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.gui.shell.MainView;
@@ -61,12 +60,11 @@ public final class DesktopApp extends Application {
     /** Builds the main window on {@code stage}; tests call it with an App on a temporary data folder. */
     public static void show(Stage stage, App app, FxTaskExecutor executor) {
         applyTheme(app.settings().get(Settings.THEME).orElse("light"));
-        ControllerFactory controllers = new ControllerFactory(app, executor);
+        ControllerFactory controllers = new ControllerFactory(app, executor, new FxDialogs(() -> stage));
         Parent root = controllers.viewLoader().load(MainView.class);
         Scene scene = new Scene(root, windowSize(0, 1280), windowSize(1, 800));
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
-        stage.setTitle(AppInfo.NAME + " — " + app.dataDirectory());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
