@@ -136,9 +136,12 @@ public final class DashboardView {
                 "No cohorts yet: import a file with a cohort column."), 0, 2);
         charts.add(card("Segment sizes (at last evaluation)", "chart-segments", barChart(figures.segments(), ProfileFilter::segment),
                 "No segments yet: build one on the Segments screen."), 1, 2);
-        Label trendHeading = new Label("Segment sizes over time (one point per snapshot: after each import, or taken on the Segments screen)");
+        Label trendHeading = new Label("Segment sizes over time");
         trendHeading.getStyleClass().add("section-title");
-        VBox trendCard = new VBox(6, trendHeading, segmentTrend);
+        Label trendNote = new Label("One point per snapshot: after each import, or taken on the Segments screen.");
+        trendNote.getStyleClass().add("status-text");
+        trendNote.setWrapText(true);
+        VBox trendCard = new VBox(6, trendHeading, trendNote, segmentTrend);
         trendCard.setId("chart-segment-trend");
         trendCard.getStyleClass().add("chart-card");
         charts.add(trendCard, 0, 3, 2, 1);

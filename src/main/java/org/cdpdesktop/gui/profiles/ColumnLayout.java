@@ -27,7 +27,7 @@ record ColumnLayout(List<Column> columns) {
             new Column(ProfileColumn.of(ProfileField.COUNTRY), 125),
             new Column(ProfileColumn.of(ProfileField.INCOME), 100),
             new Column(ProfileColumn.of(ProfileField.INTERESTS), 180),
-            new Column(ProfileColumn.of(ProfileField.SIGNUP_DATE), 175)));
+            new Column(ProfileColumn.of(ProfileField.SIGNUP_DATE), 190)));
 
     ColumnLayout {
         columns = List.copyOf(columns);

@@ -182,11 +182,6 @@ public final class ProfileFilterBar extends FlowPane {
         return value == null ? "" : value.toString();
     }
 
-    @FXML
-    private void clearFilters() {
-        filter.set(ProfileFilter.NONE);
-    }
-
     private void showChoices(ProfileBrowser.FilterChoices choices) {
         showingFilter = true;
         try {

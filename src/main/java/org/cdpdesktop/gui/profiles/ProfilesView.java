@@ -112,6 +112,11 @@ public final class ProfilesView {
         });
     }
 
+    @FXML
+    private void clearFilters() {
+        viewModel.filterProperty().set(ProfileFilter.NONE);
+    }
+
     private void buildExportMenu() {
         for (ExportFormat format : ExportFormat.values()) {
             MenuItem all = new MenuItem("All matching profiles as " + format + "…");
@@ -176,8 +181,13 @@ public final class ProfilesView {
     }
 
     private static String shown(ProfileColumn column, Profile profile) {
-        String stored = column.valueOf(profile);
-        return column.isAttribute() || column.field() == ProfileField.INTERESTS ? stored : Formats.field(column.field(), stored);
+        if (column.isAttribute()) {
+            return column.valueOf(profile);
+        }
+        if (column.field() == ProfileField.INTERESTS) {
+            return String.join(", ", profile.getInterests());
+        }
+        return Formats.field(column.field(), column.valueOf(profile));
     }
 
     private ColumnLayout currentLayout() {
