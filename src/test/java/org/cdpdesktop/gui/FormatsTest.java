@@ -2,7 +2,6 @@ package org.cdpdesktop.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.util.Locale;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.junit.jupiter.api.AfterEach;

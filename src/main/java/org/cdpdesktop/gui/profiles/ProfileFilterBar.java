@@ -117,7 +117,6 @@ public final class ProfileFilterBar extends FlowPane {
 
         AnyCell(String any) {
             this.any = any;
-            setMnemonicParsing(false);
         }
 
         @Override
