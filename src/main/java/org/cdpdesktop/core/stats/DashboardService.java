@@ -27,6 +27,13 @@ public final class DashboardService {
     /** The age bands marketers use; the first and last are open-ended. */
     static final int[][] AGE_BANDS = {{0, 17}, {18, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}, {65, 120}};
 
+    /**
+     * The profiles without a signup date, read through their partial index. Named, because SQLite would otherwise look
+     * up "signup_date IS NULL" in profile_signup and read every such row: 0.4 s for each period of the chart on a
+     * million profiles with 12% of them without a signup date, against 30 ms for all periods through this index.
+     */
+    private static final String WITHOUT_SIGNUP = "INDEXED BY profile_created_without_signup WHERE signup_date IS NULL";
+
     private final Database database;
 
     public DashboardService(Database database) {
@@ -59,9 +66,9 @@ public final class DashboardService {
      */
     private static List<Dashboard.Bucket> newProfiles(Connection connection, Dashboard.Period period) throws SQLException {
         String first = earliest(text(connection, "SELECT min(signup_date) FROM profile"),
-                text(connection, "SELECT min(created_at) FROM profile WHERE signup_date IS NULL"));
+                text(connection, "SELECT min(created_at) FROM profile " + WITHOUT_SIGNUP));
         String last = latest(text(connection, "SELECT max(signup_date) FROM profile"),
-                text(connection, "SELECT max(created_at) FROM profile WHERE signup_date IS NULL"));
+                text(connection, "SELECT max(created_at) FROM profile " + WITHOUT_SIGNUP));
         if (first == null || last == null) {
             return List.of();
         }
@@ -74,7 +81,7 @@ public final class DashboardService {
         List<Dashboard.Bucket> buckets = new ArrayList<>();
         try (PreparedStatement signedUp = connection.prepareStatement("SELECT count(*) FROM profile WHERE signup_date >= ? AND signup_date < ?");
              PreparedStatement created = connection.prepareStatement(
-                     "SELECT count(*) FROM profile WHERE signup_date IS NULL AND created_at >= ? AND created_at < ?")) {
+                     "SELECT count(*) FROM profile " + WITHOUT_SIGNUP + " AND created_at >= ? AND created_at < ?")) {
             for (LocalDate start = from; !start.isAfter(newest); start = start.plus(1, unit(period))) {
                 LocalDate next = start.plus(1, unit(period));
                 long count = rangeCount(signedUp, start, next) + rangeCount(created, start, next);
