@@ -42,6 +42,7 @@ public final class ProfilesView {
 
     private final ProfilesViewModel viewModel;
     private final PauseTransition layoutSavePause = new PauseTransition(LAYOUT_SAVE_PAUSE);
+    private boolean hiddenByUser;
 
     @FXML
     private VBox root;
@@ -91,7 +92,8 @@ public final class ProfilesView {
     }
 
     /**
-     * The detail sits beside the table only while wanted: choosing a profile opens it, the Details button hides it.
+     * The detail sits beside the table only while wanted: choosing a profile opens it, unless the user has hidden it
+     * with the Details button, which then alone brings it back.
      * It keeps its width when the window is resized, so the table takes the change.
      */
     private void bindDetail() {
@@ -105,8 +107,9 @@ public final class ProfilesView {
                 split.getItems().remove(detailScroll);
             }
         });
+        detailToggle.setOnAction(event -> hiddenByUser = !detailToggle.isSelected());
         viewModel.detail().detailProperty().addListener((observable, old, detail) -> {
-            if (detail != null && (old == null || !old.profile().getId().equals(detail.profile().getId()))) {
+            if (detail != null && !hiddenByUser) {
                 detailToggle.setSelected(true);
             }
         });

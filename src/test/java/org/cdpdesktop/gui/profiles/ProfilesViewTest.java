@@ -288,5 +288,13 @@ class ProfilesViewTest {
         robot.clickOn("#profiles-detail-toggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#profile-detail").tryQuery()).isEmpty();
+
+        robot.clickOn("bob.stone@gmail.com");
+        // The hidden detail gives no sign of having loaded, so the test allows the load its usual few milliseconds many times over.
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#profile-detail").tryQuery()).as("hidden by the user, it stays hidden").isEmpty();
+        robot.clickOn("#profiles-detail-toggle");
+        waitUntil(() -> "Bob Stone".equals(robot.lookup("#detail-name").tryQueryAs(Label.class).map(Label::getText).orElse(null)));
     }
 }
