@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.stats.Dashboard;
 
 /**
  * How every screen shows numbers and times to people: in the computer's locale, times in its time zone. Only what
@@ -67,6 +68,16 @@ public final class Formats {
         } catch (DateTimeParseException e) {
             return stored;
         }
+    }
+
+    /** The period starting on {@code start} (an ISO date): {@code Mar 14, 2025}, {@code week of Mar 10, 2025}, {@code Mar 2025}. */
+    public static String period(String start, Dashboard.Period period) {
+        LocalDate day = LocalDate.parse(start);
+        return switch (period) {
+            case DAY -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(day);
+            case WEEK -> "week of " + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(day);
+            case MONTH -> DateTimeFormatter.ofPattern("MMM yyyy", locale()).format(day);
+        };
     }
 
     /** A stored profile value as people read it: numbers grouped, dates and times localised, text as it is. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.stats.Dashboard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,5 +48,14 @@ class FormatsTest {
         assertThat(Formats.field(ProfileField.INCOME, "about 50k")).isEqualTo("about 50k");
         assertThat(Formats.field(ProfileField.SIGNUP_DATE, "last spring")).isEqualTo("last spring");
         assertThat(Formats.field(ProfileField.CREATED_AT, null)).isNull();
+    }
+
+    @Test
+    void chartPeriodsAreNamedAsPeopleSayThem() {
+        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+
+        assertThat(Formats.period("2025-03-01", Dashboard.Period.MONTH)).isEqualTo("Mar 2025");
+        assertThat(Formats.period("2025-03-10", Dashboard.Period.WEEK)).isEqualTo("week of Mar 10, 2025");
+        assertThat(Formats.period("2025-03-14", Dashboard.Period.DAY)).isEqualTo("Mar 14, 2025");
     }
 }

@@ -177,7 +177,7 @@ public final class DashboardView {
         FlowPane header = new FlowPane(8, 4, titles, toggles);
         header.setAlignment(Pos.CENTER_LEFT);
         header.prefWrapLengthProperty().bind(header.widthProperty());
-        Node chart = figures.newProfiles().isEmpty() ? emptyText("No profiles yet.") : newProfilesChart(figures.newProfiles());
+        Node chart = figures.newProfiles().isEmpty() ? emptyText("No profiles yet.") : newProfilesChart(figures.newProfiles(), figures.period());
         VBox card = new VBox(6, header, chart);
         card.setId("chart-new-profiles");
         card.getStyleClass().add("chart-card");
@@ -185,14 +185,14 @@ public final class DashboardView {
     }
 
     /** Periods are numbered along a number axis so that only a few readable date labels are drawn, not one per period. */
-    private LineChart<Number, Number> newProfilesChart(List<Dashboard.Bucket> buckets) {
+    private LineChart<Number, Number> newProfilesChart(List<Dashboard.Bucket> buckets, Dashboard.Period period) {
         // One period of room on each side, so that a lone period or the newest one is not drawn on the chart's edge.
         NumberAxis periodAxis = new NumberAxis(-1, buckets.size(), Math.max(1, Math.ceil(buckets.size() / (double) MAX_DATE_TICKS)));
         periodAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number index) {
                 int i = index.intValue();
-                return i >= 0 && i < buckets.size() && i == index.doubleValue() ? buckets.get(i).label() : "";
+                return i >= 0 && i < buckets.size() && i == index.doubleValue() ? Formats.period(buckets.get(i).from(), period) : "";
             }
 
             @Override
@@ -202,14 +202,14 @@ public final class DashboardView {
         });
         periodAxis.setMinorTickVisible(false);
         NumberAxis countAxis = new NumberAxis();
-        countAxis.setLabel("Profiles");
+        countAxis.setLabel("Sign-ups");
         countAxis.setForceZeroInRange(true);
         LineChart<Number, Number> chart = new LineChart<>(periodAxis, countAxis);
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         for (int i = 0; i < buckets.size(); i++) {
             Dashboard.Bucket bucket = buckets.get(i);
             XYChart.Data<Number, Number> point = new XYChart.Data<>(i, bucket.count());
-            clickable(point, bucket.label() + ": " + Formats.count(bucket.count(), "sign-up", "sign-ups"),
+            clickable(point, Formats.period(bucket.from(), period) + ": " + Formats.count(bucket.count(), "sign-up", "sign-ups"),
                     ProfileFilter.signedUp(LocalDate.parse(bucket.from()), LocalDate.parse(bucket.to())));
             series.getData().add(point);
         }
