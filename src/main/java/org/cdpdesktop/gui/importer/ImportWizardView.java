@@ -30,6 +30,7 @@ import javafx.util.StringConverter;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.gui.Choices;
 import org.cdpdesktop.gui.importer.ImportWizardViewModel.Step;
 import org.controlsfx.control.SearchableComboBox;
 import atlantafx.base.controls.ToggleSwitch;
@@ -233,7 +234,7 @@ public final class ImportWizardView {
             target.setUserData(row.column());
             target.getItems().setAll(choices);
             target.setMaxWidth(Double.MAX_VALUE);
-            target.valueProperty().bindBidirectional(row.targetProperty());
+            Choices.bindKeepingChoice(target, row.targetProperty());
             mappingGrid.addRow(rowIndex++, column, sample, target, detailFor(row));
         }
     }

@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.profile.Profile;
@@ -166,6 +169,43 @@ class ImportWizardTest {
         robot.clickOn("#wizard-close");
         waitUntil(() -> robot.lookup("#wizard-title").tryQuery().map(node -> ((Label) node).getText().equals("Import second.csv")).orElse(false));
         assertThat(text(robot, "#wizard-queue")).isEmpty();
+    }
+
+    @Test
+    void closingAGoesToDropDownWithEscapeKeepsTheChoiceAndShowsNoError(FxRobot robot) throws Exception {
+        Path file = write("people.csv", "id,email,city\nA1,a1@example.org,Oslo\n");
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        ComboBox<TargetChoice> email = robot.lookup("#mapping-target-1").query();
+        assertThat(email.getValue()).isEqualTo(TargetChoice.field(ProfileField.EMAIL));
+
+        robot.clickOn(email);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#mapping-target-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(email.getValue()).isEqualTo(TargetChoice.field(ProfileField.EMAIL));
+        assertThat(robot.lookup("#mapping-target-2").<ComboBox<TargetChoice>>query().getValue())
+                .isEqualTo(TargetChoice.field(ProfileField.CITY));
+        assertThat(errorAlerts()).isEmpty();
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(app.profiles().findByExternalId("A1").orElseThrow().getEmail()).isEqualTo("a1@example.org");
+    }
+
+    /** The texts of every error dialog open: the uncaught-exception handler shows one for any failure nobody caught. */
+    private static List<String> errorAlerts() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .map(window -> window.getScene().getRoot())
+                .filter(root -> root instanceof DialogPane)
+                .map(root -> ((DialogPane) root).getHeaderText() + ": " + ((DialogPane) root).getContentText())
+                .toList()).get();
     }
 
     private void drop(FxRobot robot, Path... files) throws Exception {
