@@ -15,11 +15,11 @@ import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.CsvDialect;
-import org.cdpdesktop.core.ingest.CsvPreviewer;
 import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.ingest.SniffedFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,11 +85,11 @@ final class ImportCommand implements Callable<Integer> {
         ColumnMapping presetMapping = preset == null ? null : app.presets().load(preset);
         List<Map<String, Object>> summaries = new ArrayList<>();
         for (Path file : files) {
-            CsvDialect dialect = dialect(file);
-            List<String> headers = CsvPreviewer.preview(file, dialect, 0).headers();
-            ColumnMapping mapping = presetMapping != null ? presetMapping.appliedTo(headers)
-                    : MappingOptions.apply(ColumnMapping.auto(headers), maps, headers);
-            ImportOptions options = new ImportOptions(dialect, mapping, policy, dryRun, rejects);
+            SniffedFile sniffed = SniffedFile.read(file, dialect(file));
+            ColumnMapping mapping = presetMapping != null ? presetMapping.appliedTo(sniffed.headers())
+                    : MappingOptions.apply(sniffed.autoMapping(), maps, sniffed.headers());
+            mapping.validate();
+            ImportOptions options = new ImportOptions(sniffed.dialect(), mapping, policy, dryRun, rejects);
             ImportSummary summary = ForegroundJob.run(app.importer().importJob(file, options), spec.commandLine().getErr());
             summaries.add(describe(summary));
         }
@@ -107,24 +107,9 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (delimiter != null) {
-            dialect = dialect.withDelimiter(delimiter(delimiter));
+            dialect = dialect.withDelimiter(CsvDialect.parseDelimiter(delimiter));
         }
         return dialect;
-    }
-
-    static char delimiter(String word) {
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case ",", "comma" -> ',';
-            case ";", "semicolon" -> ';';
-            case "|", "pipe" -> '|';
-            case "tab", "\\t", "\t" -> '\t';
-            default -> {
-                if (word.length() != 1) {
-                    throw new IllegalArgumentException("--delimiter takes one character or comma, semicolon, tab, pipe; not '" + word + "'");
-                }
-                yield word.charAt(0);
-            }
-        };
     }
 
     static Map<String, Object> describe(ImportSummary summary) {

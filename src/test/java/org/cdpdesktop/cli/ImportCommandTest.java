@@ -58,6 +58,16 @@ class ImportCommandTest {
     }
 
     @Test
+    void aMappingThatSkipsEveryColumnIsRefusedAndStoresNothing() throws Exception {
+        Path file = csv("a.csv", "id,email,city\nc1,a@x.com,Oslo\n");
+        Result result = run("import", file.toString(), "--map", "id=skip", "--map", "email=skip", "--map", "city=skip");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("error: Every column is skipped, so nothing would be imported");
+        assertThat(JSON.readTree(run("export").out())).isEmpty();
+    }
+
+    @Test
     void severalFilesPrintTotalsAndOneEntryPerFile() throws Exception {
         Result result = run("import", csv("a.csv", "id\n1\n2\n").toString(), csv("b.csv", "id\n2\n3\n").toString());
         JsonNode summary = result.json();

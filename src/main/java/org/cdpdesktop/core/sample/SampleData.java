@@ -5,14 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.cdpdesktop.core.ingest.ColumnMapping;
-import org.cdpdesktop.core.ingest.CsvDialect;
-import org.cdpdesktop.core.ingest.CsvPreviewer;
-import org.cdpdesktop.core.ingest.CsvSniffer;
-import org.cdpdesktop.core.ingest.DuplicatePolicy;
-import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.ingest.SniffedFile;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobContext;
 
@@ -58,10 +53,7 @@ public final class SampleData {
             @Override
             public ImportSummary run(JobContext context) throws Exception {
                 Path file = extractTo(directory);
-                CsvDialect dialect = CsvSniffer.sniff(file);
-                ColumnMapping mapping = ColumnMapping.auto(CsvPreviewer.preview(file, dialect, 1).headers());
-                ImportOptions options = new ImportOptions(dialect, mapping, DuplicatePolicy.NEWEST, false, null);
-                return importer.importJob(file, options).run(context);
+                return importer.importJob(file, SniffedFile.of(file).defaultOptions()).run(context);
             }
         };
     }

@@ -27,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.cdpdesktop.core.ingest.CsvDialect;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.profile.ProfileField;
@@ -172,7 +173,7 @@ public final class ImportWizardView {
         encoding.valueProperty().bindBidirectional(viewModel.encodingProperty());
         delimiter.getItems().setAll(ImportWizardViewModel.DELIMITERS);
         delimiter.setConverter(converter(character -> character == null ? ""
-                : capitalise(ImportWizardViewModel.delimiterName(character)) + (character == '\t' ? "" : "  " + character)));
+                : capitalise(CsvDialect.describeDelimiter(character)) + (character == '\t' ? "" : "  " + character)));
         delimiter.valueProperty().bindBidirectional(viewModel.delimiterProperty());
         quote.getItems().setAll(ImportWizardViewModel.QUOTES);
         quote.setConverter(converter(character -> character == null ? "" : character == '"' ? "Double quote  \"" : "Single quote  '"));

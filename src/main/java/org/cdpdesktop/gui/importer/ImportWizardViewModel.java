@@ -178,20 +178,7 @@ public final class ImportWizardViewModel {
         String encodingName = dialect.encoding().displayName() + (dialect.bom() ? " with byte-order mark" : "");
         String rows = dialect.header() ? "header row" : "no header row";
         String skipped = dialect.skipRows() > 0 ? ", " + dialect.skipRows() + " leading rows skipped" : "";
-        return encodingName + ", " + delimiterName(dialect.delimiter()) + "-separated, " + rows + skipped;
-    }
-
-    public static String delimiterName(Character delimiter) {
-        if (delimiter == null) {
-            return "";
-        }
-        return switch (delimiter) {
-            case ',' -> "comma";
-            case ';' -> "semicolon";
-            case '\t' -> "tab";
-            case '|' -> "pipe";
-            default -> "'" + delimiter + "'";
-        };
+        return encodingName + ", " + CsvDialect.describeDelimiter(dialect.delimiter()) + "-separated, " + rows + skipped;
     }
 
     /** The dialect as the options now stand; the byte-order mark is kept only while the detected encoding is. */
@@ -272,11 +259,8 @@ public final class ImportWizardViewModel {
     private void checkMapping() {
         List<String> cohortColumns = mappingRows.stream()
                 .filter(row -> row.targetProperty().get() == TargetChoice.COHORT).map(MappingRow::column).toList();
-        boolean anyImported = mappingRows.stream().anyMatch(row -> row.targetProperty().get() != TargetChoice.SKIP);
         if (cohortColumns.size() > 1) {
             mappingProblem.set("Only one column can hold cohorts, not " + String.join(", ", cohortColumns) + ".");
-        } else if (!anyImported && !mappingRows.isEmpty()) {
-            mappingProblem.set("Every column is skipped, so nothing would be imported.");
         } else {
             mappingProblem.set(validationProblem());
         }

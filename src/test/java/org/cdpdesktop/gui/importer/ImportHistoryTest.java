@@ -12,10 +12,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
-import org.cdpdesktop.core.ingest.ColumnMapping;
-import org.cdpdesktop.core.ingest.CsvSniffer;
-import org.cdpdesktop.core.ingest.DuplicatePolicy;
-import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.ingest.SniffedFile;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.jobs.JobRunner;
@@ -68,10 +65,7 @@ class ImportHistoryTest {
     }
 
     private void importWithDefaults(Path file) throws Exception {
-        var dialect = CsvSniffer.sniff(file);
-        var headers = org.cdpdesktop.core.ingest.CsvPreviewer.preview(file, dialect, 1).headers();
-        Job<?> job = app.importer().importJob(file, new ImportOptions(dialect, ColumnMapping.auto(headers), DuplicatePolicy.NEWEST, false, null));
-        runHere(job);
+        runHere(app.importer().importJob(file, SniffedFile.of(file).defaultOptions()));
     }
 
     private static <R> void runHere(Job<R> job) throws Exception {
