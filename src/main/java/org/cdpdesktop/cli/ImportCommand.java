@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.ingest.ColumnCleaning;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.CsvDialect;
 import org.cdpdesktop.core.ingest.CsvSniffer;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import customer CSV files. The dialect (encoding, delimiter, quotes, header) is detected and the columns",
             "are mapped as the import wizard maps them by default, unless told otherwise. Prints one JSON line:",
-            "{\"read\":..,\"inserted\":..,\"updated\":..,\"duplicates\":..,\"rejected\":..,\"rejectsFile\":..} (with a \"files\" list",
+            "{\"read\":..,\"inserted\":..,\"updated\":..,\"duplicates\":..,\"rejected\":..,\"rejectsFile\":..,\"cleaning\":{COLUMN:",
+            "{\"normalised\":..,\"invalid\":..}}} (with a \"files\" list",
             "when several files are given; each file is its own transaction)."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -125,6 +127,16 @@ final class ImportCommand implements Callable<Integer> {
         line.put("dryRun", summary.dryRun());
         line.put("seconds", Math.round(summary.seconds() * 1000) / 1000.0);
         line.put("rowsPerSecond", Math.round(summary.rowsPerSecond()));
+        Map<String, Object> cleaning = new LinkedHashMap<>();
+        for (ColumnCleaning column : summary.cleaning()) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("field", column.field().key());
+            counts.put("normalised", column.normalised());
+            counts.put("invalid", column.invalid());
+            counts.put("invalidAttribute", column.invalidAttribute());
+            cleaning.put(column.column(), counts);
+        }
+        line.put("cleaning", cleaning);
         return line;
     }
 

@@ -55,6 +55,9 @@ class ImportCommandTest {
         assertThat(summary.get("duplicates").asLong()).isEqualTo(1);
         assertThat(summary.get("rejected").asLong()).isEqualTo(1);
         assertThat(Path.of(summary.get("rejectsFile").asText())).exists();
+        assertThat(summary.get("cleaning").get("email").get("normalised").asLong()).isEqualTo(1);
+        assertThat(summary.get("cleaning").get("email").get("invalid").asLong()).isZero();
+        assertThat(summary.get("cleaning").get("age").get("invalidAttribute").asText()).isEqualTo("invalid_age");
     }
 
     @Test

@@ -115,7 +115,7 @@ public final class ImportCoordinator {
         current.set(file);
         Stage stage = new Stage();
         ImportWizardViewModel viewModel = new ImportWizardViewModel(app, executor, jobs, file);
-        ImportWizardView view = new ImportWizardView(viewModel, queued, stage::close);
+        ImportWizardView view = new ImportWizardView(viewModel, queued, stage::close, executor);
         Parent content = new ViewLoader(type -> view).load(ImportWizardView.class);
         ImportDrop.install(content, this::enqueue);  // the wizard blocks the main window, so it takes drops too
         Scene scene = new Scene(content);

@@ -10,6 +10,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -27,11 +28,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.cdpdesktop.core.ingest.ColumnCleaning;
 import org.cdpdesktop.core.ingest.CsvDialect;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.gui.Choices;
+import org.cdpdesktop.gui.task.TaskExecutor;
 import org.cdpdesktop.gui.importer.ImportWizardViewModel.Step;
 import org.controlsfx.control.SearchableComboBox;
 import atlantafx.base.controls.ToggleSwitch;
@@ -45,6 +48,7 @@ public final class ImportWizardView {
     private final ImportWizardViewModel viewModel;
     private final ObservableIntegerValue queued;
     private final Runnable onClose;
+    private final TaskExecutor executor;
     private final ToggleGroup policies = new ToggleGroup();
 
     @FXML private Label title;
@@ -86,6 +90,9 @@ public final class ImportWizardView {
     @FXML private Label summaryUpdated;
     @FXML private Label summaryDuplicates;
     @FXML private Label summaryRejected;
+    @FXML private VBox rejectedCard;
+    @FXML private Label cleaningNote;
+    @FXML private GridPane cleaningGrid;
     @FXML private Label summaryAccounting;
     @FXML private Label summaryTiming;
     @FXML private VBox rejectsBox;
@@ -100,11 +107,13 @@ public final class ImportWizardView {
     /**
      * @param queued  how many more files wait after this one, for the close button and the queue note
      * @param onClose closes the wizard's window; the next queued file, if any, opens after it
+     * @param executor reads what the summary's windows list
      */
-    public ImportWizardView(ImportWizardViewModel viewModel, ObservableIntegerValue queued, Runnable onClose) {
+    public ImportWizardView(ImportWizardViewModel viewModel, ObservableIntegerValue queued, Runnable onClose, TaskExecutor executor) {
         this.viewModel = viewModel;
         this.queued = queued;
         this.onClose = onClose;
+        this.executor = executor;
     }
 
     @FXML
@@ -345,11 +354,57 @@ public final class ImportWizardView {
         summaryRejected.setText(String.format("%,d", summary.rejected()));
         summaryAccounting.setText(ImportWizardViewModel.accounting(summary));
         summaryTiming.setText(String.format("%s in %.1f s, %,.0f rows/s", viewModel.fileName(), summary.seconds(), summary.rowsPerSecond()));
+        rejectedCard.getStyleClass().remove("attention");
+        if (summary.rejected() > 0) {
+            rejectedCard.getStyleClass().add("attention");
+        }
+        showCleaning(summary);
         rejectsBox.setVisible(summary.rejected() > 0);
         if (summary.rejected() > 0) {
             rejectsTitle.setText(String.format("%,d rejected %s, each with its line in the file and the reason",
                     summary.rejected(), summary.rejected() == 1 ? "row" : "rows"));
             rejectsPath.setText(summary.rejectsFile() == null ? "" : summary.rejectsFile());
+        }
+    }
+
+    /**
+     * Per column, how many values were stored in another form and how many were kept aside as {@code invalid_*}; only
+     * kept-aside values need the user's attention, so only they are coloured, each with a way to list those profiles.
+     */
+    private void showCleaning(ImportSummary summary) {
+        cleaningGrid.getChildren().clear();
+        List<ColumnCleaning> changed = summary.cleaning().stream()
+                .filter(column -> column.normalised() > 0 || column.invalid() > 0).toList();
+        long invalid = summary.invalidValues();
+        cleaningNote.setText(changed.isEmpty() ? "Every value was stored as written."
+                : invalid == 0 ? "Some values were stored in a cleaner form; none had to be kept aside."
+                : String.format("%,d %s could not be cleaned: the field stays empty and the value is kept as written in an"
+                        + " invalid_ attribute.", invalid, invalid == 1 ? "value" : "values"));
+        int row = 0;
+        for (ColumnCleaning column : changed) {
+            Label name = new Label(column.column() + " → " + column.field().label());
+            name.getStyleClass().add("mapping-column");
+            Label normalised = new Label(String.format("%,d normalised", column.normalised()));
+            normalised.setId("cleaning-normalised-" + column.column());
+            Label kept = new Label(String.format("%,d kept aside as %s", column.invalid(), column.invalidAttribute()));
+            kept.setId("cleaning-invalid-" + column.column());
+            if (column.invalid() > 0) {
+                kept.getStyleClass().add("cleaning-invalid");
+            } else {
+                kept.getStyleClass().add("wizard-muted");
+            }
+            cleaningGrid.addRow(row++, name, normalised, kept);
+            if (column.invalid() > 0 && !summary.dryRun()) {
+                Hyperlink list = new Hyperlink("List these profiles");
+                list.setId("cleaning-list-" + column.column());
+                list.setOnAction(event -> RejectsWindow.show(cleaningGrid.getScene().getWindow(),
+                        column.invalidAttribute() + " — " + viewModel.fileName(),
+                        "Profiles from " + viewModel.fileName() + " whose " + column.column() + " could not be cleaned",
+                        "The value as written is kept in the attribute " + column.invalidAttribute()
+                                + "; correct it in the Profiles screen, or fix the file and import it again.",
+                        "invalid-profiles-table", false, viewModel.profilesWithInvalid(column), executor));
+                cleaningGrid.add(list, 3, row - 1);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -31,6 +32,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.ingest.ColumnCleaning;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.ColumnTarget;
 import org.cdpdesktop.core.ingest.CsvDialect;
@@ -43,6 +45,11 @@ import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileSort;
+import org.cdpdesktop.core.query.FieldRef;
+import org.cdpdesktop.core.query.Leaf;
+import org.cdpdesktop.core.query.Operator;
+import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -437,6 +444,23 @@ public final class ImportWizardViewModel {
                 })
                 .onFailure(problem -> failure.set("Cannot open the folder " + folder + ": " + ErrorDialog.describe(problem)))
                 .executeWith(executor);
+    }
+
+    /**
+     * The profiles stored from this file that keep a column's values aside as invalid, with those values: what the
+     * summary's "list these profiles" shows.
+     */
+    public Callable<RejectedRows> profilesWithInvalid(ColumnCleaning column) {
+        ProfileQuery query = new ProfileQuery(new Leaf(FieldRef.attribute(column.invalidAttribute()), Operator.IS_NOT_EMPTY),
+                null, fileName(), ProfileSort.NATURAL);
+        return () -> {
+            long total = app.profileBrowser().count(query);
+            List<List<String>> rows = app.profileBrowser().page(query, 0, RejectedRows.SHOWN_ROWS).stream()
+                    .map(profile -> List.of(profile.getExternalId(), Objects.toString(profile.getEmail(), ""),
+                            profile.getAttributes().getOrDefault(column.invalidAttribute(), "")))
+                    .toList();
+            return new RejectedRows(List.of("External ID", "Email", column.invalidAttribute()), rows, total);
+        };
     }
 
     public void cancel() {

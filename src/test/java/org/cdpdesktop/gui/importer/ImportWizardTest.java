@@ -136,6 +136,50 @@ class ImportWizardTest {
     }
 
     @Test
+    void theSummaryReportsPerColumnTheValuesCleanedAndListsTheProfilesWithInvalidValues(FxRobot robot) throws Exception {
+        Path file = write("dirty.csv", """
+                id,email,age,income,city
+                A1,not-an-email,abc,lots,Oslo
+                A2,BOB@example.org,41,50000,Rome
+                """);
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(text(robot, "#summary-rejected")).isEqualTo("0");
+        assertThat(robot.lookup("#summary-rejected").query().getParent().getStyleClass()).doesNotContain("attention");
+        assertThat(text(robot, "#summary-cleaning-note")).isEqualTo(
+                "3 values could not be cleaned: the field stays empty and the value is kept as written in an invalid_ attribute.");
+        assertThat(text(robot, "#cleaning-normalised-email")).isEqualTo("1 normalised");
+        assertThat(text(robot, "#cleaning-invalid-email")).isEqualTo("1 kept aside as invalid_email");
+        assertThat(robot.lookup("#cleaning-invalid-email").query().getStyleClass()).contains("cleaning-invalid");
+        assertThat(text(robot, "#cleaning-invalid-age")).isEqualTo("1 kept aside as invalid_age");
+        assertThat(text(robot, "#cleaning-invalid-income")).isEqualTo("1 kept aside as invalid_income");
+        assertThat(robot.lookup("#cleaning-invalid-city").tryQuery()).isEmpty();
+
+        robot.clickOn("#cleaning-list-email");
+        TableView<List<String>> invalid = robot.lookup("#invalid-profiles-table").query();
+        waitUntil(() -> invalid.getItems().size() == 1);
+        assertThat(invalid.getItems().get(0)).containsExactly("A1", "", "not-an-email");
+    }
+
+    @Test
+    void aCleanImportShowsNothingNeedingAttention(FxRobot robot) throws Exception {
+        drop(robot, write("clean.csv", "id,email\nA1,a1@example.org\n"));
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(text(robot, "#summary-cleaning-note")).isEqualTo("Every value was stored as written.");
+        assertThat(robot.lookup("#summary-rejected").query().getParent().getStyleClass()).doesNotContain("attention");
+    }
+
+    @Test
     void cancellingARunningImportSaysSoAndLeavesTheStoreUntouched(FxRobot robot) throws Exception {
         Path file = temp.resolve("large.csv");
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -180,7 +180,7 @@ class ImportWizardViewModelTest {
 
     @Test
     void accountingLineAddsUpEveryRow() {
-        var summary = new org.cdpdesktop.core.ingest.ImportSummary(1, "f.csv", 3000, 2900, 50, 30, 20, null, 1.5, 2000, false);
+        var summary = new org.cdpdesktop.core.ingest.ImportSummary(1, "f.csv", 3000, 2900, 50, 30, 20, null, 1.5, 2000, false, List.of());
 
         assertThat(ImportWizardViewModel.accounting(summary)).isEqualTo("3,000 read = 2,900 inserted + 50 updated + 30 duplicates + 20 rejected");
     }
