@@ -71,6 +71,26 @@ class ImportCommandTest {
     }
 
     @Test
+    void importsUndoRemovesWhatAnImportCreatedAndPrintsOneJsonLine() throws Exception {
+        run("import", csv("a.csv", "id,email\nA1,a1@x.com\n").toString());
+        long batchId = run("import", csv("b.csv", "id,email\nA1,a1@x.com\nB1,b1@x.com\n").toString()).json().get("batchId").asLong();
+        assertThat(run("imports", "list").json().get("imports")).hasSize(2);
+
+        Result undo = run("imports", "undo", String.valueOf(batchId));
+        assertThat(undo.exit()).as(undo.err()).isZero();
+        assertThat(undo.out().lines()).hasSize(1);
+        assertThat(undo.json().get("removed").asLong()).isEqualTo(1);
+        assertThat(undo.json().get("keptUpdated").asLong()).isEqualTo(1);
+        assertThat(undo.json().get("keptExternalIds").get(0).asText()).isEqualTo("A1");
+        assertThat(JSON.readTree(run("export").out())).extracting(profile -> profile.get("externalId").asText()).containsExactly("A1");
+        assertThat(run("imports", "list").json().get("imports").get(0).get("status").asText()).isEqualTo("undone");
+
+        Result again = run("imports", "undo", String.valueOf(batchId));
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("error: The import of b.csv (" + batchId + ") was already undone");
+    }
+
+    @Test
     void severalFilesPrintTotalsAndOneEntryPerFile() throws Exception {
         Result result = run("import", csv("a.csv", "id\n1\n2\n").toString(), csv("b.csv", "id\n2\n3\n").toString());
         JsonNode summary = result.json();
