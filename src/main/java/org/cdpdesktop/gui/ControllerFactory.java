@@ -27,12 +27,14 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final Navigator navigator = new Navigator();
     private final ViewLoader viewLoader = new ViewLoader(this);
     private final ProfileFilterRequests profileFilterRequests = new ProfileFilterRequests();
+    private final UiServices ui = new FxUiServices();
 
     public ControllerFactory(App app, TaskExecutor executor) {
         this.app = app;
         this.executor = executor;
         this.jobs = new JobsViewModel(app.jobs());
-        this.imports = new ImportCoordinator(app, executor, jobs);
+        this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
+                app.dataDirectory(), executor, jobs, ui);
     }
 
     public ViewLoader viewLoader() {
@@ -48,7 +50,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new DashboardView(new DashboardViewModel(app, executor), navigator, imports, profileFilterRequests);
         }
         if (type == ImportView.class) {
-            return new ImportView(new ImportViewModel(app, executor), imports, executor);
+            return new ImportView(new ImportViewModel(app.importer(), app.database(), app.settings(), executor, jobs, ui),
+                    imports, executor);
         }
         if (type == ProfilesView.class) {
             return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests));

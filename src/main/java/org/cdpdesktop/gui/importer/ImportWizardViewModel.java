@@ -1,6 +1,5 @@
 package org.cdpdesktop.gui.importer;
 
-import java.awt.Desktop;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +30,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.ColumnCleaning;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.ColumnTarget;
@@ -41,6 +39,8 @@ import org.cdpdesktop.core.ingest.CsvPreviewer;
 import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.ingest.ImportService;
+import org.cdpdesktop.core.ingest.MappingPresets;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobCancelledException;
@@ -50,7 +50,9 @@ import org.cdpdesktop.core.query.FieldRef;
 import org.cdpdesktop.core.query.Leaf;
 import org.cdpdesktop.core.query.Operator;
 import org.cdpdesktop.core.query.ProfileQuery;
+import org.cdpdesktop.core.store.ProfileBrowser;
 import org.cdpdesktop.gui.ErrorDialog;
+import org.cdpdesktop.gui.UiServices;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.RunningJob;
@@ -84,9 +86,12 @@ public final class ImportWizardViewModel {
     /** Escape characters offered; the first, {@code null}, means quotes are escaped by doubling them. */
     public static final List<Character> ESCAPES = java.util.Arrays.asList(null, '\\');
 
-    private final App app;
+    private final ImportService importer;
+    private final MappingPresets presets;
+    private final ProfileBrowser browser;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
+    private final UiServices ui;
     private final Path file;
 
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.FORMAT);
@@ -129,10 +134,15 @@ public final class ImportWizardViewModel {
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
 
-    public ImportWizardViewModel(App app, TaskExecutor executor, JobsViewModel jobs, Path file) {
-        this.app = app;
+    /** @param browser lists the profiles the summary reports with invalid values */
+    public ImportWizardViewModel(ImportService importer, MappingPresets presets, ProfileBrowser browser, TaskExecutor executor,
+                                 JobsViewModel jobs, UiServices ui, Path file) {
+        this.importer = importer;
+        this.presets = presets;
+        this.browser = browser;
         this.executor = executor;
         this.jobs = jobs;
+        this.ui = ui;
         this.file = file;
         for (Observable option : List.of(encoding, delimiter, quote, escape, header, skipRows)) {
             option.addListener(changed -> {
@@ -318,7 +328,7 @@ public final class ImportWizardViewModel {
     }
 
     public void refreshPresets() {
-        BackgroundTask.wrap(() -> app.presets().names())
+        BackgroundTask.wrap(() -> presets.names())
                 .onSuccess(presetNames::setAll)
                 .onFailure(problem -> presetMessage.set("Cannot list the presets: " + ErrorDialog.describe(problem)))
                 .executeWith(executor);
@@ -332,8 +342,8 @@ public final class ImportWizardViewModel {
         String trimmed = name.trim();
         ColumnMapping mapping = mapping();
         BackgroundTask.wrap(() -> {
-                    app.presets().save(trimmed, mapping);
-                    return app.presets().names();
+                    presets.save(trimmed, mapping);
+                    return presets.names();
                 })
                 .onSuccess(names -> {
                     presetNames.setAll(names);
@@ -349,7 +359,7 @@ public final class ImportWizardViewModel {
             return;
         }
         String trimmed = name.trim();
-        BackgroundTask.wrap(() -> app.presets().load(trimmed))
+        BackgroundTask.wrap(() -> presets.load(trimmed))
                 .onSuccess(preset -> applyMapping(trimmed, preset))
                 .onFailure(problem -> presetMessage.set("Cannot load the preset: " + ErrorDialog.describe(problem)))
                 .executeWith(executor);
@@ -389,7 +399,7 @@ public final class ImportWizardViewModel {
         summary.set(null);
         Job<ImportSummary> job;
         try {
-            job = app.importer().importJob(file, options);
+            job = importer.importJob(file, options);
         } catch (RuntimeException refused) {
             failed(refused);
             return;
@@ -436,10 +446,7 @@ public final class ImportWizardViewModel {
         }
         Path folder = Path.of(result.rejectsFile()).toAbsolutePath().getParent();
         BackgroundTask.wrap(() -> {
-                    if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-                        throw new UnsupportedOperationException("this system offers no file manager to Java; copy the path instead");
-                    }
-                    Desktop.getDesktop().open(folder.toFile());
+                    ui.openFolder(folder);
                     return folder;
                 })
                 .onFailure(problem -> failure.set("Cannot open the folder " + folder + ": " + ErrorDialog.describe(problem)))
@@ -454,8 +461,8 @@ public final class ImportWizardViewModel {
         ProfileQuery query = new ProfileQuery(new Leaf(FieldRef.attribute(column.invalidAttribute()), Operator.IS_NOT_EMPTY),
                 null, fileName(), ProfileSort.NATURAL);
         return () -> {
-            long total = app.profileBrowser().count(query);
-            List<List<String>> rows = app.profileBrowser().page(query, 0, RejectedRows.SHOWN_ROWS).stream()
+            long total = browser.count(query);
+            List<List<String>> rows = browser.page(query, 0, RejectedRows.SHOWN_ROWS).stream()
                     .map(profile -> List.of(profile.getExternalId(), Objects.toString(profile.getEmail(), ""),
                             profile.getAttributes().getOrDefault(column.invalidAttribute(), "")))
                     .toList();

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
@@ -57,11 +60,56 @@ class ImportHistoryTest {
         waitUntil(() -> history.getItems().size() == 1);
         assertThat(cells(robot)).contains("people.csv", "completed", "5", "4", "1");
 
-        robot.clickOn(robot.lookup(".hyperlink").<Hyperlink>query());
+        robot.clickOn(robot.lookup((javafx.scene.Node node) -> node instanceof Hyperlink link && link.getText().equals("Show 1"))
+                .<Hyperlink>query());
 
         TableView<List<String>> rejects = robot.lookup("#history-rejects-table").query();
         waitUntil(() -> rejects.getItems().size() == 1);
         assertThat(rejects.getItems().get(0)).containsExactly("3", "expected 2 columns, found 3", "A2,a2@example.org,surplus");
+    }
+
+    @Test
+    void undoFromTheHistoryConfirmsWhatGoesAndStaysThenRemovesWhatTheImportCreated(FxRobot robot) throws Exception {
+        importWithDefaults(write("update.csv", "id,email,city\nA1,a1@example.org,Oslo\nB1,b1@example.org,Rome\n"));
+        long batchId = app.importer().history().get(0).id();
+        robot.clickOn("#nav-import");
+        TableView<?> history = robot.lookup("#import-history").query();
+        waitUntil(() -> history.getItems().size() == 2);
+
+        robot.clickOn("#undo-import-" + batchId);
+        waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+        DialogPane confirm = robot.lookup("#confirm-dialog").query();
+        assertThat(confirm.getHeaderText()).isEqualTo("Undo the import of update.csv?");
+        assertThat(confirm.getContentText())
+                .contains("This removes the 1 profile that update.csv created")
+                .contains("The 1 profile it only updated is kept as it is now (their earlier values are not stored): A1.");
+        robot.clickOn(confirm.lookupButton(confirm.getButtonTypes().stream()
+                .filter(type -> type.getText().equals("Remove 1 profile")).findFirst().orElseThrow()));
+
+        waitUntil(() -> !robot.lookup("#import-message").<Label>query().getText().isEmpty());
+        assertThat(robot.lookup("#import-message").<Label>query().getText())
+                .isEqualTo("Undid the import of update.csv: removed 1 profile; kept the 1 it only updated, unchanged: A1.");
+        assertThat(app.profiles().findByExternalId("B1")).isEmpty();
+        assertThat(app.profiles().findByExternalId("A1").orElseThrow().getCity()).isEqualTo("Oslo");
+        assertThat(app.profiles().count()).isEqualTo(4);
+        waitUntil(() -> cells(robot).contains("undone"));
+        assertThat(robot.lookup("#undo-import-" + batchId).tryQuery()).isEmpty();
+    }
+
+    @Test
+    void cancellingTheConfirmationRemovesNothing(FxRobot robot) throws Exception {
+        long batchId = app.importer().history().get(0).id();
+        robot.clickOn("#nav-import");
+        waitUntil(() -> robot.lookup("#undo-import-" + batchId).tryQuery().isPresent());
+
+        robot.clickOn("#undo-import-" + batchId);
+        waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+        DialogPane confirm = robot.lookup("#confirm-dialog").query();
+        robot.clickOn(confirm.lookupButton(ButtonType.CANCEL));
+
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.profiles().count()).isEqualTo(4);
+        assertThat(app.importer().history().get(0).status()).isEqualTo("completed");
     }
 
     private void importWithDefaults(Path file) throws Exception {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
+import org.cdpdesktop.gui.FxUiServices;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.ColumnTarget;
 import org.cdpdesktop.core.ingest.TargetKind;
@@ -186,7 +187,8 @@ class ImportWizardViewModelTest {
     }
 
     private ImportWizardViewModel started(Path file) throws Exception {
-        ImportWizardViewModel wizard = onFx(() -> new ImportWizardViewModel(app, AT_ONCE, new JobsViewModel(app.jobs()), file));
+        ImportWizardViewModel wizard = onFx(() -> new ImportWizardViewModel(app.importer(), app.presets(), app.profileBrowser(), AT_ONCE,
+                new JobsViewModel(app.jobs()), new FxUiServices(), file));
         act(wizard::start);
         return wizard;
     }
