@@ -8,17 +8,17 @@ import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.cdpdesktop.core.ingest.ImportBatchRecord;
@@ -27,7 +27,7 @@ import org.cdpdesktop.gui.task.TaskExecutor;
 /** The Import screen: a drop zone and file chooser, the queue of files waiting for the wizard, and the import history. */
 public final class ImportView {
 
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
 
     private final ImportViewModel viewModel;
     private final ImportCoordinator coordinator;
@@ -40,6 +40,9 @@ public final class ImportView {
     @FXML private Label error;
     @FXML private Label message;
     @FXML private Button sampleButton;
+    @FXML private Label selectedImport;
+    @FXML private Button showRejects;
+    @FXML private Button undoImport;
     @FXML private TableView<ImportBatchRecord> history;
 
     public ImportView(ImportViewModel viewModel, ImportCoordinator coordinator, TaskExecutor executor) {
@@ -78,59 +81,54 @@ public final class ImportView {
 
     private void buildHistoryTable() {
         history.setPlaceholder(new Label("No imports yet. Every import is listed here with its counts."));
-        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        history.getColumns().add(textColumn("File", ImportBatchRecord::fileName, 160, 90));
-        history.getColumns().add(textColumn("Started", batch -> localTime(batch.startedAt()), 150, 120));
-        history.getColumns().add(textColumn("Status", ImportBatchRecord::status, 85, 75));
-        history.getColumns().add(countColumn("Read", ImportBatchRecord::read));
-        history.getColumns().add(countColumn("Inserted", ImportBatchRecord::inserted));
-        history.getColumns().add(countColumn("Updated", ImportBatchRecord::updated));
-        history.getColumns().add(countColumn("Duplicates", ImportBatchRecord::duplicates));
-        history.getColumns().add(countColumn("Rejected", ImportBatchRecord::rejected));
-        TableColumn<ImportBatchRecord, ImportBatchRecord> rejects = new TableColumn<>("Rejects");
-        rejects.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        rejects.setCellFactory(column -> new TableCell<>() {
-            private final Hyperlink link = new Hyperlink();
-
-            @Override
-            protected void updateItem(ImportBatchRecord batch, boolean empty) {
-                super.updateItem(batch, empty);
-                if (empty || batch == null || batch.rejected() == 0 || batch.rejectsFile() == null) {
-                    setGraphic(null);
-                    return;
-                }
-                link.setText(String.format("Show %,d", batch.rejected()));
-                link.setOnAction(event -> RejectsWindow.show(getScene().getWindow(), Path.of(batch.rejectsFile()), executor));
-                setGraphic(link);
-            }
-        });
-        rejects.setPrefWidth(90);
-        rejects.setMinWidth(75);
-        rejects.setSortable(false);
-        history.getColumns().add(rejects);
-        TableColumn<ImportBatchRecord, ImportBatchRecord> undo = new TableColumn<>("Undo");
-        undo.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        undo.setCellFactory(column -> new TableCell<>() {
-            private final Hyperlink link = new Hyperlink("Undo…");
-
-            @Override
-            protected void updateItem(ImportBatchRecord batch, boolean empty) {
-                super.updateItem(batch, empty);
-                if (empty || batch == null || !batch.status().equals("completed")) {
-                    setGraphic(null);
-                    return;
-                }
-                link.setId("undo-import-" + batch.id());
-                link.disableProperty().bind(viewModel.undoingProperty());
-                link.setOnAction(event -> viewModel.undo(batch));
-                setGraphic(link);
-            }
-        });
-        undo.setPrefWidth(75);
-        undo.setMinWidth(65);
-        undo.setSortable(false);
-        history.getColumns().add(undo);
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Minimum widths hold each title and its widest usual value whole, so at 1024 pixels no header is cut.
+        history.getColumns().add(textColumn("File", ImportBatchRecord::fileName, 170, 80));
+        history.getColumns().add(textColumn("Started", batch -> localTime(batch.startedAt()), 155, 150));
+        history.getColumns().add(textColumn("Status", ImportBatchRecord::status, 95, 90));
+        history.getColumns().add(countColumn("Read", ImportBatchRecord::read, 60));
+        history.getColumns().add(countColumn("Inserted", ImportBatchRecord::inserted, 88));
+        history.getColumns().add(countColumn("Updated", ImportBatchRecord::updated, 85));
+        history.getColumns().add(countColumn("Duplicates", ImportBatchRecord::duplicates, 100));
+        history.getColumns().add(countColumn("Rejected", ImportBatchRecord::rejected, 88));
         history.setItems(viewModel.history());
+        history.setRowFactory(table -> {
+            TableRow<ImportBatchRecord> row = new TableRow<>();
+            row.itemProperty().addListener((observable, old, batch) -> row.setId(batch == null ? null : "import-row-" + batch.id()));
+            return row;
+        });
+        bindSelectedImport();
+    }
+
+    /** What can be done with the import selected in the history; below the table, so every column keeps its width. */
+    private void bindSelectedImport() {
+        var selected = history.getSelectionModel().selectedItemProperty();
+        selectedImport.textProperty().bind(Bindings.createStringBinding(() -> selected.get() == null
+                ? "Select an import to see its rejected rows or to undo it."
+                : selected.get().fileName() + ", " + localTime(selected.get().startedAt()) + ": " + selected.get().status(), selected));
+        showRejects.textProperty().bind(Bindings.createStringBinding(() -> selected.get() == null || selected.get().rejected() == 0
+                ? "Show rejected rows" : String.format("Show %,d rejected %s", selected.get().rejected(),
+                        selected.get().rejected() == 1 ? "row" : "rows"), selected));
+        showRejects.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
+                || selected.get().rejected() == 0 || selected.get().rejectsFile() == null, selected));
+        undoImport.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
+                || !selected.get().status().equals("completed"), selected).or(viewModel.undoingProperty()));
+    }
+
+    @FXML
+    private void showRejects() {
+        ImportBatchRecord batch = history.getSelectionModel().getSelectedItem();
+        if (batch != null && batch.rejectsFile() != null) {
+            RejectsWindow.show(history.getScene().getWindow(), Path.of(batch.rejectsFile()), executor);
+        }
+    }
+
+    @FXML
+    private void undoImport() {
+        ImportBatchRecord batch = history.getSelectionModel().getSelectedItem();
+        if (batch != null) {
+            viewModel.undo(batch);
+        }
     }
 
     /** The store keeps UTC ISO-8601 instants; people read their own clock, in their own locale's way. */
@@ -151,12 +149,21 @@ public final class ImportView {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         column.setMinWidth(minWidth);
+        // A narrow window cuts a long file name; the whole of it is in the cell's tooltip.
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         return column;
     }
 
-    /** Wide enough for its title whole ("Duplicates" is the widest) and a count in the hundreds of thousands. */
-    private static TableColumn<ImportBatchRecord, String> countColumn(String title, Function<ImportBatchRecord, Long> value) {
-        TableColumn<ImportBatchRecord, String> column = textColumn(title, batch -> String.format("%,d", value.apply(batch)), 85, 80);
+    private static TableColumn<ImportBatchRecord, String> countColumn(String title, Function<ImportBatchRecord, Long> value, double minWidth) {
+        TableColumn<ImportBatchRecord, String> column = textColumn(title, batch -> String.format("%,d", value.apply(batch)),
+                minWidth + 10, minWidth);
         column.getStyleClass().add("count-column");
         return column;
     }

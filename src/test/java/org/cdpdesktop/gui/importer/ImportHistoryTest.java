@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -60,8 +60,9 @@ class ImportHistoryTest {
         waitUntil(() -> history.getItems().size() == 1);
         assertThat(cells(robot)).contains("people.csv", "completed", "5", "4", "1");
 
-        robot.clickOn(robot.lookup((javafx.scene.Node node) -> node instanceof Hyperlink link && link.getText().equals("Show 1"))
-                .<Hyperlink>query());
+        robot.clickOn("#import-row-" + app.importer().history().get(0).id());
+        assertThat(robot.lookup("#history-show-rejects").<Button>query().getText()).isEqualTo("Show 1 rejected row");
+        robot.clickOn("#history-show-rejects");
 
         TableView<List<String>> rejects = robot.lookup("#history-rejects-table").query();
         waitUntil(() -> rejects.getItems().size() == 1);
@@ -76,7 +77,8 @@ class ImportHistoryTest {
         TableView<?> history = robot.lookup("#import-history").query();
         waitUntil(() -> history.getItems().size() == 2);
 
-        robot.clickOn("#undo-import-" + batchId);
+        robot.clickOn("#import-row-" + batchId);
+        robot.clickOn("#history-undo");
         waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
         DialogPane confirm = robot.lookup("#confirm-dialog").query();
         assertThat(confirm.getHeaderText()).isEqualTo("Undo the import of update.csv?");
@@ -93,16 +95,18 @@ class ImportHistoryTest {
         assertThat(app.profiles().findByExternalId("A1").orElseThrow().getCity()).isEqualTo("Oslo");
         assertThat(app.profiles().count()).isEqualTo(4);
         waitUntil(() -> cells(robot).contains("undone"));
-        assertThat(robot.lookup("#undo-import-" + batchId).tryQuery()).isEmpty();
+        robot.clickOn("#import-row-" + batchId);
+        assertThat(robot.lookup("#history-undo").<Button>query().isDisabled()).isTrue();
     }
 
     @Test
     void cancellingTheConfirmationRemovesNothing(FxRobot robot) throws Exception {
         long batchId = app.importer().history().get(0).id();
         robot.clickOn("#nav-import");
-        waitUntil(() -> robot.lookup("#undo-import-" + batchId).tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#import-row-" + batchId).tryQuery().isPresent());
 
-        robot.clickOn("#undo-import-" + batchId);
+        robot.clickOn("#import-row-" + batchId);
+        robot.clickOn("#history-undo");
         waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
         DialogPane confirm = robot.lookup("#confirm-dialog").query();
         robot.clickOn(confirm.lookupButton(ButtonType.CANCEL));

@@ -71,7 +71,9 @@ class SampleDataOfferTest {
         assertThat(sampleProfiles).isGreaterThan(2500);
 
         long batchId = app.importer().history().get(0).id();
-        robot.clickOn("#undo-import-" + batchId);
+        waitUntil(() -> robot.lookup("#import-row-" + batchId).tryQuery().isPresent());
+        robot.clickOn("#import-row-" + batchId);
+        robot.clickOn("#history-undo");
         waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
         DialogPane confirm = robot.lookup("#confirm-dialog").query();
         assertThat(confirm.getContentText()).startsWith(String.format("This removes the %,d profiles that customers.csv created", sampleProfiles));
