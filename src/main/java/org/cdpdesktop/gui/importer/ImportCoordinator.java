@@ -177,7 +177,7 @@ public final class ImportCoordinator {
     }
 
     private void showSampleLoaded(ImportSummary summary) {
-        ui.inform("Sample data loaded", ImportWizardViewModel.accounting(summary)
+        ui.inform("Sample data loaded", ImportRunStep.accounting(summary)
                 + ".\n\nThe sample is a made-up customer export with realistic mistakes; the rejected rows are in "
                 + Objects.toString(summary.rejectsFile(), "no file, as none were rejected")
                 + ". To remove the sample customers, undo their import in the Import screen's history.");
