@@ -136,7 +136,7 @@ public final class ImportViewModel {
                     preview.createdLaterUpdated() == 1 ? "it is" : "they are"));
         }
         if (preview.updated() > 0) {
-            text.append(String.format("%n%nThe %,d %s it only updated %s (their earlier values are not stored): %s.",
+            text.append(String.format("%n%nThe %,d %s it only updated %s (earlier values are not stored): %s.",
                     preview.updated(), preview.updated() == 1 ? "profile" : "profiles",
                     preview.updated() == 1 ? "is kept as it is now" : "are kept as they are now",
                     named(preview.updatedExternalIds(), preview.updated())));

@@ -84,7 +84,7 @@ class ImportHistoryTest {
         assertThat(confirm.getHeaderText()).isEqualTo("Undo the import of update.csv?");
         assertThat(confirm.getContentText())
                 .contains("This removes the 1 profile that update.csv created")
-                .contains("The 1 profile it only updated is kept as it is now (their earlier values are not stored): A1.");
+                .contains("The 1 profile it only updated is kept as it is now (earlier values are not stored): A1.");
         robot.clickOn(confirm.lookupButton(confirm.getButtonTypes().stream()
                 .filter(type -> type.getText().equals("Remove 1 profile")).findFirst().orElseThrow()));
 
