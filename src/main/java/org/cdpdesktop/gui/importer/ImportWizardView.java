@@ -179,14 +179,14 @@ public final class ImportWizardView {
         detected.textProperty().bind(viewModel.format().detectedProperty());
         encoding.getItems().setAll(FileFormatStep.ENCODINGS);
         encoding.setConverter(converter(charset -> charset == null ? "" : charset.displayName()));
-        encoding.valueProperty().bindBidirectional(viewModel.format().encodingProperty());
+        Choices.bindKeepingChoice(encoding, viewModel.format().encodingProperty());
         delimiter.getItems().setAll(FileFormatStep.DELIMITERS);
         delimiter.setConverter(converter(character -> character == null ? ""
                 : capitalise(CsvDialect.describeDelimiter(character)) + (character == '\t' ? "" : "  " + character)));
-        delimiter.valueProperty().bindBidirectional(viewModel.format().delimiterProperty());
+        Choices.bindKeepingChoice(delimiter, viewModel.format().delimiterProperty());
         quote.getItems().setAll(FileFormatStep.QUOTES);
         quote.setConverter(converter(character -> character == null ? "" : character == '"' ? "Double quote  \"" : "Single quote  '"));
-        quote.valueProperty().bindBidirectional(viewModel.format().quoteProperty());
+        Choices.bindKeepingChoice(quote, viewModel.format().quoteProperty());
         escape.getItems().setAll(FileFormatStep.ESCAPES);
         escape.setConverter(converter(character -> character == null ? "None (quotes doubled)"
                 : character == '\\' ? "Backslash  \\" : "'" + character + "'"));
