@@ -51,7 +51,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == ImportView.class) {
             return new ImportView(new ImportViewModel(app.importer(), app.database(), app.settings(), executor, jobs, ui),
-                    imports, executor);
+                    imports, executor, navigator, profileFilterRequests);
         }
         if (type == ProfilesView.class) {
             return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests));

@@ -22,6 +22,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.cdpdesktop.core.ingest.ImportBatchRecord;
+import org.cdpdesktop.gui.Navigator;
+import org.cdpdesktop.gui.Screen;
+import org.cdpdesktop.gui.profiles.ProfileFilter;
+import org.cdpdesktop.gui.profiles.ProfileFilterRequests;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
 /** The Import screen: a drop zone and file chooser, the queue of files waiting for the wizard, and the import history. */
@@ -32,6 +36,8 @@ public final class ImportView {
     private final ImportViewModel viewModel;
     private final ImportCoordinator coordinator;
     private final TaskExecutor executor;
+    private final Navigator navigator;
+    private final ProfileFilterRequests filterRequests;
 
     @FXML private VBox dropZone;
     @FXML private VBox queueBox;
@@ -43,12 +49,18 @@ public final class ImportView {
     @FXML private Label selectedImport;
     @FXML private Button showRejects;
     @FXML private Button undoImport;
+    @FXML private Button showProfiles;
+    @FXML private Button showMapping;
     @FXML private TableView<ImportBatchRecord> history;
 
-    public ImportView(ImportViewModel viewModel, ImportCoordinator coordinator, TaskExecutor executor) {
+    /** @param navigator and {@code filterRequests} open the Profiles screen on the profiles an import touched */
+    public ImportView(ImportViewModel viewModel, ImportCoordinator coordinator, TaskExecutor executor, Navigator navigator,
+                      ProfileFilterRequests filterRequests) {
         this.viewModel = viewModel;
         this.coordinator = coordinator;
         this.executor = executor;
+        this.navigator = navigator;
+        this.filterRequests = filterRequests;
     }
 
     @FXML
@@ -104,13 +116,15 @@ public final class ImportView {
     private void bindSelectedImport() {
         var selected = history.getSelectionModel().selectedItemProperty();
         selectedImport.textProperty().bind(Bindings.createStringBinding(() -> selected.get() == null
-                ? "Select an import to see its rejected rows or to undo it."
+                ? "Select an import to see its profiles, columns and rejected rows, or to undo it."
                 : selected.get().fileName() + ", " + localTime(selected.get().startedAt()) + ": " + selected.get().status(), selected));
         showRejects.textProperty().bind(Bindings.createStringBinding(() -> selected.get() == null || selected.get().rejected() == 0
                 ? "Show rejected rows" : String.format("Show %,d rejected %s", selected.get().rejected(),
                         selected.get().rejected() == 1 ? "row" : "rows"), selected));
         showRejects.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
                 || selected.get().rejected() == 0 || selected.get().rejectsFile() == null, selected));
+        showProfiles.disableProperty().bind(selected.isNull());
+        showMapping.disableProperty().bind(selected.isNull());
         undoImport.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
                 || !selected.get().status().equals("completed"), selected).or(viewModel.undoingProperty()));
     }
@@ -120,6 +134,25 @@ public final class ImportView {
         ImportBatchRecord batch = history.getSelectionModel().getSelectedItem();
         if (batch != null && batch.rejectsFile() != null) {
             RejectsWindow.show(history.getScene().getWindow(), Path.of(batch.rejectsFile()), executor);
+        }
+    }
+
+    /** Opens Profiles on the profiles that imports of this file created or updated (the filter goes by file name). */
+    @FXML
+    private void showProfiles() {
+        ImportBatchRecord batch = history.getSelectionModel().getSelectedItem();
+        if (batch != null) {
+            filterRequests.request(new ProfileFilter(null, null, null, null, null, null, null, null, null, null, null, null,
+                    batch.fileName()));
+            navigator.show(Screen.PROFILES);
+        }
+    }
+
+    @FXML
+    private void showMapping() {
+        ImportBatchRecord batch = history.getSelectionModel().getSelectedItem();
+        if (batch != null) {
+            viewModel.showMapping(batch);
         }
     }
 

@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.ImportBatchRecord;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.UndoPreview;
@@ -124,6 +125,32 @@ public final class ImportViewModel {
                         named(summary.keptExternalIds(), summary.keptUpdated()));
         message.set(removed + later + kept);
         refresh();
+    }
+
+    /** Shows how an import mapped the file's columns, as recorded in the history. */
+    public void showMapping(ImportBatchRecord batch) {
+        ColumnMapping mapping;
+        try {
+            mapping = batch.mapping();
+        } catch (RuntimeException unreadable) {
+            error.set("Cannot read the mapping of this import: " + ErrorDialog.describe(unreadable));
+            return;
+        }
+        ui.inform("Columns of " + batch.fileName(), mapping == null ? "This import recorded no mapping." : describe(mapping));
+    }
+
+    /** One line per column: {@code email → Email}, {@code tier → custom attribute "tier"}, {@code id → skipped}. */
+    static String describe(ColumnMapping mapping) {
+        StringBuilder text = new StringBuilder();
+        mapping.targets().forEach((column, target) -> {
+            String goesTo = column.equals(mapping.cohortColumn()) ? "cohorts" : switch (target.kind()) {
+                case FIELD -> target.field().label() + (target.format() == null ? "" : " (" + target.format() + ")");
+                case ATTRIBUTE -> "custom attribute \"" + target.attributeName() + "\"";
+                case SKIP -> "skipped";
+            };
+            text.append(column).append(" → ").append(goesTo).append('\n');
+        });
+        return text.toString().strip();
     }
 
     static String confirmation(UndoPreview preview) {

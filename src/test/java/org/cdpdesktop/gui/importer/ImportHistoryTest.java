@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -97,6 +98,27 @@ class ImportHistoryTest {
         waitUntil(() -> cells(robot).contains("undone"));
         robot.clickOn("#import-row-" + batchId);
         assertThat(robot.lookup("#history-undo").<Button>query().isDisabled()).isTrue();
+    }
+
+    @Test
+    void anImportInTheHistoryOpensItsProfilesAndShowsItsColumns(FxRobot robot) throws Exception {
+        importWithDefaults(write("other.csv", "id,email\nB1,b1@example.org\n"));
+        long peopleId = app.importer().history().get(1).id();
+        robot.clickOn("#nav-import");
+        waitUntil(() -> robot.lookup("#import-row-" + peopleId).tryQuery().isPresent());
+
+        robot.clickOn("#import-row-" + peopleId);
+        robot.clickOn("#history-mapping");
+        waitUntil(() -> robot.lookup("#inform-dialog").tryQuery().isPresent());
+        DialogPane columns = robot.lookup("#inform-dialog").query();
+        assertThat(columns.getHeaderText()).isEqualTo("Columns of people.csv");
+        assertThat(columns.getContentText()).isEqualTo("id → External ID\nemail → Email");
+        robot.clickOn(columns.lookupButton(ButtonType.OK));
+
+        robot.clickOn("#history-profiles");
+        ComboBox<String> importedFrom = robot.lookup("#filter-imported-from").query();
+        waitUntil(() -> "people.csv".equals(importedFrom.getValue()));
+        waitUntil(() -> robot.lookup("#profiles-count").<Label>query().getText().startsWith("4 "));
     }
 
     @Test
