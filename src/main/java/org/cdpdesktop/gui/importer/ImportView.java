@@ -126,7 +126,7 @@ public final class ImportView {
         showProfiles.disableProperty().bind(selected.isNull());
         showMapping.disableProperty().bind(selected.isNull());
         undoImport.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
-                || !selected.get().status().equals("completed"), selected).or(viewModel.undoingProperty()));
+                || !viewModel.canUndo(selected.get()), selected, viewModel.undoingProperty()));
     }
 
     @FXML
