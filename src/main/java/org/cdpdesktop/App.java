@@ -56,6 +56,7 @@ public final class App implements AutoCloseable {
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
         importer.onImported(summary -> segments.snapshotAll("import"));
+        importer.onUndone(summary -> segments.snapshotAll("undo import"));
     }
 
     public static App open(Path dataDirectory) {

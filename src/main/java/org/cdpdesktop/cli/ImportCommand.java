@@ -13,13 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.ingest.ColumnCleaning;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.CsvDialect;
-import org.cdpdesktop.core.ingest.CsvPreviewer;
 import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.ingest.SniffedFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Import customer CSV files into the store.",
             "The encoding, delimiter, quoting and header are detected, and the columns are mapped as the import wizard maps them "
                     + "by default, unless --preset or --map say otherwise. Each file is its own transaction: a file that fails "
-                    + "changes nothing. Prints one JSON line with read, inserted, updated, duplicates, rejected and rejectsFile "
-                    + "(several files: the totals and a \"files\" list)."})
+                    + "changes nothing. Prints one JSON line with read, inserted, updated, duplicates, rejected, rejectsFile and "
+                    + "cleaning (per column, values normalised and values kept aside as invalid_*; several files: the totals and "
+                    + "a \"files\" list)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to import, in order.")
@@ -86,11 +88,11 @@ final class ImportCommand implements Callable<Integer> {
         ColumnMapping presetMapping = preset == null ? null : app.presets().load(preset);
         List<Map<String, Object>> summaries = new ArrayList<>();
         for (Path file : files) {
-            CsvDialect dialect = dialect(file);
-            List<String> headers = CsvPreviewer.preview(file, dialect, 0).headers();
-            ColumnMapping mapping = presetMapping != null ? presetMapping.appliedTo(headers)
-                    : MappingOptions.apply(ColumnMapping.auto(headers), maps, headers);
-            ImportOptions options = new ImportOptions(dialect, mapping, policy, dryRun, rejects);
+            SniffedFile sniffed = SniffedFile.read(file, dialect(file));
+            ColumnMapping mapping = presetMapping != null ? presetMapping.appliedTo(sniffed.headers())
+                    : MappingOptions.apply(sniffed.autoMapping(), maps, sniffed.headers());
+            mapping.validate();
+            ImportOptions options = new ImportOptions(sniffed.dialect(), mapping, policy, dryRun, rejects);
             ImportSummary summary = ForegroundJob.run(app.importer().importJob(file, options), spec.commandLine().getErr());
             summaries.add(describe(summary));
         }
@@ -108,24 +110,9 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (delimiter != null) {
-            dialect = dialect.withDelimiter(delimiter(delimiter));
+            dialect = dialect.withDelimiter(CsvDialect.parseDelimiter(delimiter));
         }
         return dialect;
-    }
-
-    static char delimiter(String word) {
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case ",", "comma" -> ',';
-            case ";", "semicolon" -> ';';
-            case "|", "pipe" -> '|';
-            case "tab", "\\t", "\t" -> '\t';
-            default -> {
-                if (word.length() != 1) {
-                    throw new IllegalArgumentException("--delimiter takes one character or comma, semicolon, tab, pipe; not '" + word + "'");
-                }
-                yield word.charAt(0);
-            }
-        };
     }
 
     static Map<String, Object> describe(ImportSummary summary) {
@@ -141,6 +128,16 @@ final class ImportCommand implements Callable<Integer> {
         line.put("dryRun", summary.dryRun());
         line.put("seconds", Math.round(summary.seconds() * 1000) / 1000.0);
         line.put("rowsPerSecond", Math.round(summary.rowsPerSecond()));
+        Map<String, Object> cleaning = new LinkedHashMap<>();
+        for (ColumnCleaning column : summary.cleaning()) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("field", column.field().key());
+            counts.put("normalised", column.normalised());
+            counts.put("invalid", column.invalid());
+            counts.put("invalidAttribute", column.invalidAttribute());
+            cleaning.put(column.column(), counts);
+        }
+        line.put("cleaning", cleaning);
         return line;
     }
 

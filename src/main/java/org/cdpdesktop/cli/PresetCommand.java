@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.core.ingest.ColumnMapping;
-import org.cdpdesktop.core.ingest.CsvPreviewer;
-import org.cdpdesktop.core.ingest.CsvSniffer;
+import org.cdpdesktop.core.ingest.SniffedFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,9 +71,9 @@ final class PresetCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<String> headers = from == null ? null : CsvPreviewer.preview(from, CsvSniffer.sniff(from), 0).headers();
-            ColumnMapping base = headers == null ? new ColumnMapping(new LinkedHashMap<>(), null) : ColumnMapping.auto(headers);
-            ColumnMapping mapping = MappingOptions.apply(base, maps, headers);
+            SniffedFile sniffed = from == null ? null : SniffedFile.of(from);
+            ColumnMapping base = sniffed == null ? new ColumnMapping(new LinkedHashMap<>(), null) : sniffed.autoMapping();
+            ColumnMapping mapping = MappingOptions.apply(base, maps, sniffed == null ? null : sniffed.headers());
             parent.root().app().presets().save(name, mapping);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("saved", name.strip());

@@ -29,6 +29,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final Navigator navigator = new Navigator();
     private final ViewLoader viewLoader = new ViewLoader(this);
     private final ProfileFilterRequests profileFilterRequests = new ProfileFilterRequests();
+    private final UiServices ui = new FxUiServices();
 
     private final ExportFileChooser exportFiles;
 
@@ -38,7 +39,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.exportFiles = exportFiles;
         this.dialogs = dialogs;
         this.jobs = new JobsViewModel(app.jobs());
-        this.imports = new ImportCoordinator(app, executor, jobs);
+        this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
+                app.dataDirectory(), executor, jobs, ui);
     }
 
     public ViewLoader viewLoader() {
@@ -55,7 +57,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
                     navigator, imports, profileFilterRequests);
         }
         if (type == ImportView.class) {
-            return new ImportView(new ImportViewModel(app, executor), imports, executor);
+            return new ImportView(new ImportViewModel(app.importer(), app.database(), app.settings(), executor, jobs, ui),
+                    imports, executor, navigator, profileFilterRequests);
         }
         if (type == ProfilesView.class) {
             ProfileDetailViewModel detail = new ProfileDetailViewModel(app.profileBrowser(), app.profileEditor(), app.profiles(), executor, dialogs);

@@ -156,8 +156,15 @@ public record ColumnMapping(LinkedHashMap<String, ColumnTarget> targets, String 
                 .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
-    /** A field or attribute filled from two columns would silently lose one of them, so it is refused before importing. */
+    /**
+     * Refuses, before anything is written, a mapping that would lose data or store nothing: a field or attribute
+     * filled from two columns (one of them would be silently lost), or every column skipped (each row would become
+     * an empty profile with a generated id). Every door imports through this check.
+     */
     public void validate() {
+        if (!targets.isEmpty() && cohortColumn == null && targets.values().stream().allMatch(target -> target.kind() == TargetKind.SKIP)) {
+            throw new IllegalArgumentException("Every column is skipped, so nothing would be imported");
+        }
         Map<ProfileField, String> seen = new HashMap<>();
         Map<String, String> attributes = new HashMap<>();
         targets.forEach((column, target) -> {

@@ -37,6 +37,7 @@ public final class ImportService {
     private final FieldCleaner cleaner;
     private final long keyIndexLimit;
     private final List<Consumer<ImportSummary>> importedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UndoSummary>> undoneListeners = new CopyOnWriteArrayList<>();
 
     public ImportService(Database database, DataDirectory dataDirectory, FieldCleaner cleaner) {
         this(database, dataDirectory, cleaner, ImportRun.KEY_INDEX_LIMIT);
@@ -97,6 +98,44 @@ public final class ImportService {
      */
     public void onImported(Consumer<ImportSummary> listener) {
         importedListeners.add(listener);
+    }
+
+    /** What undoing a completed import would remove and keep, for the confirmation; refuses an import that cannot be undone. */
+    public UndoPreview undoPreview(long batchId) {
+        return new ImportUndo(database).preview(batchId);
+    }
+
+    /**
+     * Undoing a completed import as a job: every profile it created is removed and the history marks it {@code undone},
+     * in one transaction (a cancel or a failure changes nothing); profiles it only updated are kept and listed.
+     */
+    public Job<UndoSummary> undoJob(long batchId) {
+        return new Job<>() {
+            @Override
+            public String title() {
+                return "Undo import " + batchId;
+            }
+
+            @Override
+            public UndoSummary run(JobContext context) {
+                UndoSummary summary = new ImportUndo(database).undo(batchId, context);
+                context.message("Updating segments");
+                for (Consumer<UndoSummary> listener : undoneListeners) {
+                    try {
+                        listener.accept(summary);
+                    } catch (RuntimeException e) {
+                        // The undo is committed and stays so; what follows it is redone by the next import or on demand.
+                        LOG.error("Work after undoing import {} failed", batchId, e);
+                    }
+                }
+                return summary;
+            }
+        };
+    }
+
+    /** Work that follows every committed undo, as {@link #onImported} follows every import (segment snapshots). */
+    public void onUndone(Consumer<UndoSummary> listener) {
+        undoneListeners.add(listener);
     }
 
     private void afterImport(ImportSummary summary, JobContext context) {

@@ -62,4 +62,18 @@ class ColumnMappingTest {
         assertThat(applied.targets().get("email")).isEqualTo(ColumnTarget.field(ProfileField.EMAIL));
         assertThat(applied.targets().get("Extra")).isEqualTo(ColumnTarget.attribute("Extra"));
     }
+
+    @Test
+    void aMappingThatSkipsEveryColumnIsRefused() {
+        ColumnMapping mapping = ColumnMapping.auto(List.of("id", "email"))
+                .with("id", ColumnTarget.skip()).with("email", ColumnTarget.skip());
+        assertThatThrownBy(mapping::validate).hasMessage("Every column is skipped, so nothing would be imported");
+    }
+
+    @Test
+    void aMappingThatKeepsOnlyTheCohortColumnIsAccepted() {
+        ColumnMapping mapping = ColumnMapping.auto(List.of("email", "cohort")).with("email", ColumnTarget.skip());
+        mapping.validate();
+        assertThat(mapping.cohortColumn()).isEqualTo("cohort");
+    }
 }

@@ -58,7 +58,7 @@ class ScreenLayoutTest {
     static void loadSampleCustomers() throws Exception {
         dataDirectory = temp.resolve("data");
         try (App sample = App.open(dataDirectory)) {
-            Job<ImportSummary> job = SampleData.importJob(sample.importer(), temp.resolve("sample"));
+            Job<ImportSummary> job = SampleData.importJob(sample.importer(), temp.resolve("sample"), sample.settings());
             JobRunner.runHere(job, JobRunner.foregroundHandle(job), JobListener.NONE);
             sample.settings().set(Settings.SAMPLE_DATA_OFFERED, "true");
         }
