@@ -331,7 +331,7 @@ final class ImportRun {
                     } else if (field == ProfileField.INTERESTS) {
                         @SuppressWarnings("unchecked")
                         List<String> list = (List<String>) result.value();
-                        interests = list;
+                        interests = interests.isEmpty() ? list : union(interests, list);
                     } else {
                         values[field.ordinal()] = result.value();
                         if (field == ProfileField.INCOME && FieldCleaner.isRange(value)) {
@@ -348,8 +348,28 @@ final class ImportRun {
         if (values[EXT] == null && values[EMAIL] == null && hasIdentityColumns) {
             return reject(source, row, "no identity: " + missingIdentity(attributes));
         }
+        if (interests.isEmpty() && isEmpty(values)) {
+            return reject(source, row, "nothing to store: no external id, email or profile field has a usable value"
+                    + (attributes == null ? "" : " (only the custom attributes " + String.join(", ", attributes.keySet()) + ")"));
+        }
         return new CleanRow(row.line(), values, interests, attributes == null ? Map.of() : attributes, cohorts,
                 interests.isEmpty() ? null : JsonColumns.listToJson(interests), attributes == null ? null : JsonColumns.mapToJson(attributes));
+    }
+
+    /** Interests from several columns ({@code interest_1}, {@code interest_2}...) are one list. */
+    private static List<String> union(List<String> first, List<String> second) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+    private static boolean isEmpty(Object[] values) {
+        for (Object value : values) {
+            if (value != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String missingIdentity(Map<String, String> attributes) {
