@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cdpdesktop.core.ingest.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,26 @@ class ImportCommandTest {
         assertThat(summary.get("duplicates").asLong()).isEqualTo(1);
         assertThat(summary.get("rejected").asLong()).isEqualTo(1);
         assertThat(Path.of(summary.get("rejectsFile").asText())).exists();
+    }
+
+    @Test
+    void workbooksAndJsonImportWithTheSameCommandAndTheSummarySaysTheFormat() throws Exception {
+        Path book = TestWorkbooks.customers(folder.resolve("book.xlsx"));
+        Path lines = csv("events.txt", "{\"cookie\": \"j1\", \"email\": \"j@x.com\"}\n{\"cookie\": \"j2\"}\nnot json\n");
+
+        Result workbook = run("import", book.toString(), "--sheet", "2", "--map", "zip=postalCode");
+        Result json = run("import", lines.toString());
+        Result missing = run("import", book.toString(), "--sheet", "Orders");
+
+        assertThat(workbook.exit()).as(workbook.err()).isZero();
+        assertThat(workbook.json().get("format").asText()).isEqualTo("xlsx");
+        assertThat(workbook.json().get("inserted").asLong()).isEqualTo(2);
+        assertThat(json.json().get("format").asText()).isEqualTo("jsonl");
+        assertThat(json.json().get("inserted").asLong()).isEqualTo(2);
+        assertThat(json.json().get("rejected").asLong()).isEqualTo(1);
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("error: book.xlsx has no sheet 'Orders'; its sheets are Empty, Customers");
+        assertThat(missing.out()).isEmpty();
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /** Workbooks as spreadsheet programs write them, generated for the tests. */
-final class TestWorkbooks {
+public final class TestWorkbooks {
 
     private TestWorkbooks() {
     }
@@ -29,7 +29,7 @@ final class TestWorkbooks {
      * leading zero, a whole-number income, a fraction with float noise, a signup date, a date-time, a formula whose
      * cached value is an income, an empty row between customers, and an empty trailing column with a header-less blank.
      */
-    static Path customers(Path file) throws IOException {
+    public static Path customers(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); Workbook workbook = new Workbook(out, "CDP Desktop tests", "1.0")) {
             workbook.newWorksheet("Empty").finish();
             Worksheet sheet = workbook.newWorksheet("Customers");
@@ -81,7 +81,7 @@ final class TestWorkbooks {
     }
 
     /** The same customers in a legacy .xls workbook, as Excel 97-2003 saved them. */
-    static Path legacyCustomers(Path file) throws IOException {
+    public static Path legacyCustomers(Path file) throws IOException {
         try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             workbook.createSheet("Empty");
             var sheet = workbook.createSheet("Customers");
