@@ -14,6 +14,8 @@ import java.util.List;
 public final class ImportFiles {
 
     private static final int MAX_PROBLEMS = 20;
+    /** A JSON preview takes its columns from this many records, so a large file previews at once. */
+    private static final long PREVIEW_SCAN_RECORDS = 10_000;
 
     /** A workbook's sheet: its name and whether it holds any value (the default sheet is the first that does). */
     public record SheetInfo(String name, boolean empty) { }
@@ -37,7 +39,8 @@ public final class ImportFiles {
 
     /**
      * Up to {@code maxRows} rows of {@code file} as the import will read them. A file that cannot be read, or is
-     * refused, gives a preview whose problems say why.
+     * refused, gives a preview whose problems say why. A JSON file's columns are those its first 10,000 records use;
+     * the import reads all of them and maps a column first met later by default.
      *
      * @param dialect   for a CSV file; {@code null} to detect it
      * @param sheet     for a workbook, a sheet name or number from 1; {@code null} = the first non-empty sheet
@@ -60,7 +63,8 @@ public final class ImportFiles {
         List<SheetInfo> sheets = List.of();
         try {
             sheets = format.isWorkbook() ? sheets(file) : List.of();
-            try (RecordSource source = open(file, format, null, sheet, headerRow, (line, reason, raw) -> { })) {
+            try (RecordSource source = format.isWorkbook() ? open(file, format, null, sheet, headerRow, (line, reason, raw) -> { })
+                    : JsonSource.openForPreview(file, format == FileFormat.JSONL, PREVIEW_SCAN_RECORDS)) {
                 String read = source instanceof SheetSource sheetSource ? sheetSource.sheetName() : null;
                 if (source instanceof SheetSource sheetSource) {
                     problems.addAll(sheetSource.headerProblems());

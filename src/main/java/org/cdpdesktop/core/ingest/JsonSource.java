@@ -44,11 +44,11 @@ final class JsonSource implements RecordSource {
     private final Records records;
     private String lastRaw;
 
-    private JsonSource(Path file, boolean lines, RejectSink rejects) throws IOException {
+    private JsonSource(Path file, boolean lines, RejectSink rejects, long scanRecords) throws IOException {
         this.file = file;
         this.lines = lines;
         this.rejects = rejects;
-        this.headers = readHeaders();
+        this.headers = readHeaders(scanRecords);
         for (int i = 0; i < headers.size(); i++) {
             columns.put(headers.get(i), i);
         }
@@ -63,18 +63,26 @@ final class JsonSource implements RecordSource {
 
     /** A JSON document, or JSON Lines when {@code lines}; {@code rejects} receives rejected records with their JSON text. */
     static JsonSource open(Path file, boolean lines, RejectSink rejects) throws IOException {
-        return new JsonSource(file, lines, rejects);
+        return new JsonSource(file, lines, rejects, Long.MAX_VALUE);
+    }
+
+    /**
+     * For a preview: the columns of the first {@code scanRecords} records only, so a large file shows at once; the
+     * import reads them all, and a column first met later is mapped by default (kept as a custom attribute).
+     */
+    static JsonSource openForPreview(Path file, boolean lines, long scanRecords) throws IOException {
+        return new JsonSource(file, lines, (line, reason, raw) -> { }, scanRecords);
     }
 
     private Records records(InputStream in) throws IOException {
         return lines ? new LineRecords(in) : new DocumentRecords(in);
     }
 
-    private List<String> readHeaders() throws IOException {
+    private List<String> readHeaders(long scanRecords) throws IOException {
         Set<String> names = new LinkedHashSet<>();
         try (FileInput scan = FileInput.open(file); Records all = records(scan)) {
             Item item;
-            while ((item = all.next()) != null) {
+            for (long scanned = 0; scanned < scanRecords && (item = all.next()) != null; scanned++) {
                 if (item.node() == null) {
                     continue;
                 }

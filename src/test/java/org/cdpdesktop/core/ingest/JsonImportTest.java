@@ -167,4 +167,22 @@ class JsonImportTest {
             assertThat(fixture.profiles.count()).isZero();
         }
     }
+
+    @Test
+    void aPreviewTakesItsColumnsFromTheFirstRecordsAndTheImportKeepsColumnsMetLater() throws Exception {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 1; i <= 10_000; i++) {
+                lines.append("{\"cookie\": \"c-").append(i).append("\"}\n");
+            }
+            lines.append("{\"cookie\": \"c-late\", \"referrer\": \"newsletter\"}\n");
+            Path file = fixture.csv("many.jsonl", lines.toString());
+
+            assertThat(ImportFiles.preview(file, null, null, 0, 5).headers()).containsExactly("cookie");
+            ImportSummary summary = importFile(fixture, file);
+
+            assertThat(summary.inserted()).isEqualTo(10_001);
+            assertThat(fixture.profile("c-late").getAttributes()).containsEntry("referrer", "newsletter");
+        }
+    }
 }
