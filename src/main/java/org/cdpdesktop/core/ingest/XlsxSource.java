@@ -1,159 +1,378 @@
 package org.cdpdesktop.core.ingest;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.ReadingOptions;
-import org.dhatim.fastexcel.reader.Sheet;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 
 /**
- * An {@code .xlsx} sheet read as a stream of rows with fastexcel-reader: the sheet's XML is parsed as it is inflated,
- * so a million-row sheet never sits in memory (the workbook's shared strings do, as fastexcel keeps them). Typed cells
- * arrive as the pipeline expects: date cells as ISO-8601, numbers as Excel shows them, text as written, formulas as
- * their cached values, errors as no value.
+ * An {@code .xlsx} sheet read as a stream: the sheet's XML is parsed with StAX as it is inflated, and the workbook's
+ * shared texts wait in a temporary file ({@link SharedStrings}), so a million-row sheet imports in the same flat memory
+ * as a CSV. Typed cells arrive as the pipeline expects: date cells (by their number format) as ISO-8601, numbers as
+ * Excel shows them, text as written, formulas as their cached values, errors as no value.
  */
 final class XlsxSource extends SheetSource {
 
-    private static final Pattern DIMENSION = Pattern.compile("<dimension\\s+ref=\"[A-Z]+\\d+(?::[A-Z]+(\\d+))?\"");
-    private static final Pattern RELATIONSHIP = Pattern.compile("<Relationship\\b[^>]*>");
-    private static final Pattern ID = Pattern.compile("\\bId=\"([^\"]*)\"");
-    private static final Pattern TARGET = Pattern.compile("\\bTarget=\"([^\"]*)\"");
+    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    /** Offsets into the shared texts are ints; no real workbook comes near. */
+    private static final long MAX_SHARED_TEXT_BYTES = Integer.MAX_VALUE - 1L;
+    private static final int MAX_COLUMN = 16_384;
 
-    private final ReadableWorkbook workbook;
-    private final Stream<org.dhatim.fastexcel.reader.Row> stream;
-    private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
+    /** What the reader needs of a workbook: its sheets in order with their parts, its date system and date styles. */
+    private record Book(List<String> names, List<String> parts, boolean date1904, boolean[] dateStyles, String sharedStrings) { }
+
+    private final ZipFile zip;
+    private final SharedStrings strings;
+    private final boolean date1904;
+    private final boolean[] dateStyles;
+    private final Counting counting;
+    private final long sheetBytes;
+    private final XMLStreamReader reader;
     private final RejectSink rejects;
     private final long size;
-    private final long lastRow;
-    private long rowRead;
+    private long lastRowNumber;
+    private boolean ended;
 
-    private XlsxSource(Path file, ReadableWorkbook workbook, Sheet sheet, RejectSink rejects) throws IOException {
-        super(file, FileFormat.XLSX, sheet.getName());
-        this.workbook = workbook;
+    private XlsxSource(Path file, ZipFile zip, Book book, int sheet, SharedStrings strings, RejectSink rejects) throws IOException {
+        super(file, FileFormat.XLSX, book.names().get(sheet));
+        this.zip = zip;
+        this.strings = strings;
+        this.date1904 = book.date1904();
+        this.dateStyles = book.dateStyles();
         this.rejects = rejects;
         this.size = Files.size(file);
-        this.lastRow = lastRow(file, sheet);
-        this.stream = sheet.openStream();
-        this.rows = stream.iterator();
+        ZipEntry entry = entry(zip, book.parts().get(sheet), file);
+        this.sheetBytes = entry.getSize();
+        this.counting = new Counting(zip.getInputStream(entry));
+        try {
+            this.reader = Xml.reader(new BufferedInputStream(counting, 1 << 16));
+        } catch (XMLStreamException e) {
+            throw unreadable(file, e);
+        }
     }
 
     /** Opens the sheet {@code sheet} names (a name or a number from 1), or the first non-empty one when it is {@code null}. */
     static XlsxSource open(Path file, String sheet, int headerRow, RejectSink rejects) throws IOException {
-        ReadableWorkbook workbook = workbook(file);
+        ZipFile zip = zip(file);
+        SharedStrings strings = null;
         try {
-            List<Sheet> sheets = workbook.getSheets().toList();
-            if (sheets.isEmpty()) {
-                throw new ImportException(file.getFileName() + " is a workbook without sheets");
-            }
-            Sheet chosen = sheet != null ? sheets.get(sheetIndex(file.getFileName().toString(), names(sheets), sheet))
-                    : firstNonEmpty(sheets);
-            XlsxSource source = new XlsxSource(file, workbook, chosen, rejects);
+            Book book = book(zip, file);
+            strings = book.sharedStrings() == null ? SharedStrings.none() : sharedStrings(zip, book.sharedStrings(), file);
+            int index = sheet != null ? sheetIndex(file.getFileName().toString(), book.names(), sheet)
+                    : firstNonEmpty(file, zip, book, strings);
+            XlsxSource source = new XlsxSource(file, zip, book, index, strings, rejects);
             source.readHeader(headerRow);
             return source;
         } catch (IOException | RuntimeException e) {
-            workbook.close();
+            try (zip) {
+                if (strings != null) {
+                    strings.close();
+                }
+            }
             throw e;
         }
     }
 
     /** The workbook's sheets in order, each with whether it holds any value. */
     static List<ImportFiles.SheetInfo> sheets(Path file) throws IOException {
-        try (ReadableWorkbook workbook = workbook(file)) {
-            List<ImportFiles.SheetInfo> sheets = new ArrayList<>();
-            for (Sheet sheet : workbook.getSheets().toList()) {
-                sheets.add(new ImportFiles.SheetInfo(sheet.getName(), isEmpty(sheet)));
+        try (ZipFile zip = zip(file)) {
+            Book book = book(zip, file);
+            try (SharedStrings strings = book.sharedStrings() == null ? SharedStrings.none() : sharedStrings(zip, book.sharedStrings(), file)) {
+                List<ImportFiles.SheetInfo> sheets = new ArrayList<>();
+                for (int i = 0; i < book.names().size(); i++) {
+                    sheets.add(new ImportFiles.SheetInfo(book.names().get(i), isEmpty(file, zip, book, i, strings)));
+                }
+                return sheets;
             }
-            return sheets;
-        } catch (ExcelReaderException | UncheckedIOException e) {
-            throw unreadable(file, e);
         }
     }
 
-    private static ReadableWorkbook workbook(Path file) throws IOException {
+    private static int firstNonEmpty(Path file, ZipFile zip, Book book, SharedStrings strings) throws IOException {
+        for (int i = 0; i < book.names().size(); i++) {
+            if (!isEmpty(file, zip, book, i, strings)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isEmpty(Path file, ZipFile zip, Book book, int sheet, SharedStrings strings) throws IOException {
+        XlsxSource source = new XlsxSource(file, zip, book, sheet, strings, (line, reason, raw) -> { });
         try {
-            return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, true));
-        } catch (ExcelReaderException | UncheckedIOException e) {
+            SheetRow row;
+            while ((row = source.nextSheetRow()) != null) {
+                if (!row.isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            source.closeSheet();
+        }
+    }
+
+    private static ZipFile zip(Path file) throws IOException {
+        try {
+            return new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new ImportException(file.getFileName() + " cannot be read as an Excel workbook: " + e.getMessage(), e);
+        }
+    }
+
+    private static ZipEntry entry(ZipFile zip, String part, Path file) {
+        ZipEntry entry = zip.getEntry(part);
+        if (entry == null) {
+            throw new ImportException(file.getFileName() + " cannot be read as an Excel workbook: its part " + part + " is missing");
+        }
+        return entry;
+    }
+
+    private static ImportException unreadable(Path file, Exception e) {
+        return new ImportException(file.getFileName() + " cannot be read as an Excel workbook: " + e.getMessage(), e);
+    }
+
+    private static SharedStrings sharedStrings(ZipFile zip, String part, Path file) throws IOException {
+        ZipEntry entry = zip.getEntry(part);
+        if (entry == null) {
+            return SharedStrings.none();
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return SharedStrings.read(in, MAX_SHARED_TEXT_BYTES);
+        } catch (ImportException e) {
+            throw new ImportException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Book book(ZipFile zip, Path file) throws IOException {
+        try {
+            Map<String, String> targets = new HashMap<>();
+            String sharedStrings = null;
+            String styles = null;
+            XMLStreamReader rels = Xml.reader(zip.getInputStream(entry(zip, "xl/_rels/workbook.xml.rels", file)));
+            while (rels.hasNext()) {
+                if (rels.next() == XMLStreamConstants.START_ELEMENT && rels.getLocalName().equals("Relationship")) {
+                    String target = rels.getAttributeValue(null, "Target");
+                    String type = rels.getAttributeValue(null, "Type");
+                    if (target == null) {
+                        continue;
+                    }
+                    String part = target.startsWith("/") ? target.substring(1) : "xl/" + target;
+                    targets.put(rels.getAttributeValue(null, "Id"), part);
+                    if (type != null && type.endsWith("/sharedStrings")) {
+                        sharedStrings = part;
+                    } else if (type != null && type.endsWith("/styles")) {
+                        styles = part;
+                    }
+                }
+            }
+            List<String> names = new ArrayList<>();
+            List<String> parts = new ArrayList<>();
+            boolean date1904 = false;
+            XMLStreamReader workbook = Xml.reader(zip.getInputStream(entry(zip, "xl/workbook.xml", file)));
+            while (workbook.hasNext()) {
+                if (workbook.next() != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                if (workbook.getLocalName().equals("workbookPr")) {
+                    String value = workbook.getAttributeValue(null, "date1904");
+                    date1904 = "1".equals(value) || "true".equalsIgnoreCase(value);
+                } else if (workbook.getLocalName().equals("sheet")) {
+                    String part = targets.get(workbook.getAttributeValue(RELATIONSHIPS, "id"));
+                    if (part != null) {
+                        names.add(workbook.getAttributeValue(null, "name"));
+                        parts.add(part);
+                    }
+                }
+            }
+            if (names.isEmpty()) {
+                throw new ImportException(file.getFileName() + " is a workbook without sheets");
+            }
+            return new Book(names, parts, date1904, styles == null ? new boolean[0] : dateStyles(zip, styles), sharedStrings);
+        } catch (XMLStreamException e) {
             throw unreadable(file, e);
         }
     }
 
-    private static ImportException unreadable(Path file, RuntimeException e) {
-        return new ImportException(file.getFileName() + " cannot be read as an Excel workbook: "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-    }
-
-    private static List<String> names(List<Sheet> sheets) {
-        return sheets.stream().map(Sheet::getName).toList();
-    }
-
-    private static Sheet firstNonEmpty(List<Sheet> sheets) throws IOException {
-        for (Sheet sheet : sheets) {
-            if (!isEmpty(sheet)) {
-                return sheet;
+    /** For each cell style (the {@code s} of a cell), whether its number format shows a date or time. */
+    private static boolean[] dateStyles(ZipFile zip, String part) throws IOException, XMLStreamException {
+        ZipEntry entry = zip.getEntry(part);
+        if (entry == null) {
+            return new boolean[0];
+        }
+        Map<Integer, String> formats = new HashMap<>();
+        List<Integer> styles = new ArrayList<>();
+        boolean inCellXfs = false;
+        XMLStreamReader reader = Xml.reader(zip.getInputStream(entry));
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = reader.getLocalName();
+                if (name.equals("numFmt")) {
+                    formats.put(integer(reader.getAttributeValue(null, "numFmtId")), reader.getAttributeValue(null, "formatCode"));
+                } else if (name.equals("cellXfs")) {
+                    inCellXfs = true;
+                } else if (name.equals("xf") && inCellXfs) {
+                    styles.add(integer(reader.getAttributeValue(null, "numFmtId")));
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("cellXfs")) {
+                inCellXfs = false;
             }
         }
-        return sheets.get(0);
+        boolean[] dates = new boolean[styles.size()];
+        for (int i = 0; i < dates.length; i++) {
+            int format = styles.get(i);
+            String code = formats.containsKey(format) ? formats.get(format) : BuiltinFormats.getBuiltinFormat(format);
+            dates[i] = isDateFormat(format, code);
+        }
+        return dates;
     }
 
-    private static boolean isEmpty(Sheet sheet) throws IOException {
-        try (Stream<org.dhatim.fastexcel.reader.Row> rows = sheet.openStream()) {
-            return rows.noneMatch(row -> row.stream().anyMatch(cell -> !text(cell, false).isBlank()));
+    private static int integer(String text) {
+        try {
+            return text == null ? 0 : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
     @Override
     SheetRow nextSheetRow() throws IOException {
+        if (ended) {
+            return null;
+        }
         try {
-            if (!rows.hasNext()) {
-                return null;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("row")) {
+                    String number = reader.getAttributeValue(null, "r");
+                    lastRowNumber = number != null ? integer(number) : lastRowNumber + 1;
+                    return new SheetRow(lastRowNumber, cells());
+                }
+                if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("sheetData")) {
+                    break;
+                }
             }
-            org.dhatim.fastexcel.reader.Row row = rows.next();
-            rowRead = row.getRowNum();
-            List<String> cells = new ArrayList<>(row.getCellCount());
-            for (int i = 0; i < row.getCellCount(); i++) {
-                cells.add(text(row.getCell(i), workbook.isDate1904()));
-            }
-            return new SheetRow(row.getRowNum(), cells);
-        } catch (ExcelReaderException | UncheckedIOException e) {
-            throw new ImportException(name() + " sheet '" + sheetName() + "' after row " + rowRead + ": the sheet cannot be read ("
+            ended = true;
+            return null;
+        } catch (XMLStreamException e) {
+            throw new ImportException(name() + " sheet '" + sheetName() + "' after row " + lastRowNumber + ": the sheet cannot be read ("
                     + e.getMessage() + ")", e);
         }
     }
 
-    static String text(Cell cell, boolean date1904) {
-        if (cell == null) {
-            return "";
+    /** The cells of the row just started, placed by their column; the reader ends on the row's end tag. */
+    private List<String> cells() throws XMLStreamException {
+        List<String> cells = new ArrayList<>();
+        int column = 0;
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("row")) {
+                break;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("c")) {
+                String reference = reader.getAttributeValue(null, "r");
+                column = reference != null ? column(reference) : column;
+                String value = cell(reader.getAttributeValue(null, "t"), reader.getAttributeValue(null, "s"));
+                if (column < MAX_COLUMN) {
+                    while (cells.size() <= column) {
+                        cells.add("");
+                    }
+                    cells.set(column, value);
+                }
+                column++;
+            }
         }
-        Object value = cell.getValue();
-        return switch (cell.getType()) {
-            case EMPTY, ERROR -> "";
-            case BOOLEAN -> String.valueOf(value);
-            case NUMBER -> value instanceof BigDecimal number ? numberOrDate(cell, number, date1904) : "";
-            case FORMULA -> value instanceof BigDecimal number ? numberOrDate(cell, number, date1904)
-                    : value == null ? "" : String.valueOf(value);
-            case STRING -> value == null ? "" : value.toString();
+        return cells;
+    }
+
+    /** The column of a reference such as {@code AB12}: A is 0. */
+    private static int column(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                break;
+            }
+            column = column * 26 + (c - 'A' + 1);
+            if (column > MAX_COLUMN) {
+                return MAX_COLUMN;
+            }
+        }
+        return column - 1;
+    }
+
+    /** Reads one cell up to its end tag and gives its value as text. */
+    private String cell(String type, String style) throws XMLStreamException {
+        String value = null;
+        StringBuilder inline = null;
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("c")) {
+                break;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (reader.getLocalName()) {
+                    case "v" -> value = reader.getElementText();
+                    case "f" -> reader.getElementText();
+                    case "is" -> inline = new StringBuilder();
+                    case "t" -> {
+                        if (inline != null) {
+                            inline.append(reader.getElementText());
+                        }
+                    }
+                    case "rPh" -> skip("rPh");
+                    default -> { }
+                }
+            }
+        }
+        String kind = type == null ? "n" : type;
+        return switch (kind) {
+            case "s" -> {
+                String text = value == null ? null : strings.get(integer(value));
+                yield text == null ? "" : text;
+            }
+            case "inlineStr" -> inline == null ? "" : inline.toString();
+            case "str", "d" -> value == null ? "" : value;
+            case "b" -> value == null ? "" : "1".equals(value.strip()) ? "true" : "false";
+            case "e" -> "";
+            default -> number(value, style);
         };
     }
 
-    private static String numberOrDate(Cell cell, BigDecimal number, boolean date1904) {
-        Integer format = cell.getDataFormatId();
-        if (format != null && isDateFormat(format, cell.getDataFormatString())) {
+    private void skip(String element) throws XMLStreamException {
+        while (reader.hasNext()) {
+            if (reader.next() == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals(element)) {
+                return;
+            }
+        }
+    }
+
+    private String number(String value, String style) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            return value.strip();
+        }
+        int index = style == null ? 0 : integer(style);
+        if (index < dateStyles.length && dateStyles[index]) {
             return date(number.doubleValue(), date1904);
         }
         return number(number);
@@ -164,9 +383,10 @@ final class XlsxSource extends SheetSource {
         rejects.reject(line, reason, raw);
     }
 
+    /** How much of the sheet's XML has been inflated and parsed, against its size in the archive's directory. */
     @Override
     public double fractionRead() {
-        return lastRow <= 0 ? 0 : Math.min(1.0, (double) rowRead / lastRow);
+        return sheetBytes <= 0 ? 0 : Math.min(1.0, (double) counting.count / sheetBytes);
     }
 
     @Override
@@ -174,54 +394,46 @@ final class XlsxSource extends SheetSource {
         return size;
     }
 
+    private void closeSheet() throws IOException {
+        try {
+            reader.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        } finally {
+            counting.close();
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        try (workbook) {
-            stream.close();
+        try (zip; strings) {
+            closeSheet();
         }
     }
 
-    /**
-     * The sheet's last row as its {@code <dimension>} element states it (Excel and most writers put it first), for
-     * progress; 0 when the sheet does not say.
-     */
-    private static long lastRow(Path file, Sheet sheet) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
-            if (rels == null) {
-                return 0;
-            }
-            Optional<String> target = target(head(zip, rels, 1 << 20), sheet.getId());
-            if (target.isEmpty()) {
-                return 0;
-            }
-            String path = target.get().startsWith("/") ? target.get().substring(1) : "xl/" + target.get();
-            ZipEntry entry = zip.getEntry(path);
-            if (entry == null) {
-                return 0;
-            }
-            Matcher dimension = DIMENSION.matcher(head(zip, entry, 4096));
-            return dimension.find() && dimension.group(1) != null ? Long.parseLong(dimension.group(1)) : 0;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
+    private static final class Counting extends FilterInputStream {
+        private long count;
 
-    private static Optional<String> target(String rels, String id) {
-        Matcher relationship = RELATIONSHIP.matcher(rels);
-        while (relationship.find()) {
-            Matcher idMatch = ID.matcher(relationship.group());
-            Matcher targetMatch = TARGET.matcher(relationship.group());
-            if (idMatch.find() && idMatch.group(1).equals(id) && targetMatch.find()) {
-                return Optional.of(targetMatch.group(1));
-            }
+        Counting(InputStream in) {
+            super(in);
         }
-        return Optional.empty();
-    }
 
-    private static String head(ZipFile zip, ZipEntry entry, int bytes) throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
-            return new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 }

@@ -27,7 +27,8 @@ public final class TestWorkbooks {
     /**
      * Two sheets: "Empty" holds nothing; "Customers" has typed cells in every row: a text zip code with its
      * leading zero, a whole-number income, a fraction with float noise, a signup date, a date-time, a formula whose
-     * cached value is an income, an empty row between customers, and an empty trailing column with a header-less blank.
+     * cached value is an income, an empty row between customers; the second customer has a true/false cell and an
+     * inline (not shared) text.
      */
     public static Path customers(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); Workbook workbook = new Workbook(out, "CDP Desktop tests", "1.0")) {
@@ -51,6 +52,8 @@ public final class TestWorkbooks {
             sheet.value(3, 1, "bob@example.com");
             sheet.value(3, 2, "90210");
             sheet.value(3, 3, 1.25E5);
+            sheet.value(3, 4, true);
+            sheet.inlineString(3, 6, "yesterday");
             workbook.finish();
         }
         return withCachedValue(file, "D2*2", "250000");

@@ -40,6 +40,7 @@ class WorkbookImportTest {
                     .containsEntry("last_seen", "2024-03-05T14:30:00")
                     .containsEntry("bonus_income", "250000");
             assertThat(fixture.profile("c-2").getIncome()).isEqualTo(125000.0);
+            assertThat(fixture.profile("c-2").getAttributes()).containsEntry("score", "true").containsEntry("last_seen", "yesterday");
             assertThat(fixture.count("SELECT count(*) FROM import_batch WHERE source = 'xlsx' AND status = 'completed'")).isEqualTo(1);
         }
     }
