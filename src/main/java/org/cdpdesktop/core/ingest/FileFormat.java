@@ -2,7 +2,6 @@ package org.cdpdesktop.core.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -71,7 +70,7 @@ public enum FileFormat {
             throw new ImportException(name + " is not a file CDP Desktop can import: it holds binary data, and it is not an Excel"
                     + " workbook; import CSV, Excel (.xlsx, .xls), JSON or JSON Lines files");
         }
-        String text = decode(sample, encoding.charset()).stripLeading();
+        String text = new String(sample, encoding.charset()).stripLeading();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1).stripLeading();
         }
@@ -122,10 +121,6 @@ public enum FileFormat {
         }
         String first = text.substring(0, newline).strip();
         return first.endsWith("}") && JsonRecords.isObject(first) && !text.substring(newline).isBlank();
-    }
-
-    private static String decode(byte[] sample, Charset charset) {
-        return new String(sample, charset);
     }
 
     private static boolean startsWith(byte[] sample, byte[] prefix) {

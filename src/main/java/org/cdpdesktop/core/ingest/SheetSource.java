@@ -84,10 +84,6 @@ abstract class SheetSource implements RecordSource {
         return sheetName;
     }
 
-    long headerRowNumber() {
-        return headerRowNumber;
-    }
-
     List<String> headerProblems() {
         return List.copyOf(headerProblems);
     }
