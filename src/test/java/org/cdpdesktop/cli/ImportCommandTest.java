@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cdpdesktop.core.ingest.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,26 @@ class ImportCommandTest {
         Result again = run("imports", "undo", String.valueOf(batchId));
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("error: The import of b.csv (" + batchId + ") was already undone");
+    }
+
+    @Test
+    void workbooksAndJsonImportWithTheSameCommandAndTheSummarySaysTheFormat() throws Exception {
+        Path book = TestWorkbooks.customers(folder.resolve("book.xlsx"));
+        Path lines = csv("events.txt", "{\"cookie\": \"j1\", \"email\": \"j@x.com\"}\n{\"cookie\": \"j2\"}\nnot json\n");
+
+        Result workbook = run("import", book.toString(), "--sheet", "2", "--map", "zip=postalCode");
+        Result json = run("import", lines.toString());
+        Result missing = run("import", book.toString(), "--sheet", "Orders");
+
+        assertThat(workbook.exit()).as(workbook.err()).isZero();
+        assertThat(workbook.json().get("format").asText()).isEqualTo("xlsx");
+        assertThat(workbook.json().get("inserted").asLong()).isEqualTo(2);
+        assertThat(json.json().get("format").asText()).isEqualTo("jsonl");
+        assertThat(json.json().get("inserted").asLong()).isEqualTo(2);
+        assertThat(json.json().get("rejected").asLong()).isEqualTo(1);
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("error: book.xlsx has no sheet 'Orders'; its sheets are Empty, Customers");
+        assertThat(missing.out()).isEmpty();
     }
 
     @Test

@@ -387,7 +387,7 @@ final class ImportRun {
                         countNormalised(i, result.value(), value);
                         @SuppressWarnings("unchecked")
                         List<String> list = (List<String>) result.value();
-                        interests = list;
+                        interests = interests.isEmpty() ? list : union(interests, list);
                     } else {
                         countNormalised(i, result.value(), value);
                         values[field.ordinal()] = result.value();
@@ -405,6 +405,10 @@ final class ImportRun {
         if (values[EXT] == null && values[EMAIL] == null && hasIdentityColumns) {
             return reject(source, row, "no identity: " + missingIdentity(attributes));
         }
+        if (interests.isEmpty() && isEmpty(values)) {
+            return reject(source, row, "nothing to store: no external id, email or profile field has a usable value"
+                    + (attributes == null ? "" : " (only the custom attributes " + String.join(", ", attributes.keySet()) + ")"));
+        }
         for (int k = 0; k < rowNormalisedCount; k++) {
             normalisedValues[rowNormalised[k]]++;
         }
@@ -413,6 +417,22 @@ final class ImportRun {
         }
         return new CleanRow(row.line(), values, interests, attributes == null ? Map.of() : attributes, cohorts,
                 interests.isEmpty() ? null : JsonColumns.listToJson(interests), attributes == null ? null : JsonColumns.mapToJson(attributes));
+    }
+
+    /** Interests from several columns ({@code interest_1}, {@code interest_2}...) are one list. */
+    private static List<String> union(List<String> first, List<String> second) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+    private static boolean isEmpty(Object[] values) {
+        for (Object value : values) {
+            if (value != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String missingIdentity(Map<String, String> attributes) {

@@ -76,4 +76,14 @@ class ColumnMappingTest {
         mapping.validate();
         assertThat(mapping.cohortColumn()).isEqualTo("cohort");
     }
+
+    @Test
+    void interestsSpreadOverNumberedColumnsAllMapToInterests() {
+        ColumnMapping mapping = ColumnMapping.auto(List.of("email", "interests__001", "interest_2", "Interest 3", "hobbies", "interest rate"));
+        for (String column : List.of("interests__001", "interest_2", "Interest 3", "hobbies")) {
+            assertThat(mapping.targets().get(column)).as(column).isEqualTo(ColumnTarget.field(ProfileField.INTERESTS));
+        }
+        assertThat(mapping.targets().get("interest rate")).isEqualTo(ColumnTarget.attribute("interest rate"));
+        mapping.validate();
+    }
 }

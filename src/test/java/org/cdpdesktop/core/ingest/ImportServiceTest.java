@@ -144,7 +144,7 @@ class ImportServiceTest {
         ImportOptions options = new ImportOptions(new CsvDialect(StandardCharsets.UTF_8, false, ',', '"', null, true, 0),
                 ColumnMapping.auto(List.of()), DuplicatePolicy.NEWEST, false, null);
         assertThatThrownBy(() -> store.run(binary, options, new AtomicBoolean()))
-                .isInstanceOf(ImportException.class).hasMessageContaining("photo.csv does not look like a text file");
+                .isInstanceOf(ImportException.class).hasMessageContaining("photo.csv is not a file CDP Desktop can import");
         assertThat(store.profiles.count()).isEqualTo(1);
         assertThat(store.importer.history().get(0).status()).isEqualTo("failed");
     }
