@@ -1,0 +1,207 @@
+package org.cdpdesktop.core.model;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.query.SqlFragment;
+
+/**
+ * Trains, keeps and applies cohort models: training and evaluation from the profiles' imported labels, the
+ * registry in the data folder's {@code models/}, and predictions for one profile, a typed text or many profiles.
+ * The active model is loaded once and kept until another is activated.
+ */
+public final class CohortModelService {
+
+    /** How many terms a prediction names by default. */
+    public static final int REASONS = 8;
+    private static final int WRITE_BATCH = 5_000;
+
+    private final Database database;
+    private final ModelRegistry registry;
+    private final List<Consumer<BatchPrediction>> predictedListeners = new CopyOnWriteArrayList<>();
+    private volatile CohortModel active;
+
+    public CohortModelService(Database database, ModelRegistry registry) {
+        this.database = database;
+        this.registry = registry;
+    }
+
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    /** Called after a batch prediction has committed, e.g. to snapshot segments that use cohorts. */
+    public void onPredicted(Consumer<BatchPrediction> listener) {
+        predictedListeners.add(listener);
+    }
+
+    /** Trains and evaluates a model on the labelled profiles and saves it; the first model becomes active. */
+    public TrainingResult train(TrainingSpec spec, JobContext context) {
+        context.message("Reading labelled profiles");
+        FeatureReader.Labelled data = database.read(connection -> new FeatureReader(spec.textFields()).labelled(connection, spec));
+        CohortTrainer.Trained trained = CohortTrainer.train(spec, data, context);
+        ModelMetadata saved = registry.save(trained.model());
+        boolean activate = registry.activeId().isEmpty();
+        if (activate) {
+            activate(saved.id());
+        }
+        return new TrainingResult(saved, trained.cellProfiles(), data.withoutLabel(), data.withSeveralLabels(), activate);
+    }
+
+    public Job<TrainingResult> trainJob(TrainingSpec spec) {
+        return job("Training a " + spec.algorithm().label() + " model", context -> train(spec, context));
+    }
+
+    public List<ModelMetadata> models() {
+        return registry.list();
+    }
+
+    /** Makes model {@code id} the one that predicts, after loading it. */
+    public ModelMetadata activate(String id) {
+        CohortModel model = registry.activate(id);
+        active = model;
+        return model.metadata();
+    }
+
+    /** The active model, loaded on first use and kept. */
+    public Optional<CohortModel> active() {
+        CohortModel current = active;
+        if (current != null) {
+            return Optional.of(current);
+        }
+        synchronized (this) {
+            if (active == null) {
+                registry.activeId().ifPresent(id -> active = registry.load(id));
+            }
+            return Optional.ofNullable(active);
+        }
+    }
+
+    /** A model by id: the active one from memory, any other from its file. */
+    public CohortModel model(String id) {
+        return active().filter(m -> m.metadata().id().equals(id)).orElseGet(() -> registry.load(id));
+    }
+
+    private CohortModel requireActive() {
+        return active().orElseThrow(() -> new ModelException("No model is active yet; train one or activate one first"));
+    }
+
+    /** The active model's answer for a typed text, with the terms behind it. */
+    public Prediction predictText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Type some interests or a short bio to predict from");
+        }
+        return requireActive().predict(FeatureRow.ofText(text), REASONS);
+    }
+
+    /** The active model's answer for one stored profile, with the terms behind it. */
+    public Prediction predictProfile(long profileId) {
+        CohortModel model = requireActive();
+        FeatureRow row = database.read(connection -> new FeatureReader(model.metadata().textFields()).one(connection, profileId));
+        if (row == null) {
+            throw new IllegalArgumentException("There is no profile with id " + profileId);
+        }
+        return model.predict(row, REASONS);
+    }
+
+    /**
+     * Predicts a cohort for every profile {@code where} selects (all when null) and stores it, with its confidence
+     * and the model id, in place of earlier predictions for those profiles. One transaction: cancelled or failed,
+     * the earlier predictions stay.
+     */
+    public BatchPrediction predictAll(SqlFragment where, JobContext context) {
+        CohortModel model = requireActive();
+        String modelId = model.metadata().id();
+        long total = database.read(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM profile p" + (where == null ? "" : " WHERE " + where.sql()))) {
+                bind(count, where, 0);
+                try (var result = count.executeQuery()) {
+                    return result.next() ? result.getLong(1) : 0L;
+                }
+            }
+        });
+        long started = System.nanoTime();
+        Map<String, Long> cohorts = new TreeMap<>();
+        String now = Instant.now().toString();
+        long done = database.write(connection -> {
+            try (PreparedStatement clear = connection.prepareStatement("DELETE FROM profile_cohort WHERE source = 'model'"
+                    + (where == null ? "" : " AND profile_id IN (SELECT p.id FROM profile p WHERE " + where.sql() + ")"))) {
+                bind(clear, where, 0);
+                clear.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile_cohort(profile_id, cohort, confidence,"
+                    + " model_version, source, assigned_at) VALUES (?, ?, ?, ?, 'model', ?)")) {
+                long[] pending = {0, 0};
+                FeatureReader reader = new FeatureReader(model.metadata().textFields());
+                reader.each(connection, where, row -> {
+                    Prediction prediction = model.predict(row, 0);
+                    try {
+                        insert.setLong(1, row.profileId());
+                        insert.setString(2, prediction.cohort());
+                        insert.setDouble(3, prediction.confidence());
+                        insert.setString(4, modelId);
+                        insert.setString(5, now);
+                        insert.addBatch();
+                        if (++pending[0] == WRITE_BATCH) {
+                            insert.executeBatch();
+                            pending[0] = 0;
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new ModelException("Cannot store the prediction for profile " + row.profileId() + ": " + e.getMessage(), e);
+                    }
+                    cohorts.merge(prediction.cohort(), 1L, Long::sum);
+                    pending[1]++;
+                    if (pending[1] % 1000 == 0) {
+                        context.throwIfCancelled();
+                        context.progress(pending[1], total, "Predicting cohorts");
+                    }
+                });
+                insert.executeBatch();
+                context.progress(pending[1], total, "Predicted");
+                return pending[1];
+            }
+        });
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        BatchPrediction result = new BatchPrediction(modelId, done, millis, done * 1000.0 / millis, cohorts);
+        predictedListeners.forEach(listener -> listener.accept(result));
+        return result;
+    }
+
+    public Job<BatchPrediction> predictAllJob(SqlFragment where) {
+        return job("Predicting cohorts", context -> predictAll(where, context));
+    }
+
+    private static void bind(PreparedStatement statement, SqlFragment where, int offset) throws java.sql.SQLException {
+        if (where != null) {
+            for (int i = 0; i < where.parameters().size(); i++) {
+                statement.setObject(offset + i + 1, where.parameters().get(i));
+            }
+        }
+    }
+
+    private interface Work<R> {
+        R run(JobContext context) throws Exception;
+    }
+
+    private static <R> Job<R> job(String title, Work<R> work) {
+        return new Job<>() {
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public R run(JobContext context) throws Exception {
+                return work.run(context);
+            }
+        };
+    }
+}
