@@ -1,5 +1,8 @@
 package org.cdpdesktop.core.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +26,11 @@ public final class CohortModelService {
     /** How many terms a prediction names by default. */
     public static final int REASONS = 8;
     private static final int WRITE_BATCH = 5_000;
+    private static final String BUNDLED = "/org/cdpdesktop/model/bundled/";
+
+    static {
+        WekaRuntime.prepare();
+    }
 
     private final Database database;
     private final ModelRegistry registry;
@@ -32,6 +40,36 @@ public final class CohortModelService {
     public CohortModelService(Database database, ModelRegistry registry) {
         this.database = database;
         this.registry = registry;
+    }
+
+    /**
+     * Installs the model shipped with the application and makes it active, when the registry has no model at all,
+     * so prediction works on a fresh data folder. Returns whether it did.
+     */
+    public boolean installBundledModel() {
+        if (!registry.list().isEmpty()) {
+            return false;
+        }
+        try (InputStream active = CohortModelService.class.getResourceAsStream(BUNDLED + "active")) {
+            if (active == null) {
+                return false;
+            }
+            String id = new String(active.readAllBytes(), StandardCharsets.UTF_8).trim();
+            registry.install(id, resource(id + ".model"), resource(id + ".json"));
+            activate(id);
+            return true;
+        } catch (IOException e) {
+            throw new ModelException("Cannot install the bundled model: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = CohortModelService.class.getResourceAsStream(BUNDLED + name)) {
+            if (in == null) {
+                throw new IOException("the application is missing " + name);
+            }
+            return in.readAllBytes();
+        }
     }
 
     public ModelRegistry registry() {

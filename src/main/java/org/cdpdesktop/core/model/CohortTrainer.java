@@ -37,6 +37,10 @@ final class CohortTrainer {
     private static final String DELIMITERS = " \r\n\t.,;:'\"()?!/[]{}<>|&+=*#@~`$%^\\";
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+    static {
+        WekaRuntime.prepare();
+    }
+
     private CohortTrainer() {
     }
 

@@ -49,6 +49,10 @@ public final class ModelRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
 
+    static {
+        WekaRuntime.prepare();
+    }
+
     private final Path folder;
 
     public ModelRegistry(Path folder) {

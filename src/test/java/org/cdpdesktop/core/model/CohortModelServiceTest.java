@@ -144,4 +144,17 @@ class CohortModelServiceTest {
         store.models.predictAll(null, ModelFixture.context());
         assertThat(store.count("SELECT count(*) FROM profile_cohort WHERE source = 'model'")).as("replaced, not added").isEqualTo(50);
     }
+
+    @Test
+    void aFreshDataFolderPredictsAtOnceWithTheBundledModel() {
+        assertThat(store.models.installBundledModel()).isTrue();
+
+        Prediction prediction = store.models.predictText("street food, baking sourdough, wine bars");
+
+        assertThat(prediction.cohort()).isEqualTo("Foodies");
+        assertThat(prediction.reasons()).extracting(TermWeight::term).contains("wine");
+        assertThat(store.models.active().orElseThrow().metadata().classes())
+                .contains("Tech Savvy", "Foodies", "Travel", "Movie & Music Lovers", "Mixed/Other");
+        assertThat(store.models.installBundledModel()).as("only into a registry without models").isFalse();
+    }
 }
