@@ -7,6 +7,8 @@ import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
 import org.cdpdesktop.gui.importer.ImportView;
 import org.cdpdesktop.gui.importer.ImportViewModel;
+import org.cdpdesktop.gui.model.ModelView;
+import org.cdpdesktop.gui.model.ModelViewModel;
 import org.cdpdesktop.gui.profiles.ProfileFilterRequests;
 import org.cdpdesktop.gui.profiles.ProfilesView;
 import org.cdpdesktop.gui.profiles.ProfilesViewModel;
@@ -55,6 +57,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(new SegmentsViewModel(app, executor, jobs));
+        }
+        if (type == ModelView.class) {
+            return new ModelView(new ModelViewModel(app, executor, jobs));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

@@ -44,7 +44,8 @@ public final class CohortModelService {
 
     /**
      * Installs the model shipped with the application and makes it active, when the registry has no model at all,
-     * so prediction works on a fresh data folder. Returns whether it did.
+     * so prediction works on a fresh data folder. Returns whether it did. The model loads on first use, as any
+     * active model does, so opening a data folder stays quick.
      */
     public boolean installBundledModel() {
         if (!registry.list().isEmpty()) {
@@ -56,7 +57,7 @@ public final class CohortModelService {
             }
             String id = new String(active.readAllBytes(), StandardCharsets.UTF_8).trim();
             registry.install(id, resource(id + ".model"), resource(id + ".json"));
-            activate(id);
+            registry.markActive(id);
             return true;
         } catch (IOException e) {
             throw new ModelException("Cannot install the bundled model: " + e.getMessage(), e);
@@ -215,6 +216,34 @@ public final class CohortModelService {
 
     public Job<BatchPrediction> predictAllJob(SqlFragment where) {
         return job("Predicting cohorts", context -> predictAll(where, context));
+    }
+
+    /** Compares the active model's training data with today's profiles and its stored predictions. */
+    public DriftReport drift() {
+        CohortModel model = requireActive();
+        ModelMetadata metadata = model.metadata();
+        if (metadata.baseline() == null) {
+            throw new ModelException("The model " + metadata.id() + " was saved without its training data's shape, so drift cannot be measured");
+        }
+        return database.read(connection -> {
+            DriftBaseline.Accumulator now = new DriftBaseline.Accumulator();
+            new FeatureReader(metadata.textFields()).each(connection, null, now::add);
+            Map<String, Double> predicted = new TreeMap<>();
+            try (PreparedStatement mix = connection.prepareStatement(
+                    "SELECT cohort, count(*) FROM profile_cohort WHERE source = 'model' AND model_version = ? GROUP BY cohort")) {
+                mix.setString(1, metadata.id());
+                long total = 0;
+                try (var result = mix.executeQuery()) {
+                    while (result.next()) {
+                        predicted.put(result.getString(1), (double) result.getLong(2));
+                        total += result.getLong(2);
+                    }
+                }
+                long all = total;
+                predicted.replaceAll((cohort, count) -> count / all);
+            }
+            return DriftReport.compare(metadata.id(), metadata.baseline(), now, now.build(), predicted);
+        });
     }
 
     private static void bind(PreparedStatement statement, SqlFragment where, int offset) throws java.sql.SQLException {

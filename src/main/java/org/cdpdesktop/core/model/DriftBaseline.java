@@ -23,11 +23,24 @@ public record DriftBaseline(long rows, Map<String, Double> termShares, Map<Strin
 
     /** The shape of {@code rows}; a row without a label counts towards terms and numbers only. */
     static DriftBaseline of(Collection<FeatureRow> rows) {
-        Map<String, Long> termCounts = new HashMap<>();
-        Map<String, Long> labelCounts = new HashMap<>();
-        Map<String, List<Double>> numbers = new LinkedHashMap<>();
-        NUMERIC.forEach(name -> numbers.put(name, new ArrayList<>()));
-        for (FeatureRow row : rows) {
+        Accumulator accumulator = new Accumulator();
+        rows.forEach(accumulator::add);
+        return accumulator.build();
+    }
+
+    /** Gathers the shape of rows streamed one at a time, so a million profiles need not be held. */
+    static final class Accumulator {
+        private final Map<String, Long> termCounts = new HashMap<>();
+        private final Map<String, Long> labelCounts = new HashMap<>();
+        private final Map<String, List<Double>> numbers = new LinkedHashMap<>();
+        private long rows;
+
+        Accumulator() {
+            NUMERIC.forEach(name -> numbers.put(name, new ArrayList<>()));
+        }
+
+        void add(FeatureRow row) {
+            rows++;
             for (String term : terms(row.text())) {
                 termCounts.merge(term, 1L, Long::sum);
             }
@@ -41,22 +54,31 @@ public record DriftBaseline(long rows, Map<String, Double> termShares, Map<Strin
                 }
             }
         }
-        Map<String, Double> termShares = new LinkedHashMap<>();
-        termCounts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TERMS)
-                .forEach(e -> termShares.put(e.getKey(), e.getValue() / (double) rows.size()));
-        long labelled = labelCounts.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, Double> labelShares = new LinkedHashMap<>();
-        labelCounts.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> labelShares.put(e.getKey(), e.getValue() / (double) labelled));
-        Map<String, List<Double>> quantiles = new LinkedHashMap<>();
-        numbers.forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                quantiles.put(name, quantiles(values));
-            }
-        });
-        return new DriftBaseline(rows.size(), termShares, labelShares, quantiles);
+
+        /** The share of rows carrying {@code term}. */
+        double termShare(String term) {
+            return rows == 0 ? 0 : termCounts.getOrDefault(term, 0L) / (double) rows;
+        }
+
+        DriftBaseline build() {
+            long total = rows;
+            Map<String, Double> termShares = new LinkedHashMap<>();
+            termCounts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(TERMS)
+                    .forEach(e -> termShares.put(e.getKey(), e.getValue() / (double) total));
+            long labelled = labelCounts.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Double> labelShares = new LinkedHashMap<>();
+            labelCounts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> labelShares.put(e.getKey(), e.getValue() / (double) labelled));
+            Map<String, List<Double>> quantiles = new LinkedHashMap<>();
+            numbers.forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    quantiles.put(name, quantiles(values));
+                }
+            });
+            return new DriftBaseline(total, termShares, labelShares, quantiles);
+        }
     }
 
     /** The distinct lower-cased words of one row's text. */

@@ -133,12 +133,18 @@ public final class ModelRegistry {
     /** Makes {@code id} the model that predicts; it must load, so a broken model never becomes active. */
     public CohortModel activate(String id) {
         CohortModel model = load(id);
+        markActive(id);
+        return model;
+    }
+
+    /** Records {@code id} as the active model without loading it; for a model the application itself ships. */
+    void markActive(String id) {
+        checkId(id);
         try {
             writeAtomically(folder.resolve("active"), id.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ModelException("Cannot make " + id + " the active model: " + e.getMessage(), e);
         }
-        return model;
     }
 
     /** Loads model {@code id}, after checking its file against the checksum in its metadata. */

@@ -82,6 +82,7 @@ public final class DashboardView {
         segments.textProperty().bind(viewModel.segmentsProperty());
         models.textProperty().bind(viewModel.modelsProperty());
         lastImport.textProperty().bind(viewModel.lastImportProperty());
+        modelStatus.textProperty().bind(viewModel.modelCardProperty());
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -137,10 +138,6 @@ public final class DashboardView {
         trendCard.getStyleClass().add("chart-card");
         charts.add(trendCard, 0, 3, 2, 1);
         recentImports.getChildren().setAll(figures.recentImports().stream().skip(1).map(DashboardView::importLine).toList());
-        modelStatus.setText(figures.model() == null
-                ? "No model yet. Train one on the Model screen to predict each customer's cohort."
-                : "Active: " + figures.model().name() + " " + figures.model().version() + " (" + figures.model().algorithm()
-                        + "), trained " + figures.model().createdAt());
     }
 
     private static Label importLine(Stats.LastImport last) {

@@ -17,6 +17,7 @@ import org.cdpdesktop.core.stats.Dashboard;
 import org.cdpdesktop.core.stats.Stats;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.StoreChanges;
+import org.cdpdesktop.gui.model.ModelCard;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
@@ -29,6 +30,7 @@ public final class DashboardViewModel {
     private final StringProperty segments = new SimpleStringProperty("–");
     private final StringProperty models = new SimpleStringProperty("–");
     private final StringProperty lastImport = new SimpleStringProperty("–");
+    private final StringProperty modelCard = new SimpleStringProperty("");
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<Dashboard.Period> period = new SimpleObjectProperty<>(Dashboard.Period.MONTH);
@@ -61,6 +63,14 @@ public final class DashboardViewModel {
                 .onSuccess(figures::set)
                 .onFailure(failure -> error.set("Could not read the dashboard figures: " + ErrorDialog.describe(failure)))
                 .executeWith(executor);
+        BackgroundTask.wrap(() -> app.cohortModels().models().size())
+                .onSuccess(count -> models.set(String.format("%,d", count)))
+                .onFailure(failure -> models.set("?"))
+                .executeWith(executor);
+        BackgroundTask.wrap(() -> ModelCard.describe(app.cohortModels()))
+                .onSuccess(modelCard::set)
+                .onFailure(failure -> modelCard.set("The cohort model could not be read: " + ErrorDialog.describe(failure)))
+                .executeWith(executor);
         BackgroundTask.wrap(app.segments()::histories)
                 .onSuccess(segmentTrends::set)
                 .onFailure(failure -> error.set("Could not read the segment history: " + ErrorDialog.describe(failure)))
@@ -71,7 +81,6 @@ public final class DashboardViewModel {
         error.set("");
         profiles.set(String.format("%,d", stats.profileCount()));
         segments.set(String.format("%,d", stats.segmentCount()));
-        models.set(String.format("%,d", stats.modelCount()));
         Stats.LastImport last = stats.lastImport();
         lastImport.set(last == null ? "None yet" : String.format("%s — %,d read, %,d new, %,d updated, %,d duplicates, %,d rejected",
                 last.fileName(), last.read(), last.inserted(), last.updated(), last.duplicates(), last.rejected()));
@@ -88,6 +97,11 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty modelsProperty() {
         return models;
+    }
+
+    /** The active cohort model, its figures and any drift warning. */
+    public ReadOnlyStringProperty modelCardProperty() {
+        return modelCard;
     }
 
     public ReadOnlyStringProperty lastImportProperty() {

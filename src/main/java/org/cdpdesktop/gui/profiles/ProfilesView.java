@@ -427,6 +427,7 @@ public final class ProfilesView {
         sections.add(section("Interests", chips(profile.getInterests(), "detail-interests")));
         sections.add(section("Custom attributes", attributes(profile.getAttributes())));
         sections.add(section("Cohorts", lines(detail.cohorts().stream().map(ProfilesView::describeCohort).toList(), "No cohort yet.", "detail-cohorts")));
+        sections.add(section("Predicted cohort and why", viewModel.cohortExplanation().paneFor(profile.getId())));
         sections.add(section("Segments", chips(detail.segments(), "detail-segments")));
         sections.add(section("Import history", lines(detail.imports().stream()
                 .map(event -> event.action() + " by " + event.fileName() + " (" + event.source() + ", batch " + event.batchId() + ") at " + event.at())

@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.concurrent.Task;
 import org.cdpdesktop.App;
+import org.cdpdesktop.gui.model.CohortExplanation;
 import org.cdpdesktop.core.export.ExportFormat;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.store.ProfileBrowser;
@@ -46,6 +47,7 @@ public final class ProfilesViewModel {
     private static final DateTimeFormatter EXPORT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final App app;
+    private final CohortExplanation cohortExplanation;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
     private final ProfileBrowser browser;
@@ -71,6 +73,7 @@ public final class ProfilesViewModel {
     public ProfilesViewModel(App app, TaskExecutor executor, JobsViewModel jobs, ProfileFilterRequests requests) {
         this.app = app;
         this.executor = executor;
+        this.cohortExplanation = new CohortExplanation(app.cohortModels(), executor);
         this.jobs = jobs;
         this.browser = app.profileBrowser();
         this.rows = new PagedProfiles((offset, limit) -> List.of(), executor, this::showFailure);
@@ -349,5 +352,10 @@ public final class ProfilesViewModel {
 
     public ObservableMap<ProfileField, String> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** The active model's prediction for a profile, with the terms behind it, for the detail pane. */
+    public CohortExplanation cohortExplanation() {
+        return cohortExplanation;
     }
 }

@@ -70,7 +70,8 @@ class DashboardViewTest {
         waitUntil(() -> robot.lookup("#chart-countries .chart").tryQuery().isPresent());
 
         assertThat(robot.lookup("#dashboard-profiles").queryAs(Label.class).getText()).isEqualTo("5");
-        assertThat(robot.lookup("#dashboard-model-status").queryAs(Label.class).getText()).startsWith("No model yet");
+        waitUntil(() -> robot.lookup("#dashboard-model-status").queryAs(Label.class).getText().startsWith("Active: "));
+        assertThat(robot.lookup("#dashboard-model-status").queryAs(Label.class).getText()).as("the bundled model").contains("macro F1");
         assertThat(robot.lookup("#chart-cohorts").lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("No cohorts yet: import a cohort column or train a model.");
     }
