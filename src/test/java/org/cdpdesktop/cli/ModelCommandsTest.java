@@ -56,6 +56,11 @@ class ModelCommandsTest {
         CliRun all = run("predict", "--all");
         assertThat(all.exitCode()).isZero();
         assertThat(JSON.readTree(all.out()).get("profiles").asLong()).isGreaterThan(5000);
+
+        JsonNode drift = JSON.readTree(run("drift").out());
+        assertThat(drift.get("modelId").asText()).isEqualTo(modelId);
+        assertThat(drift.get("drifted").asBoolean()).as("scored on its own training data").isFalse();
+        assertThat(drift.get("features").get(0).get("measure").asText()).isEqualTo("PSI");
     }
 
     @Test
