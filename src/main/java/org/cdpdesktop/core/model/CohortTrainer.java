@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.jobs.JobContext;
 import weka.classifiers.AbstractClassifier;
@@ -35,6 +40,13 @@ final class CohortTrainer {
 
     /** Splits words on white space and punctuation, but keeps "video_games" (one interest) whole. */
     private static final String DELIMITERS = " \r\n\t.,;:'\"()?!/[]{}<>|&+=*#@~`$%^\\";
+    /** Folds are independent, so they train side by side; two threads match the machines this runs on. */
+    private static final int FOLD_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    private static final ThreadFactory FOLD_THREAD_FACTORY = runnable -> {
+        Thread thread = new Thread(runnable, "training-fold");
+        thread.setDaemon(true);
+        return thread;
+    };
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     static {
@@ -79,17 +91,38 @@ final class CohortTrainer {
             if (folds > 0) {
                 method = folds + "-fold cross-validation";
                 shuffled.stratify(folds);
+                List<Instances[]> splits = new ArrayList<>();
                 for (int fold = 0; fold < folds; fold++) {
-                    context.throwIfCancelled();
-                    context.progress(fold, steps, "Fold " + (fold + 1) + " of " + folds);
-                    test(spec, shuffled.trainCV(folds, fold, random), shuffled.testCV(folds, fold), evaluation, cells);
+                    splits.add(new Instances[] {shuffled.trainCV(folds, fold, random), shuffled.testCV(folds, fold)});
+                }
+                context.progress(0, steps, "Fold 1 of " + folds);
+                List<Future<double[][]>> results = new ArrayList<>();
+                ExecutorService pool = Executors.newFixedThreadPool(FOLD_THREADS, FOLD_THREAD_FACTORY);
+                try {
+                    for (Instances[] split : splits) {
+                        results.add(pool.submit(() -> {
+                            context.throwIfCancelled();
+                            return distributions(spec, split[0], split[1]);
+                        }));
+                    }
+                    for (int fold = 0; fold < folds; fold++) {
+                        double[][] distributions = results.get(fold).get();
+                        record(splits.get(fold)[1], distributions, evaluation, cells);
+                        context.throwIfCancelled();
+                        context.progress(fold + 1, steps, fold + 1 < folds ? "Fold " + (fold + 2) + " of " + folds : "Folds done");
+                    }
+                } catch (ExecutionException failed) {
+                    throw failed.getCause() instanceof Exception cause ? cause : failed;
+                } finally {
+                    pool.shutdownNow();
                 }
             } else {
                 method = spec.holdOutPercent() + "% hold-out";
                 int testSize = Math.max(1, (int) Math.round(shuffled.numInstances() * spec.holdOutPercent() / 100.0));
                 int trainSize = shuffled.numInstances() - testSize;
                 context.progress(0, steps, "Training on " + trainSize + " profiles, testing on " + testSize);
-                test(spec, new Instances(shuffled, 0, trainSize), new Instances(shuffled, trainSize, testSize), evaluation, cells);
+                Instances test = new Instances(shuffled, trainSize, testSize);
+                record(test, distributions(spec, new Instances(shuffled, 0, trainSize), test), evaluation, cells);
             }
             long evaluationMillis = (System.nanoTime() - evaluationStarted) / 1_000_000;
             context.throwIfCancelled();
@@ -113,14 +146,22 @@ final class CohortTrainer {
         }
     }
 
-    private static void test(TrainingSpec spec, Instances train, Instances test, Evaluation evaluation, List<List<List<Long>>> cells) throws Exception {
+    /** Trains on {@code train} and returns the class distribution for each row of {@code test}. */
+    private static double[][] distributions(TrainingSpec spec, Instances train, Instances test) throws Exception {
         Classifier classifier = pipeline(spec);
         classifier.buildClassifier(train);
-        for (Instance instance : test) {
-            double predicted = evaluation.evaluateModelOnceAndRecordPrediction(classifier, instance);
-            int actual = (int) instance.classValue();
-            int column = (int) predicted;
-            cells.get(actual).get(column).add((long) instance.value(FeatureSchema.ID));
+        double[][] distributions = new double[test.numInstances()][];
+        for (int i = 0; i < test.numInstances(); i++) {
+            distributions[i] = classifier.distributionForInstance(test.instance(i));
+        }
+        return distributions;
+    }
+
+    private static void record(Instances test, double[][] distributions, Evaluation evaluation, List<List<List<Long>>> cells) throws Exception {
+        for (int i = 0; i < test.numInstances(); i++) {
+            Instance instance = test.instance(i);
+            double predicted = evaluation.evaluateModelOnceAndRecordPrediction(distributions[i], instance);
+            cells.get((int) instance.classValue()).get((int) predicted).add((long) instance.value(FeatureSchema.ID));
         }
     }
 
