@@ -59,10 +59,6 @@ public final class ModelRegistry {
         this.folder = folder;
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     /** Writes {@code model} and its metadata (with the file's checksum); returns the metadata as saved. */
     public ModelMetadata save(CohortModel model) {
         ModelMetadata metadata = model.metadata();

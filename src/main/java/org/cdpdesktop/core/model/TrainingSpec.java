@@ -75,32 +75,8 @@ public record TrainingSpec(LabelKind labelKind, String label, List<String> textF
                 10, 0, 1, 1, 1, 1.0, 100);
     }
 
-    public TrainingSpec withLabel(LabelKind kind, String name) {
-        return new TrainingSpec(kind, name, textFields, features, algorithm, folds, holdOutPercent, seed, maxNgram, minTermFrequency, cost, trees);
-    }
-
-    public TrainingSpec withText(List<String> fields) {
-        return new TrainingSpec(labelKind, label, fields, features, algorithm, folds, holdOutPercent, seed, maxNgram, minTermFrequency, cost, trees);
-    }
-
-    public TrainingSpec withFeatures(List<String> fields) {
-        return new TrainingSpec(labelKind, label, textFields, fields, algorithm, folds, holdOutPercent, seed, maxNgram, minTermFrequency, cost, trees);
-    }
-
-    public TrainingSpec withAlgorithm(Algorithm value) {
-        return new TrainingSpec(labelKind, label, textFields, features, value, folds, holdOutPercent, seed, maxNgram, minTermFrequency, cost, trees);
-    }
-
     public TrainingSpec withEvaluation(int newFolds, int newHoldOutPercent, long newSeed) {
         return new TrainingSpec(labelKind, label, textFields, features, algorithm, newFolds, newHoldOutPercent, newSeed, maxNgram, minTermFrequency, cost, trees);
-    }
-
-    public TrainingSpec withTerms(int newMaxNgram, int newMinTermFrequency) {
-        return new TrainingSpec(labelKind, label, textFields, features, algorithm, folds, holdOutPercent, seed, newMaxNgram, newMinTermFrequency, cost, trees);
-    }
-
-    public TrainingSpec withHyperparameters(double newCost, int newTrees) {
-        return new TrainingSpec(labelKind, label, textFields, features, algorithm, folds, holdOutPercent, seed, maxNgram, minTermFrequency, newCost, newTrees);
     }
 
     /** How the label reads to a person: "cohort", "gender", "attribute plan". */
