@@ -4,6 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +33,10 @@ public final class CohortModelService {
 
     /** How many terms a prediction names by default. */
     public static final int REASONS = 8;
-    private static final int WRITE_BATCH = 5_000;
+    private static final int CHUNK = 2_000;
+    /** Below this many profiles a second model copy costs more than it saves. */
+    private static final long PARALLEL_FROM = 20_000;
+    private static final int PREDICTION_THREADS = Runtime.getRuntime().availableProcessors();
     private static final String BUNDLED = "/org/cdpdesktop/model/bundled/";
 
     static {
@@ -178,40 +189,136 @@ public final class CohortModelService {
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile_cohort(profile_id, cohort, confidence,"
                     + " model_version, source, assigned_at) VALUES (?, ?, ?, ?, 'model', ?)")) {
-                long[] pending = {0, 0};
-                FeatureReader reader = new FeatureReader(model.metadata().textFields());
-                reader.each(connection, where, row -> {
-                    Prediction prediction = model.predict(row, 0);
-                    try {
-                        insert.setLong(1, row.profileId());
-                        insert.setString(2, prediction.cohort());
-                        insert.setDouble(3, prediction.confidence());
-                        insert.setString(4, modelId);
-                        insert.setString(5, now);
-                        insert.addBatch();
-                        if (++pending[0] == WRITE_BATCH) {
-                            insert.executeBatch();
-                            pending[0] = 0;
-                        }
-                    } catch (java.sql.SQLException e) {
-                        throw new ModelException("Cannot store the prediction for profile " + row.profileId() + ": " + e.getMessage(), e);
-                    }
-                    cohorts.merge(prediction.cohort(), 1L, Long::sum);
-                    pending[1]++;
-                    if (pending[1] % 1000 == 0) {
-                        context.throwIfCancelled();
-                        context.progress(pending[1], total, "Predicting cohorts");
-                    }
-                });
-                insert.executeBatch();
-                context.progress(pending[1], total, "Predicted");
-                return pending[1];
+                BatchWriter writer = new BatchWriter(workers(model, total), insert, modelId, now, total, context, cohorts);
+                try {
+                    new FeatureReader(model.metadata().textFields()).each(connection, where, writer::add);
+                    return writer.finish();
+                } finally {
+                    writer.close();
+                }
             }
         });
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         BatchPrediction result = new BatchPrediction(modelId, done, millis, done * 1000.0 / millis, cohorts);
         predictedListeners.forEach(listener -> listener.accept(result));
         return result;
+    }
+
+    /** The active model, and for a large batch a second copy from its file, so two threads can predict at once. */
+    private CohortModel[] workers(CohortModel model, long total) {
+        if (total < PARALLEL_FROM || PREDICTION_THREADS < 2) {
+            return new CohortModel[] {model};
+        }
+        return new CohortModel[] {model, registry.load(model.metadata().id())};
+    }
+
+    /**
+     * Predicts chunks of rows on worker threads (Weka's per-row filtering is the cost) while the calling thread,
+     * which owns the database connection, writes finished chunks in order. At most a few chunks are in flight.
+     */
+    private static final class BatchWriter implements AutoCloseable {
+        private final CohortModel[] models;
+        private final ExecutorService pool;
+        private final PreparedStatement insert;
+        private final String modelId;
+        private final String now;
+        private final long total;
+        private final JobContext context;
+        private final Map<String, Long> cohorts;
+        private final Deque<Future<Written>> pending = new ArrayDeque<>();
+        private List<FeatureRow> chunk = new ArrayList<>(CHUNK);
+        private long chunks;
+        private long done;
+
+        private record Written(long[] ids, Prediction[] predictions) {
+        }
+
+        BatchWriter(CohortModel[] models, PreparedStatement insert, String modelId, String now, long total, JobContext context,
+                    Map<String, Long> cohorts) {
+            this.models = models;
+            this.pool = Executors.newFixedThreadPool(models.length, runnable -> {
+                Thread thread = new Thread(runnable, "prediction");
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.insert = insert;
+            this.modelId = modelId;
+            this.now = now;
+            this.total = total;
+            this.context = context;
+            this.cohorts = cohorts;
+        }
+
+        void add(FeatureRow row) {
+            chunk.add(row);
+            if (chunk.size() == CHUNK) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<FeatureRow> rows = chunk;
+            chunk = new ArrayList<>(CHUNK);
+            CohortModel model = models[(int) (chunks++ % models.length)];
+            pending.add(pool.submit(() -> {
+                long[] ids = new long[rows.size()];
+                Prediction[] predictions = new Prediction[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    ids[i] = rows.get(i).profileId();
+                    predictions[i] = model.predict(rows.get(i), 0);
+                }
+                return new Written(ids, predictions);
+            }));
+            while (pending.size() > 2 * models.length) {
+                writeOldest();
+            }
+        }
+
+        private void writeOldest() {
+            Written written;
+            try {
+                written = pending.removeFirst().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ModelException("Prediction was interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new ModelException(e.getCause().getMessage(), e.getCause());
+            }
+            try {
+                for (int i = 0; i < written.ids().length; i++) {
+                    Prediction prediction = written.predictions()[i];
+                    insert.setLong(1, written.ids()[i]);
+                    insert.setString(2, prediction.cohort());
+                    insert.setDouble(3, prediction.confidence());
+                    insert.setString(4, modelId);
+                    insert.setString(5, now);
+                    insert.addBatch();
+                    cohorts.merge(prediction.cohort(), 1L, Long::sum);
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new ModelException("Cannot store the predictions: " + e.getMessage(), e);
+            }
+            done += written.ids().length;
+            context.throwIfCancelled();
+            context.progress(done, total, "Predicting cohorts");
+        }
+
+        long finish() {
+            if (!chunk.isEmpty()) {
+                submit();
+            }
+            while (!pending.isEmpty()) {
+                writeOldest();
+            }
+            context.progress(done, total, "Predicted");
+            return done;
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
     }
 
     public Job<BatchPrediction> predictAllJob(SqlFragment where) {

@@ -157,4 +157,19 @@ class CohortModelServiceTest {
                 .contains("Tech Savvy", "Foodies", "Travel", "Movie & Music Lovers", "Mixed/Other");
         assertThat(store.models.installBundledModel()).as("only into a registry without models").isFalse();
     }
+
+    @Test
+    void aLargeBatchPredictedOnSeveralThreadsStoresEveryProfileOnce() {
+        techAndFoodWithFourMislabelled();
+        store.train(TrainingSpec.cohorts().withEvaluation(4, 0, 7));
+        store.profiles(24_000, List.of("Cooking"), "I bake bread", null);
+
+        BatchPrediction batch = store.models.predictAll(null, ModelFixture.context());
+
+        assertThat(batch.profiles()).isEqualTo(24_044);
+        assertThat(store.count("SELECT count(DISTINCT profile_id) FROM profile_cohort WHERE source = 'model'")).isEqualTo(24_044);
+        assertThat(store.count("SELECT count(*) FROM profile_cohort WHERE source = 'model' AND profile_id > 44 AND cohort = 'Foodies'"))
+                .isEqualTo(24_000);
+        assertThat(batch.cohorts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(24_044);
+    }
 }
