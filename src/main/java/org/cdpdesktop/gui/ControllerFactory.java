@@ -8,6 +8,9 @@ import org.cdpdesktop.gui.importer.ImportCoordinator;
 import org.cdpdesktop.gui.importer.ImportView;
 import org.cdpdesktop.gui.importer.ImportViewModel;
 import org.cdpdesktop.gui.profiles.ProfileDetailViewModel;
+import org.cdpdesktop.gui.model.CohortExplanation;
+import org.cdpdesktop.gui.model.ModelView;
+import org.cdpdesktop.gui.model.ModelViewModel;
 import org.cdpdesktop.gui.profiles.ProfileFilterRequests;
 import org.cdpdesktop.gui.profiles.ProfilesView;
 import org.cdpdesktop.gui.profiles.ProfilesViewModel;
@@ -53,7 +56,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new MainView(new MainViewModel(app.profiles(), app.database(), executor), jobs, navigator, viewLoader, imports);
         }
         if (type == DashboardView.class) {
-            return new DashboardView(new DashboardViewModel(app.stats(), app.dashboard(), app.segments(), app.database(), executor),
+            return new DashboardView(new DashboardViewModel(app.stats(), app.dashboard(), app.segments(), app.cohortModels(), app.database(), executor),
                     navigator, imports, profileFilterRequests);
         }
         if (type == ImportView.class) {
@@ -61,13 +64,17 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
                     imports, executor, navigator, profileFilterRequests);
         }
         if (type == ProfilesView.class) {
-            ProfileDetailViewModel detail = new ProfileDetailViewModel(app.profileBrowser(), app.profileEditor(), app.profiles(), executor, dialogs);
+            ProfileDetailViewModel detail = new ProfileDetailViewModel(app.profileBrowser(), app.profileEditor(), app.profiles(),
+                    new CohortExplanation(app.cohortModels(), executor), executor, dialogs);
             return new ProfilesView(new ProfilesViewModel(app.profileBrowser(), app.fieldValues(), app.exporter(), exportFiles,
                     app.settings(), app.database(), executor, jobs, profileFilterRequests, detail));
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(segmentDialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
                     app.segments(), app.cohorts(), app.fieldValues(), app.exporter()), executor, jobs, segmentDialogs, exportFiles));
+        }
+        if (type == ModelView.class) {
+            return new ModelView(new ModelViewModel(app, executor, jobs));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

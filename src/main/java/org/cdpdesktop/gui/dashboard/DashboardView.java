@@ -87,6 +87,7 @@ public final class DashboardView {
         segments.textProperty().bind(viewModel.segmentsProperty());
         models.textProperty().bind(viewModel.modelsProperty());
         lastImport.textProperty().bind(viewModel.lastImportProperty());
+        modelStatus.textProperty().bind(viewModel.modelCardProperty());
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -146,15 +147,6 @@ public final class DashboardView {
         trendCard.getStyleClass().add("chart-card");
         charts.add(trendCard, 0, 3, 2, 1);
         recentImports.getChildren().setAll(figures.recentImports().stream().skip(1).map(DashboardView::importLine).toList());
-        modelStatus.setText(modelStatus(figures.model()));
-    }
-
-    /** Says only what the Model screen can do; the cohort model, once it ships, fills this card. */
-    private static String modelStatus(Dashboard.ModelStatus model) {
-        if (model == null) {
-            return "No cohort model. Training one is not available in this version; cohorts come from imported files.";
-        }
-        return "Active: " + model.name() + " " + model.version() + " (" + model.algorithm() + "), trained " + Formats.instant(model.createdAt());
     }
 
     private static Label importLine(Stats.LastImport last) {

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.model.CohortModelService;
 import org.cdpdesktop.core.segment.SegmentHistory;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.Dashboard;
@@ -22,6 +23,7 @@ import org.cdpdesktop.gui.Activatable;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.Formats;
 import org.cdpdesktop.gui.StoreChanges;
+import org.cdpdesktop.gui.model.ModelCard;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
@@ -31,12 +33,14 @@ public final class DashboardViewModel implements Activatable {
     private final StatsService stats;
     private final DashboardService dashboard;
     private final SegmentService segmentService;
+    private final CohortModelService cohortModels;
     private final Database database;
     private final TaskExecutor executor;
     private final StringProperty profiles = new SimpleStringProperty("–");
     private final StringProperty segments = new SimpleStringProperty("–");
     private final StringProperty models = new SimpleStringProperty("–");
     private final StringProperty lastImport = new SimpleStringProperty("–");
+    private final StringProperty modelCard = new SimpleStringProperty("");
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<Dashboard.Period> period = new SimpleObjectProperty<>(Dashboard.Period.MONTH);
@@ -45,11 +49,12 @@ public final class DashboardViewModel implements Activatable {
     private Task<Dashboard> figuresTask;
     private Database.Subscription storeChanges;
 
-    public DashboardViewModel(StatsService stats, DashboardService dashboard, SegmentService segments, Database database,
-                              TaskExecutor executor) {
+    public DashboardViewModel(StatsService stats, DashboardService dashboard, SegmentService segments, CohortModelService cohortModels,
+                              Database database, TaskExecutor executor) {
         this.stats = stats;
         this.dashboard = dashboard;
         this.segmentService = segments;
+        this.cohortModels = cohortModels;
         this.database = database;
         this.executor = executor;
         period.addListener((observable, old, now) -> refreshFigures());
@@ -89,6 +94,14 @@ public final class DashboardViewModel implements Activatable {
                 .onSuccess(figures::set)
                 .onFailure(failure -> error.set("Could not read the dashboard figures: " + ErrorDialog.describe(failure)))
                 .executeWith(executor);
+        BackgroundTask.wrap(() -> cohortModels.models().size())
+                .onSuccess(count -> models.set(Formats.count(count)))
+                .onFailure(failure -> models.set("?"))
+                .executeWith(executor);
+        BackgroundTask.wrap(() -> ModelCard.describe(cohortModels))
+                .onSuccess(modelCard::set)
+                .onFailure(failure -> modelCard.set("The cohort model could not be read: " + ErrorDialog.describe(failure)))
+                .executeWith(executor);
         BackgroundTask.wrap(segmentService::histories)
                 .onSuccess(segmentTrends::set)
                 .onFailure(failure -> error.set("Could not read the segment history: " + ErrorDialog.describe(failure)))
@@ -99,7 +112,6 @@ public final class DashboardViewModel implements Activatable {
         error.set("");
         profiles.set(Formats.count(figures.profileCount()));
         segments.set(Formats.count(figures.segmentCount()));
-        models.set(Formats.count(figures.modelCount()));
         Stats.LastImport last = figures.lastImport();
         lastImport.set(last == null ? "None yet" : describe(last));
         empty.set(figures.profileCount() == 0);
@@ -123,6 +135,11 @@ public final class DashboardViewModel implements Activatable {
 
     public ReadOnlyStringProperty modelsProperty() {
         return models;
+    }
+
+    /** The active cohort model, its figures and any drift warning. */
+    public ReadOnlyStringProperty modelCardProperty() {
+        return modelCard;
     }
 
     public ReadOnlyStringProperty lastImportProperty() {

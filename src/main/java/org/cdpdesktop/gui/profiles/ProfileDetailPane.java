@@ -88,7 +88,7 @@ public final class ProfileDetailPane extends VBox {
     }
 
     /** The read-only sections, in the order they are shown. */
-    private static List<Node> sections(ProfileDetail detail) {
+    private List<Node> sections(ProfileDetail detail) {
         Profile profile = detail.profile();
         return List.of(
                 fieldGrid(profile),
@@ -96,6 +96,7 @@ public final class ProfileDetailPane extends VBox {
                 section("Custom attributes", attributes(profile.getAttributes())),
                 section("Cohorts", lines(detail.cohorts().stream().map(ProfileDetailPane::describeCohort).toList(),
                         "No cohort yet.", "detail-cohorts")),
+                section("Predicted cohort and why", viewModel.cohortExplanation().paneFor(profile.getId())),
                 section("Segments", chips(detail.segments(), "detail-segments")),
                 section("Import history", lines(detail.imports().stream()
                         .map(event -> event.action() + " by " + event.fileName() + " (" + event.source() + ", batch " + event.batchId()

@@ -21,6 +21,7 @@ import org.cdpdesktop.core.store.ProfileDetail;
 import org.cdpdesktop.core.store.ProfileEditor;
 import org.cdpdesktop.core.store.ProfileStore;
 import org.cdpdesktop.gui.Dialogs;
+import org.cdpdesktop.gui.model.CohortExplanation;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.TaskExecutor;
@@ -32,6 +33,7 @@ import org.cdpdesktop.gui.task.TaskExecutor;
 public final class ProfileDetailViewModel {
 
     private final ProfileBrowser browser;
+    private final CohortExplanation cohortExplanation;
     private final ProfileEditor editor;
     private final ProfileStore store;
     private final TaskExecutor executor;
@@ -44,12 +46,19 @@ public final class ProfileDetailViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private Task<?> detailTask;
 
-    public ProfileDetailViewModel(ProfileBrowser browser, ProfileEditor editor, ProfileStore store, TaskExecutor executor, Dialogs dialogs) {
+    public ProfileDetailViewModel(ProfileBrowser browser, ProfileEditor editor, ProfileStore store, CohortExplanation cohortExplanation,
+                                  TaskExecutor executor, Dialogs dialogs) {
         this.browser = browser;
+        this.cohortExplanation = cohortExplanation;
         this.editor = editor;
         this.store = store;
         this.executor = executor;
         this.dialogs = dialogs;
+    }
+
+    /** The predicted cohort of a profile and the terms behind it, for the detail's section. */
+    public CohortExplanation cohortExplanation() {
+        return cohortExplanation;
     }
 
     /** Shows the detail of {@code profile}; {@code null} (a row still loading) keeps what is shown. */

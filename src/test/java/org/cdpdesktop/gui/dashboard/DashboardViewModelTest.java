@@ -39,7 +39,7 @@ class DashboardViewModelTest {
     @BeforeEach
     void open() throws Exception {
         app = App.open(temp.resolve("data"));
-        dashboard = onFx(() -> new DashboardViewModel(app.stats(), app.dashboard(), app.segments(), app.database(), AT_ONCE));
+        dashboard = onFx(() -> new DashboardViewModel(app.stats(), app.dashboard(), app.segments(), app.cohortModels(), app.database(), AT_ONCE));
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.profile.ProfileFixtures;
 import org.cdpdesktop.gui.Dialogs;
 import org.cdpdesktop.gui.StoreChanges;
+import org.cdpdesktop.gui.model.CohortExplanation;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,8 @@ class ProfilesViewModelTest {
         app = App.open(temp.resolve("data"));
         five = ProfileFixtures.saveFive(app.profiles());
         Dialogs dialogs = (title, question, details, action) -> deleteConfirmed;
-        detail = onFx(() -> new ProfileDetailViewModel(app.profileBrowser(), app.profileEditor(), app.profiles(), AT_ONCE, dialogs));
+        detail = onFx(() -> new ProfileDetailViewModel(app.profileBrowser(), app.profileEditor(), app.profiles(),
+                new CohortExplanation(app.cohortModels(), AT_ONCE), AT_ONCE, dialogs));
         profiles = onFx(() -> new ProfilesViewModel(app.profileBrowser(), app.fieldValues(), app.exporter(), (format, name) -> Optional.of(temp.resolve(name + "." + format.name().toLowerCase(java.util.Locale.ROOT))),
                 app.settings(), app.database(), AT_ONCE, new JobsViewModel(app.jobs()), new ProfileFilterRequests(), detail));
     }
