@@ -9,6 +9,8 @@ import org.cdpdesktop.core.clean.FieldCleaner;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.MappingPresets;
 import org.cdpdesktop.core.jobs.JobRunner;
+import org.cdpdesktop.core.model.CohortModelService;
+import org.cdpdesktop.core.model.ModelRegistry;
 import org.cdpdesktop.core.store.ProfileBrowser;
 import org.cdpdesktop.core.store.ProfileEditor;
 import org.cdpdesktop.core.store.ProfileStore;
@@ -41,6 +43,7 @@ public final class App implements AutoCloseable {
     private final SegmentOverlap segmentOverlap;
     private final CohortService cohorts;
     private final FieldValues fieldValues;
+    private final CohortModelService cohortModels;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -62,6 +65,10 @@ public final class App implements AutoCloseable {
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
         importer.onImported(summary -> segments.snapshotAll("import"));
+        importer.onUndone(summary -> segments.snapshotAll("undo import"));
+        this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));
+        cohortModels.onPredicted(prediction -> segments.snapshotAll("prediction"));
+        cohortModels.installBundledModel();
     }
 
     public static App open(Path dataDirectory) {
@@ -140,6 +147,11 @@ public final class App implements AutoCloseable {
 
     public FieldValues fieldValues() {
         return fieldValues;
+    }
+
+    /** Training, the model registry and predictions. */
+    public CohortModelService cohortModels() {
+        return cohortModels;
     }
 
     @Override

@@ -198,6 +198,16 @@ public class Profile {
         this.signupDate = signupDate;
     }
 
+    /** The stored JSON text of the interests list, as read from the row; parsed only when asked for. */
+    void setInterestsJson(String json) {
+        this.interestsJson = json == null ? "[]" : json;
+    }
+
+    /** The stored JSON text of the attributes, as read from the row; parsed only when asked for. */
+    void setAttributesJson(String json) {
+        this.attributesJson = json == null ? "{}" : json;
+    }
+
     public Map<String, String> getAttributes() {
         return JsonColumns.jsonToMap(attributesJson);
     }

@@ -52,21 +52,22 @@ public final class ProfileMapping {
         profile.setId(row.getLong(1));
         int column = 2;
         for (ProfileField field : FIELDS) {
-            profile.set(field, switch (field.type()) {
+            switch (field.type()) {
                 case INTEGER -> {
                     int value = row.getInt(column);
-                    yield row.wasNull() ? null : value;
+                    profile.set(field, row.wasNull() ? null : value);
                 }
                 case DECIMAL -> {
                     double value = row.getDouble(column);
-                    yield row.wasNull() ? null : value;
+                    profile.set(field, row.wasNull() ? null : value);
                 }
-                case LIST -> JsonColumns.jsonToList(row.getString(column));
-                default -> row.getString(column);
-            });
+                // Kept as the stored JSON text: a listing or export parses it once, when it writes it out.
+                case LIST -> profile.setInterestsJson(row.getString(column));
+                default -> profile.set(field, row.getString(column));
+            }
             column++;
         }
-        profile.setAttributes(JsonColumns.jsonToMap(row.getString(column++)));
+        profile.setAttributesJson(row.getString(column++));
         long batch = row.getLong(column++);
         profile.setImportBatchId(row.wasNull() ? null : batch);
         profile.setCohorts(JsonColumns.jsonToList(row.getString(column)));

@@ -315,9 +315,12 @@ public final class SegmentsViewModel {
         }
         Path file = chosen.get();
         status.set("Exporting members to " + file + "…");
-        jobs.submit(services.exporter().exportJob(ExportFormat.CSV, file, new ProfileQuery(exported, null, null, null)),
-                summary -> status.set(String.format("Exported %,d members to %s", summary.profiles(), file)),
-                failure -> status.set("Export failed: " + ErrorDialog.describe(failure)));
+        BackgroundTask.wrap(() -> segments.withLiveRules(exported))
+                .onSuccess(live -> jobs.submit(services.exporter().exportJob(ExportFormat.CSV, file, new ProfileQuery(live, null, null, null)),
+                        summary -> status.set(String.format("Exported %,d members to %s", summary.profiles(), file)),
+                        failure -> status.set("Export failed: " + ErrorDialog.describe(failure))))
+                .onFailure(failure -> status.set("Export failed: " + ErrorDialog.describe(failure)))
+                .executeWith(executor);
     }
 
     private void fail(Throwable failure) {

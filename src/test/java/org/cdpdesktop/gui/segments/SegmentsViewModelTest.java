@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.query.RuleParser;
 import org.cdpdesktop.core.segment.Segment;
 import org.cdpdesktop.core.segment.SegmentHistory;
+import org.cdpdesktop.gui.FxWait;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +59,7 @@ class SegmentsViewModelTest {
                 }, (format, suggestedName) -> Optional.empty()));
         editor = segments.editor();
         act(segments::activate);
-        waitUntil(() -> segments.segments().size() == 15);
+        FxWait.until(() -> segments.segments().size() == 15);
     }
 
     @AfterEach
@@ -81,7 +81,7 @@ class SegmentsViewModelTest {
     @Test
     void newSegmentAfterASavedOneClearsTheTextAndPreviewAsWellAsTheNameAndBuilder() throws Exception {
         open("Senior");
-        waitUntil(() -> editor.preview().size() == 2);
+        FxWait.until(() -> editor.preview().size() == 2);
         assertThat(editor.ruleTextProperty().get()).isEqualTo("age >= 65");
 
         act(segments::newSegment);
@@ -98,11 +98,11 @@ class SegmentsViewModelTest {
     @Test
     void anUnreadableRuleEmptiesThePreviewAndSaysWhyInsteadOfNoMatch() throws Exception {
         open("Senior");
-        waitUntil(() -> editor.preview().size() == 2);
+        FxWait.until(() -> editor.preview().size() == 2);
 
         act(() -> editor.ruleTextProperty().set("age >= "));
 
-        waitUntil(() -> !editor.ruleProblemProperty().get().isEmpty());
+        FxWait.until(() -> !editor.ruleProblemProperty().get().isEmpty());
         assertThat(editor.ruleProblemProperty().get()).startsWith("at position 8: expected a value after '>='");
         assertThat(editor.preview()).isEmpty();
         assertThat(editor.countProperty().get()).isEmpty();
@@ -110,7 +110,7 @@ class SegmentsViewModelTest {
         assertThat(editor.builderStaleProperty().get()).as("the builder no longer shows the draft").isTrue();
 
         act(() -> editor.ruleTextProperty().set("age >= 70"));
-        waitUntil(() -> editor.preview().size() == 2);
+        FxWait.until(() -> editor.preview().size() == 2);
         assertThat(editor.builderStaleProperty().get()).isFalse();
         assertThat(((BuilderCondition) editor.rootProperty().get().children().get(0)).valueProperty().get()).isEqualTo("70");
     }
@@ -119,14 +119,14 @@ class SegmentsViewModelTest {
     void aRuleMatchingNobodySaysSo() throws Exception {
         act(() -> editor.ruleTextProperty().set("age > 100"));
 
-        waitUntil(() -> editor.countProperty().get().equals("0 matching profiles"));
+        FxWait.until(() -> editor.countProperty().get().equals("0 matching profiles"));
         assertThat(editor.previewNoteProperty().get()).isEqualTo("No profile matches this rule");
     }
 
     @Test
     void deleteOnAnUnsavedDraftNeitherAsksNorDeletesAnything() throws Exception {
         act(() -> editor.ruleTextProperty().set("age > 60"));
-        waitUntil(() -> editor.hasRuleBinding().get());
+        FxWait.until(() -> editor.hasRuleBinding().get());
 
         act(segments::delete);
 
@@ -157,7 +157,7 @@ class SegmentsViewModelTest {
         app.segments().snapshotAll("test");
         act(segments::refresh);
         open("Senior");
-        waitUntil(() -> names(segments.trend().shown()).equals(List.of("Senior")));
+        FxWait.until(() -> names(segments.trend().shown()).equals(List.of("Senior")));
 
         long elite = app.segments().find("Elite").orElseThrow().id();
         act(() -> segments.trend().compare(elite, true));
@@ -174,12 +174,12 @@ class SegmentsViewModelTest {
             editor.nameProperty().set("Canadians");
             editor.ruleTextProperty().set("country = \"CA\"");
         });
-        waitUntil(() -> editor.countProperty().get().equals("1 matching profile"));
+        FxWait.until(() -> editor.countProperty().get().equals("1 matching profile"));
         assertThat(segments.trend().noteProperty().get()).isEqualTo("Save the segment to follow its size at every snapshot.");
 
         act(segments::save);
 
-        waitUntil(() -> segments.trend().noteProperty().get().startsWith("\u201cCanadians\u201d has no snapshot yet"));
+        FxWait.until(() -> segments.trend().noteProperty().get().startsWith("\u201cCanadians\u201d has no snapshot yet"));
         assertThat(segments.trend().shown()).isEmpty();
     }
 
@@ -199,7 +199,7 @@ class SegmentsViewModelTest {
     private void open(String name) throws Exception {
         Segment segment = app.segments().find(name).orElseThrow();
         act(() -> segments.open(segment));
-        waitUntil(() -> editor.nameProperty().get().equals(name));
+        FxWait.until(() -> editor.nameProperty().get().equals(name));
     }
 
     private static List<String> names(List<SegmentHistory> histories) {
@@ -226,11 +226,4 @@ class SegmentsViewModelTest {
         WaitForAsyncUtils.waitForFxEvents(20);
     }
 
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Condition not met within 10 seconds", e);
-        }
-    }
 }

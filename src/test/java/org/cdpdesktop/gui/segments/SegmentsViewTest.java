@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
@@ -28,6 +26,7 @@ import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.query.RuleParser;
 import org.cdpdesktop.core.segment.SegmentSize;
 import org.cdpdesktop.gui.DesktopApp;
+import org.cdpdesktop.gui.FxWait;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +94,7 @@ class SegmentsViewTest {
 
         long expected = profiles.stream().filter(p -> "us".equalsIgnoreCase(p.getCountry())
                 && (p.getAge() != null && p.getAge() >= 65 || p.getInterests().contains("travel"))).count();
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText()
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText()
                 .equals(expected + " matching profiles"));
         assertThat(expected).isEqualTo(3);
         assertThat(robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText())
@@ -106,7 +105,7 @@ class SegmentsViewTest {
 
         @SuppressWarnings("unchecked")
         ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);
-        waitUntil(() -> list.getItems().stream().anyMatch(size ->
+        FxWait.until(() -> list.getItems().stream().anyMatch(size ->
                 size.segment().name().equals("US seniors or travellers") && size.size() == expected));
     }
 
@@ -118,12 +117,12 @@ class SegmentsViewTest {
         robot.interact(text::clear);
         robot.clickOn(text).write("age >= ");
 
-        waitUntil(() -> robot.lookup("#segment-rule-problem").queryAs(Label.class).getText()
+        FxWait.until(() -> robot.lookup("#segment-rule-problem").queryAs(Label.class).getText()
                 .equals("at position 8: expected a value after '>=', found the end of the rule"));
 
         robot.write("65 AND NOT country = \"CA\"");
 
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("2 matching profiles"));
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("2 matching profiles"));
         assertThat(robot.lookup(".rule-group").queryAll()).hasSize(2);
         assertThat(robot.lookup(".rule-negate").nth(1).queryAs(CheckBox.class).isSelected()).isTrue();
     }
@@ -133,14 +132,14 @@ class SegmentsViewTest {
         robot.clickOn("#nav-segments");
         var seniorCell = robot.lookup("#segment-list .list-cell").match(node -> node instanceof ListCell<?> cell
                 && cell.getText() != null && cell.getText().startsWith("Senior"));
-        waitUntil(() -> seniorCell.tryQuery().isPresent());
+        FxWait.until(() -> seniorCell.tryQuery().isPresent());
 
         robot.clickOn(seniorCell.<Node>query());
 
-        waitUntil(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals("Senior"));
+        FxWait.until(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals("Senior"));
         assertThat(robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText()).isEqualTo("age >= 65");
         assertThat(robot.lookup(".rule-value").nth(0).queryAs(ComboBox.class).getEditor().getText()).isEqualTo("65");
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
     }
 
     @Test
@@ -151,13 +150,13 @@ class SegmentsViewTest {
         TextArea text = robot.lookup("#segment-rule-text").queryAs(TextArea.class);
         robot.interact(text::clear);
         robot.clickOn(text).write("interests contains \"travel\"");
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
 
         robot.clickOn("#segment-save");
-        waitUntil(() -> !robot.lookup("#segment-export").queryButton().isDisabled());
+        FxWait.until(() -> !robot.lookup("#segment-export").queryButton().isDisabled());
         robot.clickOn("#segment-export");
 
-        waitUntil(() -> robot.lookup("#segment-status").queryAs(Label.class).getText().startsWith("Exported 3 members"));
+        FxWait.until(() -> robot.lookup("#segment-status").queryAs(Label.class).getText().startsWith("Exported 3 members"));
         assertThat(suggestedNames).containsExactly("Travellers");
         List<String> lines = Files.readAllLines(chosenExport, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("externalId,email,phone,firstName,lastName,age,gender,city,state,country,postalCode,"
@@ -170,7 +169,7 @@ class SegmentsViewTest {
     void newSegmentAfterASavedOneShowsAnEmptyDraftWithoutErrorsAndOnlySaveAvailable(FxRobot robot) {
         robot.clickOn("#nav-segments");
         openSegment(robot, "Senior");
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
         assertThat(robot.lookup("#segment-delete").queryButton().isDisabled()).isFalse();
 
         robot.clickOn("#segment-new");
@@ -195,13 +194,13 @@ class SegmentsViewTest {
         openSegment(robot, "Senior");
         robot.clickOn("#segment-trend-tab");
         SegmentTrendChart trend = robot.lookup("#segment-trend").queryAs(SegmentTrendChart.class);
-        waitUntil(() -> trend.getData().size() == 1);
+        FxWait.until(() -> trend.getData().size() == 1);
         assertThat(trend.getData().get(0).getName()).isEqualTo("Senior");
 
         robot.clickOn("#segment-trend-compare");
         robot.clickOn(robot.lookup(".menu-item").match(item -> shows(robot, item, "Active_2024")).<Node>query());
 
-        waitUntil(() -> trend.getData().size() == 2);
+        FxWait.until(() -> trend.getData().size() == 2);
         assertThat(trend.getData()).extracting(XYChart.Series::getName).containsExactly("Senior", "Active_2024");
         assertThat(trend.getData().get(0).getNode().getStyle()).isNotEqualTo(trend.getData().get(1).getNode().getStyle());
         assertThat(robot.lookup("#segment-list .list-cell").match(cell -> shows(robot, cell, "Active_2024  —  ")).tryQuery())
@@ -215,7 +214,7 @@ class SegmentsViewTest {
         openSegment(robot, "Canadians");
         robot.clickOn("#segment-trend-tab");
 
-        waitUntil(() -> robot.lookup("#segment-trend-note").queryAs(Label.class).getText()
+        FxWait.until(() -> robot.lookup("#segment-trend-note").queryAs(Label.class).getText()
                 .equals("\u201cCanadians\u201d has no snapshot yet: \u201cTake snapshot\u201d (or the next import) records its size."));
         assertThat(shown(robot.lookup("#segment-trend").query())).isFalse();
     }
@@ -225,7 +224,7 @@ class SegmentsViewTest {
         robot.clickOn("#nav-segments");
         robot.clickOn("#cohorts-tab");
 
-        waitUntil(() -> shown(robot.lookup("#cohort-empty").query()));
+        FxWait.until(() -> shown(robot.lookup("#cohort-empty").query()));
         assertThat(shown(robot.lookup("#cohort-chart").query())).isFalse();
         assertThat(robot.lookup("#cohort-empty-text").queryAs(Label.class).getText())
                 .contains("map a column of the file to \u201cCohort\u201d").contains("cohort model");
@@ -250,14 +249,14 @@ class SegmentsViewTest {
     private static void openSegment(FxRobot robot, String name) {
         @SuppressWarnings("unchecked")
         ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);
-        waitUntil(() -> list.getItems().stream().anyMatch(size -> size.segment().name().equals(name)));
+        FxWait.until(() -> list.getItems().stream().anyMatch(size -> size.segment().name().equals(name)));
         robot.interact(() -> list.scrollTo(list.getItems().stream()
                 .filter(size -> size.segment().name().equals(name)).findFirst().orElseThrow()));
         var cell = robot.lookup("#segment-list .list-cell").match(node -> node instanceof ListCell<?> listCell
                 && listCell.getText() != null && listCell.getText().startsWith(name + "  "));
-        waitUntil(() -> cell.tryQuery().isPresent());
+        FxWait.until(() -> cell.tryQuery().isPresent());
         robot.clickOn(cell.<Node>query());
-        waitUntil(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals(name));
+        FxWait.until(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals(name));
     }
 
     private static void pick(FxRobot robot, Node comboBox, String item) {
@@ -269,14 +268,6 @@ class SegmentsViewTest {
         @SuppressWarnings("unchecked")
         ComboBox<Object> combo = (ComboBox<Object>) comboBox;
         assertThat(combo.getConverter().toString(combo.getValue())).isEqualTo(item);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Condition not met within 10 seconds", e);
-        }
     }
 
     private Profile profile(String id, String country, Integer age, String interests) {
