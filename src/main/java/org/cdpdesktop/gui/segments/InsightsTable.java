@@ -21,13 +21,13 @@ import org.cdpdesktop.core.segment.Insight;
  */
 public final class InsightsTable extends TableView<Insight> {
 
-    private static final double BAR_WIDTH = 60;
+    private static final double BAR_WIDTH = 48;
 
     public InsightsTable() {
-        getColumns().add(column("Field", 100, insight -> insight.dimension() + (insight.inRule() ? " (in rule)" : "")));
-        getColumns().add(column("Value", 140, Insight::value));
+        getColumns().add(column("Field", 90, insight -> insight.dimension() + (insight.inRule() ? " (in rule)" : "")));
+        getColumns().add(column("Value", 120, Insight::value));
         getColumns().add(shareColumn("Members", Insight::memberShare, "insight-bar-members"));
-        getColumns().add(shareColumn("Everyone else", Insight::restShare, "insight-bar-rest"));
+        getColumns().add(shareColumn("Others", Insight::restShare, "insight-bar-rest"));
         getColumns().add(column("Lift", 60, insight -> lift(insight.lift())));
         getColumns().add(column("q-value", 80, insight -> insight.qValue() < 1e-4 ? "< 0.0001"
                 : String.format(Locale.ROOT, "%.4f", insight.qValue())));
@@ -51,7 +51,7 @@ public final class InsightsTable extends TableView<Insight> {
     private static TableColumn<Insight, Double> shareColumn(String title, Function<Insight, Double> share, String barStyle) {
         TableColumn<Insight, Double> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new SimpleObjectProperty<>(share.apply(cell.getValue())));
-        column.setMinWidth(BAR_WIDTH + 64);
+        column.setMinWidth(BAR_WIDTH + 56);
         column.setCellFactory(table -> new TableCell<>() {
             private final Region bar = new Region();
             private final Label percent = new Label();
