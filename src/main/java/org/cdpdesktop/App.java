@@ -3,6 +3,7 @@ package org.cdpdesktop;
 import java.nio.file.Path;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.access.ApiKeys;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.export.ExportService;
 import org.cdpdesktop.core.clean.FieldCleaner;
@@ -37,6 +38,7 @@ public final class App implements AutoCloseable {
     private final SegmentService segments;
     private final CohortService cohorts;
     private final FieldValues fieldValues;
+    private final ApiKeys apiKeys;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -55,6 +57,7 @@ public final class App implements AutoCloseable {
         this.segments = new SegmentService(database);
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
+        this.apiKeys = new ApiKeys(database);
         importer.onImported(summary -> segments.snapshotAll("import"));
     }
 
@@ -126,6 +129,11 @@ public final class App implements AutoCloseable {
 
     public FieldValues fieldValues() {
         return fieldValues;
+    }
+
+    /** Keys for the local REST API, kept as salted hashes. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     @Override

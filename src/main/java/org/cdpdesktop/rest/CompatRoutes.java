@@ -1,0 +1,279 @@
+package org.cdpdesktop.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.cdpdesktop.App;
+import org.cdpdesktop.core.ingest.ColumnMapping;
+import org.cdpdesktop.core.ingest.CsvDialect;
+import org.cdpdesktop.core.ingest.CsvPreviewer;
+import org.cdpdesktop.core.ingest.CsvSniffer;
+import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.ingest.RecordBatch;
+import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.query.ProfileQuery;
+import org.cdpdesktop.core.segment.CohortSize;
+import org.cdpdesktop.core.store.ProfileBrowser;
+import org.cdpdesktop.core.store.ProfileDetail;
+
+/** The old CDPapi service's endpoints, with its request and response shapes, so its clients keep working unchanged. */
+final class CompatRoutes {
+
+    static final int MAX_RECORDS_PER_REQUEST = 10_000;
+    static final int MAX_FAILED_LOG = 1_000;
+    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[\\p{L}\\p{N} ._()+-]{1,200}");
+
+    private final App app;
+    private final ModelEndpoints models;
+    private final ObjectMapper json;
+    private final ProfileIngest ingest;
+
+    CompatRoutes(App app, ModelEndpoints models, ObjectMapper json, ProfileIngest ingest) {
+        this.app = app;
+        this.models = models;
+        this.json = json;
+        this.ingest = ingest;
+    }
+
+    void register(Javalin server) {
+        server.get("/", ctx -> ctx.json(stats()), Access.READ);
+        server.get("/api/stats", ctx -> ctx.json(stats()), Access.READ);
+        server.post("/bulk-ingest", this::bulkIngest, Access.WRITE);
+        server.post("/ingest-single/bulk-json", this::bulkJson, Access.WRITE);
+        // The old service's route really was spelled with a space and " ingest"; its dashboard calls it so.
+        server.post("/ingest-single/bulk-json ingest", this::bulkJson, Access.WRITE);
+        server.get("/api/users", this::users, Access.READ);
+        server.get("/api/user", this::user, Access.READ);
+        server.get("/api/cohort/users", this::cohortUsers, Access.READ);
+        server.post("/predict-cohort", ctx -> ctx.json(models.predict(object(Requests.json(ctx, json)))), Access.READ);
+        server.post("/bulk-predict", this::bulkPredict, Access.READ);
+        server.post("/train", ctx -> ctx.json(models.train()), Access.WRITE);
+    }
+
+    Map<String, Object> stats() {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("totalUsers", app.profiles().count());
+        stats.put("totalCohorts", app.cohorts().cohorts().size());
+        stats.put("totalSegments", app.segments().list().size());
+        stats.put("predictionsRun", app.cohorts().predictedCount());
+        return stats;
+    }
+
+    private void bulkJson(Context ctx) {
+        JsonNode body = Requests.json(ctx, json);
+        if (!body.isArray()) {
+            throw ApiError.badRequest("The body must be a JSON list of profiles, not " + CompatProfiles.kind(body));
+        }
+        if (body.size() > MAX_RECORDS_PER_REQUEST) {
+            throw ApiError.badRequest("At most " + MAX_RECORDS_PER_REQUEST + " profiles per request, not " + body.size());
+        }
+        List<Map<String, String>> records = new ArrayList<>();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            try {
+                records.add(CompatProfiles.toRecord(body.get(i)));
+                positions.add(i);
+            } catch (ApiError refused) {
+                errors.add(error(i, refused.getMessage()));
+            }
+        }
+        long processed = 0;
+        if (!records.isEmpty()) {
+            ProfileIngest.Outcome outcome = ingest.ingest("bulk-json", records, false);
+            for (RecordBatch.Rejection rejection : outcome.rejections()) {
+                errors.add(error(positions.get((int) rejection.position() - 1), rejection.reason()));
+            }
+            processed = outcome.summary().read() - outcome.summary().rejected();
+        }
+        errors.sort((a, b) -> Integer.compare((Integer) a.get("index"), (Integer) b.get("index")));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", "success");
+        answer.put("records_processed", processed);
+        answer.put("errors", errors);
+        ctx.json(answer);
+    }
+
+    private static Map<String, Object> error(int index, String reason) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("index", index);
+        error.put("error", reason);
+        return error;
+    }
+
+    private void bulkIngest(Context ctx) throws IOException, InterruptedException {
+        UploadedFile upload = ctx.uploadedFile("file");
+        if (upload == null) {
+            throw ApiError.badRequest("Send the CSV as a multipart form field named 'file'");
+        }
+        String fileName = safeFileName(upload.filename());
+        boolean dryRun = Requests.boolParam(Optional.ofNullable(ctx.queryParam("dry_run")).orElse(ctx.formParam("dry_run")), "dry_run");
+        Path folder = Files.createTempDirectory("cdp-upload");
+        Path file = folder.resolve(fileName);
+        try {
+            try (InputStream in = upload.content()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (Files.size(file) == 0) {
+                throw ApiError.badRequest("The uploaded file '" + fileName + "' is empty");
+            }
+            CsvDialect dialect = CsvSniffer.sniff(file);
+            List<String> headers = CsvPreviewer.preview(file, dialect, 0).headers();
+            ImportOptions options = new ImportOptions(dialect, ColumnMapping.auto(headers), DuplicatePolicy.NEWEST, dryRun, null);
+            ImportSummary summary = app.jobs().submit(app.importer().importJob(file, options), JobListener.NONE).outcome().get();
+            ctx.json(bulkAnswer(summary));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    static String safeFileName(String given) {
+        String name = given == null ? "" : given.strip();
+        if (name.isEmpty()) {
+            return "upload.csv";
+        }
+        if (name.contains("/") || name.contains("\\") || name.contains("..") || !SAFE_FILE_NAME.matcher(name).matches()) {
+            throw ApiError.badRequest("The upload's file name '" + Requests.shorten(name)
+                    + "' is not a plain file name (letters, digits, spaces and . _ ( ) + - only)");
+        }
+        return name;
+    }
+
+    private Map<String, Object> bulkAnswer(ImportSummary summary) throws IOException {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("total", summary.read());
+        counts.put("success", summary.inserted() + summary.updated() + summary.duplicates());
+        counts.put("failed", summary.rejected());
+        counts.put("dry_run", summary.dryRun());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("summary", counts);
+        answer.put("failed_log", failedLog(summary.rejectsFile()));
+        answer.put("file", summary.file());
+        answer.put("batchId", summary.batchId());
+        answer.put("read", summary.read());
+        answer.put("inserted", summary.inserted());
+        answer.put("updated", summary.updated());
+        answer.put("duplicates", summary.duplicates());
+        answer.put("rejected", summary.rejected());
+        answer.put("rejectsFile", summary.rejectsFile());
+        answer.put("seconds", summary.seconds());
+        return answer;
+    }
+
+    private static List<Map<String, Object>> failedLog(String rejectsFile) throws IOException {
+        List<Map<String, Object>> log = new ArrayList<>();
+        if (rejectsFile == null || !Files.exists(Path.of(rejectsFile))) {
+            return log;
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = Files.newBufferedReader(Path.of(rejectsFile), StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            for (CSVRecord record : parser) {
+                if (log.size() == MAX_FAILED_LOG) {
+                    break;
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("line", Long.parseLong(record.get("line")));
+                entry.put("reason", record.get("reason"));
+                entry.put("raw", record.get("raw"));
+                log.add(entry);
+            }
+        }
+        return log;
+    }
+
+    private void users(Context ctx) {
+        int skip = Requests.intParam(ctx, "skip", 0, 0, Integer.MAX_VALUE);
+        int limit = Requests.intParam(ctx, "limit", 1000, 0, ProfileBrowser.MAX_PAGE_SIZE);
+        List<Map<String, Object>> users = new ArrayList<>();
+        for (Profile profile : app.profileBrowser().page(ProfileQuery.ALL, skip, limit)) {
+            app.profileBrowser().detail(profile.getId()).ifPresent(detail -> users.add(CompatProfiles.toJson(detail)));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("users", users);
+        answer.put("total", app.profiles().count());
+        ctx.json(answer);
+    }
+
+    private void user(Context ctx) {
+        String cookie = ctx.queryParam("cookie");
+        String email = ctx.queryParam("email");
+        Optional<Profile> found;
+        if (cookie != null && !cookie.isBlank()) {
+            found = app.profiles().findByExternalId(cookie.strip());
+        } else if (email != null && !email.isBlank()) {
+            found = app.profiles().findByEmail(email.strip().toLowerCase(Locale.ROOT));
+        } else {
+            throw ApiError.badRequest("Give 'cookie' or 'email'");
+        }
+        ProfileDetail detail = found.flatMap(profile -> app.profileBrowser().detail(profile.getId()))
+                .orElseThrow(() -> ApiError.notFound("No profile with that " + (cookie != null && !cookie.isBlank() ? "cookie" : "email")));
+        ctx.json(Map.of("user_profile", CompatProfiles.toJson(detail)));
+    }
+
+    private void cohortUsers(Context ctx) {
+        String cohort = ctx.queryParam("cohort");
+        if (cohort == null || cohort.isBlank()) {
+            throw ApiError.badRequest("Give the cohort as '?cohort=NAME'");
+        }
+        int limit = Requests.intParam(ctx, "limit", 100, 0, ProfileBrowser.MAX_PAGE_SIZE);
+        int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        String known = app.cohorts().cohorts().stream().map(CohortSize::cohort)
+                .filter(name -> name.equalsIgnoreCase(cohort.strip())).findFirst()
+                .orElseThrow(() -> ApiError.notFound("No cohort named '" + Requests.shorten(cohort) + "'"));
+        List<Map<String, Object>> users = new ArrayList<>();
+        for (Profile profile : app.cohorts().members(known, limit, offset)) {
+            app.profileBrowser().detail(profile.getId()).ifPresent(detail -> users.add(CompatProfiles.toJson(detail)));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("cohort", known);
+        answer.put("users", users);
+        ctx.json(answer);
+    }
+
+    private void bulkPredict(Context ctx) {
+        JsonNode body = Requests.json(ctx, json);
+        JsonNode list = body.isObject() && body.has("profiles") ? body.get("profiles") : body;
+        if (!list.isArray()) {
+            throw ApiError.badRequest("The body must be a JSON list of profiles, or {\"profiles\":[...]}");
+        }
+        List<Map<String, Object>> profiles = new ArrayList<>();
+        for (JsonNode item : list) {
+            profiles.add(object(item));
+        }
+        ctx.json(models.bulkPredict(profiles));
+    }
+
+    private Map<String, Object> object(JsonNode node) {
+        if (!node.isObject()) {
+            throw ApiError.badRequest("Expected a JSON object, not " + CompatProfiles.kind(node));
+        }
+        return json.convertValue(node, json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+    }
+}
