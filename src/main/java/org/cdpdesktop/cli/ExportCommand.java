@@ -2,11 +2,11 @@ package org.cdpdesktop.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.core.export.ExportFormat;
 import org.cdpdesktop.core.export.ExportSummary;
+import org.cdpdesktop.core.query.ProfileQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,13 +39,13 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "A CSV export needs --out FILE: stdout carries JSON only");
         }
         if (out == null) {
-            ForegroundJob.run(root.app().exporter().exportJob(exportFormat, spec.commandLine().getOut(), null, List.of()),
+            ForegroundJob.run(root.app().exporter().exportJob(exportFormat, spec.commandLine().getOut(), ProfileQuery.ALL),
                     spec.commandLine().getErr());
             spec.commandLine().getOut().println();
             spec.commandLine().getOut().flush();
             return RootCommand.EXIT_OK;
         }
-        ExportSummary summary = ForegroundJob.run(root.app().exporter().exportJob(exportFormat, out, null, List.of()),
+        ExportSummary summary = ForegroundJob.run(root.app().exporter().exportJob(exportFormat, out, ProfileQuery.ALL),
                 spec.commandLine().getErr());
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("profiles", summary.profiles());

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.store.ProfileBrowser;
-import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileMapping;
 import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.profile.ProfileSort;
 import org.cdpdesktop.core.query.Condition;
@@ -57,7 +57,7 @@ final class ProfilesCommand implements Callable<Integer> {
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("total", browser.count(query));
         output.put("offset", offset);
-        output.put("profiles", page.stream().map(ProfilesCommand::toJson).toList());
+        output.put("profiles", page.stream().map(ProfileMapping::toJson).toList());
         Json.println(spec.commandLine().getOut(), output);
         return RootCommand.EXIT_OK;
     }
@@ -71,24 +71,5 @@ final class ProfilesCommand implements Callable<Integer> {
         } catch (RuleSyntaxException e) {
             throw new ParameterException(spec.commandLine(), "--filter " + e.getMessage());
         }
-    }
-
-    /** Every field by its key, the store's id first, absent values left out. */
-    static Map<String, Object> toJson(Profile profile) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", profile.getId());
-        for (ProfileField field : ProfileField.values()) {
-            Object value = switch (field) {
-                case AGE -> profile.getAge();
-                case INCOME -> profile.getIncome();
-                case INTERESTS -> profile.getInterests();
-                default -> profile.get(field);
-            };
-            if (value != null) {
-                json.put(field.key(), value);
-            }
-        }
-        json.put("attributes", profile.getAttributes());
-        return json;
     }
 }

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.export.ExportFormat;
+import org.cdpdesktop.core.export.ExportService;
+import org.cdpdesktop.core.profile.ProfileMapping;
+import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.query.Condition;
 import org.cdpdesktop.core.query.RuleFormatter;
 import org.cdpdesktop.core.query.RuleParser;
@@ -45,6 +48,10 @@ final class SegmentCommand implements Callable<Integer> {
 
     SegmentService segments() {
         return root.app().segments();
+    }
+
+    ExportService exporter() {
+        return root.app().exporter();
     }
 
     private static Segment named(SegmentService segments, String name) {
@@ -166,7 +173,7 @@ final class SegmentCommand implements Callable<Integer> {
     enum Format { csv, json }
 
     @Command(name = "members", mixinStandardHelpOptions = true,
-            description = "Print a segment's members: CSV (every profile field) or one JSON array.")
+            description = "Print a segment's members in the export's layout: CSV, or one JSON array of profile objects.")
     static final class Members implements Callable<Integer> {
 
         @ParentCommand
@@ -185,23 +192,20 @@ final class SegmentCommand implements Callable<Integer> {
         private int limit;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             SegmentService segments = parent.segments();
             Condition rule = named(segments, name).rule();
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.csv) {
-                segments.exportMembersCsv(rule, out);
+                ForegroundJob.run(parent.exporter().exportJob(ExportFormat.CSV, out, new ProfileQuery(rule, null, null, null)),
+                        spec.commandLine().getErr());
                 out.flush();
                 return RootCommand.EXIT_OK;
             }
             if (limit < 0) {
                 throw new IllegalArgumentException("--limit must be 0 or more, not " + limit);
             }
-            List<Map<String, Object>> members = new ArrayList<>();
-            for (Profile profile : segments.members(rule, limit, 0)) {
-                members.add(ProfilesCommand.toJson(profile));
-            }
-            Json.println(out, members);
+            Json.println(out, segments.members(rule, limit, 0).stream().map(ProfileMapping::toJson).toList());
             return RootCommand.EXIT_OK;
         }
     }

@@ -28,9 +28,12 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final ViewLoader viewLoader = new ViewLoader(this);
     private final ProfileFilterRequests profileFilterRequests = new ProfileFilterRequests();
 
-    public ControllerFactory(App app, TaskExecutor executor) {
+    private final ExportFileChooser exportFiles;
+
+    public ControllerFactory(App app, TaskExecutor executor, ExportFileChooser exportFiles) {
         this.app = app;
         this.executor = executor;
+        this.exportFiles = exportFiles;
         this.jobs = new JobsViewModel(app.jobs());
         this.imports = new ImportCoordinator(app, executor, jobs);
     }
@@ -51,10 +54,10 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new ImportView(new ImportViewModel(app, executor), imports, executor);
         }
         if (type == ProfilesView.class) {
-            return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests));
+            return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests, exportFiles));
         }
         if (type == SegmentsView.class) {
-            return new SegmentsView(new SegmentsViewModel(app, executor, jobs));
+            return new SegmentsView(new SegmentsViewModel(app, executor, jobs, exportFiles));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

@@ -35,7 +35,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.cdpdesktop.core.db.LargeSorts;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.profile.JsonColumns;
+import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileMapping;
 
 /**
  * One CSV import on the writer connection, inside one transaction: stream the rows, clean them, resolve each
@@ -73,8 +75,6 @@ final class ImportRun {
         ProfileField.AGE, ProfileField.GENDER, ProfileField.CITY, ProfileField.STATE, ProfileField.COUNTRY,
         ProfileField.POSTAL_CODE, ProfileField.INCOME, ProfileField.EDUCATION, ProfileField.BIO, ProfileField.SIGNUP_DATE,
     };
-    private static final String PROFILE_COLUMNS = "id, external_id, email, phone, first_name, last_name, age, gender, city, state, country,"
-            + " postal_code, income, education, bio, signup_date, interests, attributes, created_at";
     private static final int EXT = ProfileField.EXTERNAL_ID.ordinal();
     private static final int EMAIL = ProfileField.EMAIL.ordinal();
     private static final int FIELD_COUNT = ProfileField.values().length;
@@ -580,7 +580,7 @@ final class ImportRun {
     private void query(String column, List<?> keys, Map<Long, Draft> byId) throws SQLException {
         for (int from = 0; from < keys.size(); from += IN_LIST) {
             List<?> part = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-            String sql = "SELECT " + PROFILE_COLUMNS + " FROM profile WHERE " + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
+            String sql = "SELECT " + ProfileMapping.COLUMNS + " FROM profile p WHERE p." + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < part.size(); i++) {
                     statement.setObject(i + 1, part.get(i));
@@ -598,22 +598,17 @@ final class ImportRun {
     }
 
     private Draft load(ResultSet result) throws SQLException {
+        Profile stored = ProfileMapping.read(result);
         Draft draft = new Draft();
-        draft.id = result.getLong(1);
+        draft.id = stored.getId();
         draft.inDatabase = true;
         draft.touched = draft.id > maxIdBefore || updatedProfiles.get((int) draft.id);
-        for (int i = 0; i < STORED.length; i++) {
-            ProfileField field = STORED[i];
-            Object value = switch (field.type()) {
-                case INTEGER -> result.getObject(i + 2) == null ? null : result.getInt(i + 2);
-                case DECIMAL -> result.getObject(i + 2) == null ? null : result.getDouble(i + 2);
-                default -> result.getString(i + 2);
-            };
-            draft.values[field.ordinal()] = value;
+        for (ProfileField field : STORED) {
+            draft.values[field.ordinal()] = stored.value(field);
         }
-        draft.interests.addAll(JsonColumns.jsonToList(result.getString(STORED.length + 2)));
-        draft.attributes.putAll(JsonColumns.jsonToMap(result.getString(STORED.length + 3)));
-        draft.createdAt = result.getString(STORED.length + 4);
+        draft.interests.addAll(stored.getInterests());
+        draft.attributes.putAll(stored.getAttributes());
+        draft.createdAt = stored.getCreatedAt();
         return draft;
     }
 

@@ -12,8 +12,6 @@ import org.cdpdesktop.core.query.RuleFormatter;
 import org.cdpdesktop.core.query.RuleSyntaxException;
 import org.cdpdesktop.core.query.SegmentRules;
 import org.cdpdesktop.core.query.SqlFragment;
-import java.io.IOException;
-import java.io.Writer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,14 +26,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.db.SqlWork;
 import org.cdpdesktop.core.db.StoreException;
-import org.cdpdesktop.core.profile.JsonColumns;
 import org.cdpdesktop.core.profile.Profile;
-import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -195,7 +190,7 @@ public final class SegmentService {
                     parameters.addAll(scanned.get(i).sql().parameters());
                 }
                 try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM profile p").toString())) {
-                    ProfileRows.bind(statement, parameters, 1);
+                    SqlParameters.bind(statement, parameters, 1);
                     try (ResultSet row = statement.executeQuery()) {
                         row.next();
                         for (int i = 0; i < scanned.size(); i++) {
@@ -217,15 +212,15 @@ public final class SegmentService {
     public List<Profile> members(Condition rule, int limit, int offset) {
         return database.read(connection -> {
             SqlFragment sql = ConditionSql.toSql(rule, liveRules(connection, Map.of()), clock);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ProfileRows.COLUMNS
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ProfileMapping.COLUMNS
                     + " FROM profile p WHERE " + sql.sql() + " ORDER BY p.id LIMIT ? OFFSET ?")) {
-                ProfileRows.bind(statement, sql.parameters(), 1);
+                SqlParameters.bind(statement, sql.parameters(), 1);
                 statement.setInt(sql.parameters().size() + 1, limit);
                 statement.setInt(sql.parameters().size() + 2, offset);
                 List<Profile> page = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        page.add(ProfileRows.read(rows));
+                        page.add(ProfileMapping.read(rows));
                     }
                 }
                 return page;
@@ -238,42 +233,6 @@ public final class SegmentService {
         return database.read(connection -> selectIds(connection, ConditionSql.toSql(rule, liveRules(connection, Map.of()), clock)));
     }
 
-    /** Writes every profile matching {@code rule} as CSV (id, every profile field, attributes as JSON); returns the row count. */
-    public long exportMembersCsv(Condition rule, Writer out) {
-        return database.read(connection -> {
-            SqlFragment sql = ConditionSql.toSql(rule, liveRules(connection, Map.of()), clock);
-            List<String> header = new ArrayList<>();
-            header.add("id");
-            for (ProfileField field : ProfileField.values()) {
-                header.add(field.key());
-            }
-            header.add("attributes");
-            long rows = 0;
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ProfileRows.COLUMNS
-                    + " FROM profile p WHERE " + sql.sql() + " ORDER BY p.id")) {
-                ProfileRows.bind(statement, sql.parameters(), 1);
-                CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
-                try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        Profile profile = ProfileRows.read(result);
-                        List<String> record = new ArrayList<>(header.size());
-                        record.add(Long.toString(profile.getId()));
-                        for (ProfileField field : ProfileField.values()) {
-                            record.add(profile.get(field));
-                        }
-                        record.add(JsonColumns.mapToJson(profile.getAttributes()));
-                        csv.printRecord(record);
-                        rows++;
-                    }
-                }
-                csv.flush();
-            } catch (IOException e) {
-                throw new StoreException("Cannot write the exported members: " + e.getMessage(), e);
-            }
-            return rows;
-        });
-    }
-
     /** The profiles with these ids, in id order, at most {@code limit}. */
     public List<Profile> profiles(long[] ids, int limit) {
         long[] wanted = Arrays.copyOf(ids, Math.min(ids.length, limit));
@@ -282,12 +241,12 @@ public final class SegmentService {
         }
         return database.read(connection -> {
             List<Profile> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ProfileRows.COLUMNS
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ProfileMapping.COLUMNS
                     + " FROM profile p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id")) {
                 statement.setString(1, Arrays.toString(wanted));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        found.add(ProfileRows.read(rows));
+                        found.add(ProfileMapping.read(rows));
                     }
                 }
             }
@@ -402,7 +361,7 @@ public final class SegmentService {
      */
     private static boolean scansTable(Connection connection, SqlFragment sql) throws SQLException {
         try (PreparedStatement plan = connection.prepareStatement("EXPLAIN QUERY PLAN SELECT p.id FROM profile p WHERE " + sql.sql())) {
-            ProfileRows.bind(plan, sql.parameters(), 1);
+            SqlParameters.bind(plan, sql.parameters(), 1);
             try (ResultSet steps = plan.executeQuery()) {
                 while (steps.next()) {
                     if (steps.getString("detail").startsWith("SCAN p")) {
@@ -437,7 +396,7 @@ public final class SegmentService {
         IdList[] lists = new IdList[segments.size()];
         Arrays.setAll(lists, i -> new IdList());
         try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM profile p ORDER BY p.id").toString())) {
-            ProfileRows.bind(statement, parameters, 1);
+            SqlParameters.bind(statement, parameters, 1);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     long id = rows.getLong(1);
@@ -613,7 +572,7 @@ public final class SegmentService {
 
     private static long count(Connection connection, SqlFragment sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM profile p WHERE " + sql.sql())) {
-            ProfileRows.bind(statement, sql.parameters(), 1);
+            SqlParameters.bind(statement, sql.parameters(), 1);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
@@ -625,7 +584,7 @@ public final class SegmentService {
         // Sorted here, not by ORDER BY p.id: that clause tempts SQLite to walk the table in id order instead of
         // using the index that makes a selective rule fast.
         try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p WHERE " + sql.sql())) {
-            ProfileRows.bind(statement, sql.parameters(), 1);
+            SqlParameters.bind(statement, sql.parameters(), 1);
             long[] ids = readIds(statement);
             Arrays.sort(ids);
             return ids;

@@ -29,8 +29,8 @@ import org.cdpdesktop.core.store.ProfileDetail;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.profile.ProfileSort;
-import org.cdpdesktop.core.query.SqlFragment;
 import org.cdpdesktop.gui.ErrorDialog;
+import org.cdpdesktop.gui.ExportFileChooser;
 import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -49,6 +49,7 @@ public final class ProfilesViewModel {
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
     private final ProfileBrowser browser;
+    private final ExportFileChooser exportFiles;
 
     private final ObjectProperty<ProfileFilter> filter = new SimpleObjectProperty<>(ProfileFilter.NONE);
     private final ObjectProperty<ProfileSort> sort = new SimpleObjectProperty<>(ProfileSort.NATURAL);
@@ -68,8 +69,10 @@ public final class ProfilesViewModel {
     private Task<?> detailTask;
     private long generation;
 
-    public ProfilesViewModel(App app, TaskExecutor executor, JobsViewModel jobs, ProfileFilterRequests requests) {
+    public ProfilesViewModel(App app, TaskExecutor executor, JobsViewModel jobs, ProfileFilterRequests requests,
+                             ExportFileChooser exportFiles) {
         this.app = app;
+        this.exportFiles = exportFiles;
         this.executor = executor;
         this.jobs = jobs;
         this.browser = app.profileBrowser();
@@ -195,21 +198,25 @@ public final class ProfilesViewModel {
 
     /**
      * Exports the current listing (every row of it, not only the loaded ones) or, when {@code selectedRows} is not
-     * empty, the rows at those positions, loaded or not, to a new file in the data folder's exports folder, as a job
-     * with progress and cancel.
+     * empty, the rows at those positions, loaded or not, in the order on screen, to the file the user chooses, as a
+     * job with progress and cancel.
      */
     public void export(ExportFormat format, List<Integer> selectedRows) {
-        SqlFragment where;
+        ProfileBrowser.Selection selection;
         try {
-            where = selectedRows.isEmpty() ? browser.where(query()) : selection(selectedRows);
+            selection = selectedRows.isEmpty() ? null : selection(selectedRows);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
         }
-        String name = "profiles-" + EXPORT_STAMP.format(LocalDateTime.now()) + "." + format.name().toLowerCase(Locale.ROOT);
-        Path out = app.dataDirectory().exports().resolve(name);
+        ProfileQuery listing = query();
+        Optional<Path> chosen = exportFiles.choose(format, "profiles-" + EXPORT_STAMP.format(LocalDateTime.now()));
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path out = chosen.get();
         notice.set("Exporting to " + out + "…");
-        jobs.submit(app.exporter().exportJob(format, out, where.sql(), where.parameters()),
+        jobs.submit(app.exporter().exportJob(format, out, listing, selection),
                 summary -> notice.set(String.format("Exported %,d %s to %s", summary.profiles(), summary.profiles() == 1 ? "profile" : "profiles", out)),
                 failure -> {
                     notice.set("");
@@ -218,10 +225,10 @@ public final class ProfilesViewModel {
     }
 
     /**
-     * The selected rows as a condition: loaded rows by id, and each run of consecutive rows that holds one not loaded
-     * yet (a shift-click or select-all reaches far past what is loaded) by its position in the listing.
+     * The selected rows: loaded rows by id, and each run of consecutive rows that holds one not loaded yet (a
+     * shift-click or select-all reaches far past what is loaded) by its position in the listing.
      */
-    private SqlFragment selection(List<Integer> selectedRows) {
+    private ProfileBrowser.Selection selection(List<Integer> selectedRows) {
         List<Long> ids = new ArrayList<>();
         List<ProfileBrowser.RowRange> unloaded = new ArrayList<>();
         int[] sorted = selectedRows.stream().mapToInt(Integer::intValue).filter(row -> row >= 0 && row < rows.size()).sorted()
@@ -241,7 +248,7 @@ public final class ProfilesViewModel {
             }
             start = end + 1;
         }
-        return browser.whereAnyOf(ids, query(), unloaded);
+        return new ProfileBrowser.Selection(ids, unloaded);
     }
 
     /** Deletes the profile shown in the detail; the listing and count refresh when the store reports the change. */

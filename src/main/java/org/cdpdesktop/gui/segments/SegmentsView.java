@@ -1,6 +1,5 @@
 package org.cdpdesktop.gui.segments;
 
-import java.io.File;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
@@ -18,7 +17,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.segment.CohortSize;
@@ -198,15 +196,7 @@ public final class SegmentsView {
 
     @FXML
     private void exportMembers() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export members");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        String base = viewModel.nameProperty().get().isBlank() ? "segment" : viewModel.nameProperty().get();
-        chooser.setInitialFileName(base.replaceAll("[^\\p{L}\\p{N}._-]+", "_") + ".csv");
-        File file = chooser.showSaveDialog(segmentList.getScene().getWindow());
-        if (file != null) {
-            viewModel.exportMembers(file.toPath());
-        }
+        viewModel.exportMembers();
     }
 
     private static final class SegmentCell extends ListCell<SegmentSize> {

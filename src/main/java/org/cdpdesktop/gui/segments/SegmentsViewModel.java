@@ -1,16 +1,11 @@
 package org.cdpdesktop.gui.segments;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,11 +17,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.export.ExportFormat;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.segment.CohortSize;
 import org.cdpdesktop.core.query.Condition;
 import org.cdpdesktop.core.query.FieldRef;
+import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.segment.MembershipChange;
 import org.cdpdesktop.core.query.RuleFormatter;
 import org.cdpdesktop.core.query.RuleParser;
@@ -38,6 +35,7 @@ import org.cdpdesktop.core.segment.SegmentSize;
 import org.cdpdesktop.core.segment.SnapshotJob;
 import org.cdpdesktop.core.segment.SnapshotResult;
 import org.cdpdesktop.gui.ErrorDialog;
+import org.cdpdesktop.gui.ExportFileChooser;
 import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -59,6 +57,7 @@ public final class SegmentsViewModel {
     private final SegmentService segments;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
+    private final ExportFileChooser exportFiles;
 
     private final ObservableList<SegmentSize> segmentList = FXCollections.observableArrayList();
     private final ObjectProperty<Segment> editing = new SimpleObjectProperty<>();
@@ -90,8 +89,9 @@ public final class SegmentsViewModel {
     private boolean sizesLoading;
     private boolean sizesStale;
 
-    public SegmentsViewModel(App app, TaskExecutor executor, JobsViewModel jobs) {
+    public SegmentsViewModel(App app, TaskExecutor executor, JobsViewModel jobs, ExportFileChooser exportFiles) {
         this.app = app;
+        this.exportFiles = exportFiles;
         this.segments = app.segments();
         this.executor = executor;
         this.jobs = jobs;
@@ -372,23 +372,23 @@ public final class SegmentsViewModel {
                 + (failed == 0 ? "" : "; " + failed + " could not be evaluated (see the list)"));
     }
 
-    /** Writes the current rule's members to {@code file} as CSV. */
-    public void exportMembers(Path file) {
+    /** Exports the current rule's members as CSV to the file the user chooses, as a job with progress and cancel. */
+    public void exportMembers() {
         Condition exported = rule;
         if (exported == null) {
             status.set("Cannot export: " + ruleProblem.get());
             return;
         }
-        BackgroundTask.wrap(() -> {
-                    try (Writer writer = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-                        return segments.exportMembersCsv(exported, writer);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-                    }
-                })
-                .onSuccess(rows -> status.set(String.format("Exported %,d members to %s", rows, file)))
-                .onFailure(failure -> status.set("Export failed: " + ErrorDialog.describe(failure)))
-                .executeWith(executor);
+        String segmentName = name.get() == null || name.get().isBlank() ? "segment" : name.get();
+        Optional<Path> chosen = exportFiles.choose(ExportFormat.CSV, segmentName);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
+        status.set("Exporting members to " + file + "…");
+        jobs.submit(app.exporter().exportJob(ExportFormat.CSV, file, new ProfileQuery(exported, null, null, null)),
+                summary -> status.set(String.format("Exported %,d members to %s", summary.profiles(), file)),
+                failure -> status.set("Export failed: " + ErrorDialog.describe(failure)));
     }
 
     private void loadChanges() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -195,21 +194,6 @@ class SegmentServiceTest {
 
         assertThatThrownBy(() -> segments.diffSinceLastSnapshot(us.id()))
                 .isInstanceOf(CorruptSnapshotException.class);
-    }
-
-    @Test
-    void exportsMembersAsCsvKeepingTextAsText() {
-        Profile a = new Profile();
-        a.setExternalId("a");
-        a.setPostalCode("07302");
-        a.setCountry("US");
-        profiles.save(a);
-        StringWriter out = new StringWriter();
-
-        long rows = segments.exportMembersCsv(RuleParser.parse("country = \"us\""), out);
-
-        assertThat(rows).isEqualTo(1);
-        assertThat(out.toString()).startsWith("id,externalId,").contains(",07302,");
     }
 
     @Test

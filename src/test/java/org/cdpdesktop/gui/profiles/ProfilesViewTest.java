@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -44,12 +45,16 @@ class ProfilesViewTest {
      */
     private static final FxTaskExecutor EXECUTOR = new FxTaskExecutor();
     private List<Profile> five;
+    /** Where the Save dialog "answers" an export goes: the headless test stands in for the person choosing it. */
+    private Path chosenExport;
 
     @Start
     void start(Stage stage) {
-        app = App.open(dataDirectory.resolve("store-" + System.nanoTime()));
+        Path store = dataDirectory.resolve("store-" + System.nanoTime());
+        app = App.open(store);
         five = ProfileFixtures.saveFive(app.profiles());
-        DesktopApp.show(stage, app, EXECUTOR);
+        chosenExport = store.resolve("chosen-folder").resolve("export.csv");
+        DesktopApp.show(stage, app, EXECUTOR, (format, suggested) -> Optional.of(chosenExport));
     }
 
     @AfterEach
@@ -157,29 +162,30 @@ class ProfilesViewTest {
     }
 
     @Test
-    void exportingTheFilteredViewWritesExactlyThoseProfiles(FxRobot robot) throws Exception {
+    void exportingTheFilteredViewWritesExactlyThoseProfilesInTheOrderOnScreen(FxRobot robot) throws Exception {
         openProfiles(robot);
         robot.clickOn("#filter-country");
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Canada")).queryAs(Node.class));
         robot.clickOn("#filter-interest").write("travel").type(KeyCode.ENTER);
         waitUntil(() -> count(robot).equals("2 profiles match"));
+        robot.clickOn("#column-age");
+        robot.clickOn("#column-age");
+        waitUntil(() -> shownEmails(robot).equals(List.of("cho.kim@example.org", "ann.lee@example.org")));
 
         robot.clickOn("#profiles-export");
         robot.clickOn("All matching profiles as CSV…");
 
         waitUntil(() -> robot.lookup("#profiles-notice").queryAs(Label.class).getText().startsWith("Exported 2 profiles"));
-        assertThat(exportedEmails()).containsExactly("ann.lee@example.org", "cho.kim@example.org");
+        assertThat(exportedEmails()).containsExactly("cho.kim@example.org", "ann.lee@example.org");
+        assertThat(Files.readAllLines(chosenExport, StandardCharsets.UTF_8).get(0)).isEqualTo("externalId,email,phone,firstName,"
+                + "lastName,age,gender,city,state,country,postalCode,income,education,interests,bio,signupDate,createdAt,updatedAt,"
+                + "tier,cohorts");
     }
 
-    /** The emails in the one CSV file exported so far, in file order. */
+    /** The emails in the exported CSV file, in file order. */
     private List<String> exportedEmails() throws Exception {
-        List<Path> exports;
-        try (var files = Files.list(app.dataDirectory().exports())) {
-            exports = files.filter(file -> file.toString().endsWith(".csv")).toList();
-        }
-        assertThat(exports).hasSize(1);
         try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(Files.newBufferedReader(exports.get(0), StandardCharsets.UTF_8))) {
+                .parse(Files.newBufferedReader(chosenExport, StandardCharsets.UTF_8))) {
             return csv.getRecords().stream().map(row -> row.get("email")).toList();
         }
     }

@@ -2,8 +2,12 @@ package org.cdpdesktop.gui.segments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +43,9 @@ class SegmentsViewTest {
     private App app;
     private FxTaskExecutor executor;
     private List<Profile> profiles;
+    /** Where the Save dialog "answers" an export goes: the headless test stands in for the person choosing it. */
+    private Path chosenExport;
+    private final List<String> suggestedNames = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -51,7 +58,11 @@ class SegmentsViewTest {
                 profile("ca-old-traveller", "CA", 80, "travel"),
                 profile("us-old-traveller", "US", 66, "travel|tech"));
         executor = new FxTaskExecutor();
-        DesktopApp.show(stage, app, executor);
+        chosenExport = dataDirectory.resolve("exports-" + System.nanoTime()).resolve("members.csv");
+        DesktopApp.show(stage, app, executor, (format, suggested) -> {
+            suggestedNames.add(suggested);
+            return Optional.of(chosenExport);
+        });
     }
 
     @AfterEach
@@ -126,6 +137,27 @@ class SegmentsViewTest {
         assertThat(robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText()).isEqualTo("age >= 65");
         assertThat(robot.lookup(".rule-value").nth(0).queryAs(ComboBox.class).getEditor().getText()).isEqualTo("65");
         waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
+    }
+
+    @Test
+    void exportingMembersWritesThemInTheProfileCsvLayoutToTheChosenFile(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-segments");
+        robot.clickOn("#segment-new");
+        robot.clickOn("#segment-name").write("Travellers");
+        TextArea text = robot.lookup("#segment-rule-text").queryAs(TextArea.class);
+        robot.interact(text::clear);
+        robot.clickOn(text).write("interests contains \"travel\"");
+        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("3 matching profiles"));
+
+        robot.clickOn("#segment-export");
+
+        waitUntil(() -> robot.lookup("#segment-status").queryAs(Label.class).getText().startsWith("Exported 3 members"));
+        assertThat(suggestedNames).containsExactly("Travellers");
+        List<String> lines = Files.readAllLines(chosenExport, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("externalId,email,phone,firstName,lastName,age,gender,city,state,country,postalCode,"
+                + "income,education,interests,bio,signupDate,createdAt,updatedAt,cohorts");
+        assertThat(lines.subList(1, lines.size())).extracting(line -> line.substring(0, line.indexOf(',')))
+                .containsExactly("us-traveller", "ca-old-traveller", "us-old-traveller");
     }
 
     private static void pick(FxRobot robot, Node comboBox, String item) {
