@@ -1,13 +1,17 @@
 package org.cdpdesktop.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileMapping;
 import org.cdpdesktop.core.store.ProfileDetail;
 
 /**
@@ -22,29 +26,25 @@ final class CompatProfiles {
     private CompatProfiles() {
     }
 
-    static Map<String, Object> toJson(ProfileDetail detail) {
-        Profile p = detail.profile();
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("cookie", p.getExternalId());
-        user.put("email", p.getEmail());
-        user.put("phone_number", p.getPhone());
-        user.put("first_name", p.getFirstName());
-        user.put("last_name", p.getLastName());
-        user.put("city", p.getCity());
-        user.put("state", p.getState());
-        user.put("country", p.getCountry());
-        user.put("postal_code", p.getPostalCode());
-        user.put("age", p.getAge());
-        user.put("gender", p.getGender());
-        user.put("income", p.getIncome());
-        user.put("education", p.getEducation());
-        user.put("interests", p.getInterests() == null ? List.of() : p.getInterests());
-        user.put("cohorts", detail.cohorts().stream().map(ProfileDetail.CohortAssignment::cohort).toList());
-        user.put("segments", detail.segments());
-        user.put("signup_date", p.getSignupDate());
-        user.put("created_at", p.getCreatedAt());
-        user.put("updated_at", p.getUpdatedAt());
+    /**
+     * The core's one profile JSON ({@link ProfileMapping#toJson}) under the old service's names: {@code externalId} is
+     * {@code cookie}, {@code phone} is {@code phone_number}, every other key in snake_case; plus the segments.
+     */
+    static ObjectNode toJson(ProfileDetail detail) {
+        ObjectNode core = ProfileMapping.toJson(detail.profile());
+        ObjectNode user = JsonNodeFactory.instance.objectNode();
+        core.fields().forEachRemaining(field -> user.set(oldName(field.getKey()), field.getValue()));
+        ArrayNode segments = user.putArray("segments");
+        detail.segments().forEach(segments::add);
         return user;
+    }
+
+    private static String oldName(String key) {
+        return switch (key) {
+            case "externalId" -> "cookie";
+            case "phone" -> "phone_number";
+            default -> key.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        };
     }
 
     /**

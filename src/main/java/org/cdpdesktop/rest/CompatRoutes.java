@@ -63,8 +63,9 @@ final class CompatRoutes {
         server.get("/api/stats", ctx -> ctx.json(stats()), Access.READ);
         server.post("/bulk-ingest", this::bulkIngest, Access.WRITE);
         server.post("/ingest-single/bulk-json", this::bulkJson, Access.WRITE);
-        // The old service's route really was spelled with a space and " ingest"; its dashboard calls it so.
-        server.post("/ingest-single/bulk-json ingest", this::bulkJson, Access.WRITE);
+        // The old service's route really was spelled with a space and " ingest"; its dashboard calls it so. Routes
+        // match the path as sent, so the space is written as a browser encodes it.
+        server.post("/ingest-single/bulk-json%20ingest", this::bulkJson, Access.WRITE);
         server.get("/api/users", this::users, Access.READ);
         server.get("/api/user", this::user, Access.READ);
         server.get("/api/cohort/users", this::cohortUsers, Access.READ);
@@ -211,7 +212,7 @@ final class CompatRoutes {
     private void users(Context ctx) {
         int skip = Requests.intParam(ctx, "skip", 0, 0, Integer.MAX_VALUE);
         int limit = Requests.intParam(ctx, "limit", 1000, 0, ProfileBrowser.MAX_PAGE_SIZE);
-        List<Map<String, Object>> users = new ArrayList<>();
+        List<JsonNode> users = new ArrayList<>();
         for (Profile profile : app.profileBrowser().page(ProfileQuery.ALL, skip, limit)) {
             app.profileBrowser().detail(profile.getId()).ifPresent(detail -> users.add(CompatProfiles.toJson(detail)));
         }
@@ -247,7 +248,7 @@ final class CompatRoutes {
         String known = app.cohorts().cohorts().stream().map(CohortSize::cohort)
                 .filter(name -> name.equalsIgnoreCase(cohort.strip())).findFirst()
                 .orElseThrow(() -> ApiError.notFound("No cohort named '" + Requests.shorten(cohort) + "'"));
-        List<Map<String, Object>> users = new ArrayList<>();
+        List<JsonNode> users = new ArrayList<>();
         for (Profile profile : app.cohorts().members(known, limit, offset)) {
             app.profileBrowser().detail(profile.getId()).ifPresent(detail -> users.add(CompatProfiles.toJson(detail)));
         }
