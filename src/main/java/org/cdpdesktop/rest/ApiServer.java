@@ -53,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
             javalin.startupWatcherEnabled = false;
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.http.maxRequestSize = newConfig.maxBodyBytes();
+            javalin.staticFiles.enableWebjars();
             javalin.jetty.multipartConfig.maxFileSize(newConfig.maxUploadBytes(), SizeUnit.BYTES);
             javalin.jetty.multipartConfig.maxTotalRequestSize(newConfig.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
             javalin.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
@@ -66,7 +67,10 @@ public final class ApiServer implements AutoCloseable {
         created.exception(HttpResponseException.class, (failure, ctx) -> answer(ctx, ApiErrors.answer(failure)));
         created.exception(Exception.class, (failure, ctx) -> answer(ctx, ApiErrors.answer(failure)));
         ProfileIngest profileIngest = new ProfileIngest(app.importer());
-        new CompatRoutes(app, models, json, profileIngest).register(created);
+        Routes routes = new Routes(created, json);
+        new CompatRoutes(app, models, json, profileIngest).register(routes);
+        new V1Routes(app, models, json, profileIngest).register(routes);
+        Docs.register(created, routes.openApi());
         try {
             created.start(newConfig.bindAddress(), newConfig.port());
         } catch (RuntimeException e) {

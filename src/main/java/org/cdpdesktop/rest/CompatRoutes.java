@@ -2,7 +2,6 @@ package org.cdpdesktop.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -58,20 +57,59 @@ final class CompatRoutes {
         this.ingest = ingest;
     }
 
-    void register(Javalin server) {
-        server.get("/", ctx -> ctx.json(stats()), Access.READ);
-        server.get("/api/stats", ctx -> ctx.json(stats()), Access.READ);
-        server.post("/bulk-ingest", this::bulkIngest, Access.WRITE);
-        server.post("/ingest-single/bulk-json", this::bulkJson, Access.WRITE);
+    static final String USER_EXAMPLE = """
+            {"id":1,"cookie":"c-1","email":"ann@example.com","phone_number":"+15550100","first_name":null,"last_name":null,
+             "age":34,"gender":"Female","city":"Austin","state":"TX","country":"United States","postal_code":"07302",
+             "income":52000,"education":"Bachelor","interests":["travel","tech"],"bio":null,"signup_date":"2024-03-01",
+             "created_at":"2026-11-30T09:00:00Z","updated_at":"2026-11-30T09:00:00Z","attributes":{},
+             "cohorts":["Explorers"],"segments":["Techie"]}""";
+    private static final String STATS_EXAMPLE = "{\"totalUsers\":3000,\"totalCohorts\":4,\"totalSegments\":15,\"predictionsRun\":0}";
+    private static final String BULK_JSON_EXAMPLE = """
+            [{"cookie":"c-1","email":"ann@example.com","phone_number":"+1 555 0100","age":34,"interests":"travel|tech"},
+             {"cookie":"c-2","email":"bob@example.com","age":"41","interests":["music"]}]""";
+    private static final String BULK_JSON_ANSWER = """
+            {"status":"success","records_processed":1,"errors":[{"index":1,"error":"no identity: no usable id or valid email"}]}""";
+
+    void register(Routes routes) {
+        String tag = "CDPapi compatible";
+        routes.get("/", Access.READ, Routes.doc(tag, "Totals, as the old service's root answered").response(STATS_EXAMPLE),
+                ctx -> ctx.json(stats()));
+        routes.get("/api/stats", Access.READ, Routes.doc(tag, "Totals: profiles, cohorts, segments and model predictions stored")
+                .response(STATS_EXAMPLE), ctx -> ctx.json(stats()));
+        routes.post("/bulk-ingest", Access.WRITE, Routes.doc(tag, "Import an uploaded CSV through the import pipeline (dry_run: validate only)")
+                .query("dry_run", "true to validate without storing; also accepted as a form field")
+                .upload("file, dry_run")
+                .response("""
+                        {"summary":{"total":3,"success":2,"failed":1,"dry_run":false},
+                         "failed_log":[{"line":4,"reason":"no identity","raw":",broken,1"}],"file":"customers.csv","batchId":7,
+                         "read":3,"inserted":2,"updated":0,"duplicates":0,"rejected":1,"rejectsFile":"rejects/customers.rejects.csv",
+                         "seconds":0.05}"""), this::bulkIngest);
+        routes.post("/ingest-single/bulk-json", Access.WRITE, Routes.doc(tag, "Upsert profiles given as a JSON list")
+                .request(BULK_JSON_EXAMPLE).response(BULK_JSON_ANSWER), this::bulkJson);
         // The old service's route really was spelled with a space and " ingest"; its dashboard calls it so. Routes
         // match the path as sent, so the space is written as a browser encodes it.
-        server.post("/ingest-single/bulk-json%20ingest", this::bulkJson, Access.WRITE);
-        server.get("/api/users", this::users, Access.READ);
-        server.get("/api/user", this::user, Access.READ);
-        server.get("/api/cohort/users", this::cohortUsers, Access.READ);
-        server.post("/predict-cohort", ctx -> ctx.json(models.predict(object(Requests.json(ctx, json)))), Access.READ);
-        server.post("/bulk-predict", this::bulkPredict, Access.READ);
-        server.post("/train", ctx -> ctx.json(models.train()), Access.WRITE);
+        routes.post("/ingest-single/bulk-json%20ingest", Access.WRITE, Routes.doc(tag, "The same, under the old service's path spelling")
+                .request(BULK_JSON_EXAMPLE).response(BULK_JSON_ANSWER), this::bulkJson);
+        routes.get("/api/users", Access.READ, Routes.doc(tag, "A page of profiles").query("skip", "rows to skip (default 0)")
+                .query("limit", "rows to answer, 0 to 10000 (default 1000)")
+                .response("{\"users\":[" + USER_EXAMPLE + "],\"total\":3000}"), this::users);
+        routes.get("/api/user", Access.READ, Routes.doc(tag, "One profile by cookie (external id) or email")
+                .query("cookie", "the external id").query("email", "the email, any case")
+                .response("{\"user_profile\":" + USER_EXAMPLE + "}"), this::user);
+        routes.get("/api/cohort/users", Access.READ, Routes.doc(tag, "The profiles in a cohort").query("cohort", "the cohort's name (required)")
+                .query("limit", "default 100").query("offset", "default 0")
+                .response("{\"cohort\":\"Explorers\",\"users\":[" + USER_EXAMPLE + "]}"), this::cohortUsers);
+        routes.post("/segment-user", Access.READ, Routes.doc(tag, "The segments a stored profile falls in, found by its cookie or email")
+                .request("{\"cookie\":\"c-1\"}").response("{\"cookie\":\"c-1\",\"segments\":[\"Techie\",\"Explorers\"]}"), this::segmentUser);
+        routes.post("/predict-cohort", Access.READ, Routes.doc(tag, "Cohorts for a profile or a list of interests, with confidence and the terms behind them"
+                + " (503 until a model exists)").request("{\"interests\":[\"travel\",\"tech\"]}")
+                .response("{\"cohorts\":[{\"cohort\":\"Explorers\",\"confidence\":0.82,\"terms\":[\"travel\"]}]}"),
+                ctx -> ctx.json(models.predict(object(Requests.json(ctx, json)))));
+        routes.post("/bulk-predict", Access.READ, Routes.doc(tag, "Cohorts for many profiles (503 until a model exists)")
+                .request("[{\"interests\":[\"travel\"]},{\"interests\":[\"golf\"]}]")
+                .response("{\"predictions\":[{\"cohorts\":[{\"cohort\":\"Explorers\",\"confidence\":0.82}]}]}"), this::bulkPredict);
+        routes.post("/train", Access.WRITE, Routes.doc(tag, "Train a cohort model on the store and answer its evaluation (503 until models ship)")
+                .response("{\"version\":\"2026-11-30T09:00:00Z\",\"accuracy\":0.91,\"macroF1\":0.88}"), ctx -> ctx.json(models.train()));
     }
 
     Map<String, Object> stats() {
@@ -255,6 +293,23 @@ final class CompatRoutes {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("cohort", known);
         answer.put("users", users);
+        ctx.json(answer);
+    }
+
+    private void segmentUser(Context ctx) {
+        Map<String, String> given = CompatProfiles.toRecord(Requests.json(ctx, json));
+        String cookie = given.get("cookie");
+        String email = given.get("email");
+        Optional<Profile> found = cookie != null && !cookie.isBlank() ? app.profiles().findByExternalId(cookie.strip())
+                : email != null && !email.isBlank() ? app.profiles().findByEmail(email.strip().toLowerCase(Locale.ROOT)) : null;
+        if (found == null) {
+            throw ApiError.badRequest("Give the profile's 'cookie' or 'email'");
+        }
+        ProfileDetail detail = found.flatMap(profile -> app.profileBrowser().detail(profile.getId()))
+                .orElseThrow(() -> ApiError.notFound("No stored profile with that cookie or email; store it first with /ingest-single/bulk-json"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("cookie", detail.profile().getExternalId());
+        answer.put("segments", detail.segments());
         ctx.json(answer);
     }
 

@@ -190,6 +190,24 @@ class CompatRoutesTest {
     }
 
     @Test
+    void segmentUserAnswersTheSegmentsOfAStoredProfile() {
+        try (ApiFixture api = new ApiFixture(folder)) {
+            api.post("/ingest-single/bulk-json", api.adminKey, TWO_PROFILES);
+            api.app.segments().snapshotAll("test");
+
+            ApiFixture.Answer answer = api.post("/segment-user", api.viewerKey, "{\"email\":\"ANN@example.com\"}");
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().get("cookie").asText()).isEqualTo("c-1");
+            assertThat(answer.json().get("segments")).isNotEmpty().extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrderElementsOf(api.app.profileBrowser().detail(
+                            api.app.profiles().findByExternalId("c-1").orElseThrow().getId()).orElseThrow().segments());
+            assertThat(api.post("/segment-user", api.viewerKey, "{\"cookie\":\"nobody\"}").status()).isEqualTo(404);
+            assertThat(api.post("/segment-user", api.viewerKey, "{\"city\":\"Austin\"}").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void modelEndpointsSay503NoModelUntilAModelExists() {
         try (ApiFixture api = new ApiFixture(folder)) {
             ApiFixture.Answer predict = api.post("/predict-cohort", api.viewerKey, "{\"interests\":[\"travel\"]}");
