@@ -2,6 +2,10 @@ package org.cdpdesktop.gui;
 
 import javafx.util.Callback;
 import org.cdpdesktop.App;
+import org.cdpdesktop.gui.api.ApiView;
+import org.cdpdesktop.gui.api.ApiViewModel;
+import org.cdpdesktop.rest.ApiServer;
+import org.cdpdesktop.rest.ModelEndpoints;
 import org.cdpdesktop.gui.dashboard.DashboardView;
 import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
@@ -29,6 +33,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final ProfileFilterRequests profileFilterRequests = new ProfileFilterRequests();
 
     private final ExportFileChooser exportFiles;
+    /** One API server for the window, started and stopped from the API screen. */
+    private final ApiServer apiServer;
 
     public ControllerFactory(App app, TaskExecutor executor, ExportFileChooser exportFiles) {
         this.app = app;
@@ -36,6 +42,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.exportFiles = exportFiles;
         this.jobs = new JobsViewModel(app.jobs());
         this.imports = new ImportCoordinator(app, executor, jobs);
+        this.apiServer = new ApiServer(app, ModelEndpoints.UNAVAILABLE);
     }
 
     public ViewLoader viewLoader() {
@@ -55,6 +62,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == ProfilesView.class) {
             return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests, exportFiles));
+        }
+        if (type == ApiView.class) {
+            return new ApiView(new ApiViewModel(app, apiServer, executor));
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(new SegmentsViewModel(app, executor, jobs, exportFiles));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.cdpdesktop.App;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.cdpdesktop.core.access.ApiRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,11 @@ public final class ApiServer implements AutoCloseable {
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.http.maxRequestSize = newConfig.maxBodyBytes();
             javalin.staticFiles.enableWebjars();
+            // Daemon threads: a desktop window closing ends the program even when the API was left running.
+            QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+            threads.setName("rest");
+            threads.setDaemon(true);
+            javalin.jetty.threadPool = threads;
             javalin.jetty.multipartConfig.maxFileSize(newConfig.maxUploadBytes(), SizeUnit.BYTES);
             javalin.jetty.multipartConfig.maxTotalRequestSize(newConfig.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
             javalin.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
