@@ -146,7 +146,7 @@ final class CompatRoutes {
             for (RecordBatch.Rejection rejection : outcome.rejections()) {
                 errors.add(error(positions.get((int) rejection.position() - 1), rejection.reason()));
             }
-            processed = outcome.summary().read() - outcome.summary().rejected();
+            processed = outcome.stored();
         }
         errors.sort((a, b) -> Integer.compare((Integer) a.get("index"), (Integer) b.get("index")));
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -37,7 +37,8 @@ final class V1Routes {
     private static final String SEGMENT_INPUT = """
             {"name":"Young travellers","rule":"age < 30 AND interests contains \\"travel\\"","description":"For the spring campaign"}""";
     private static final String UPSERT_ANSWER = """
-            {"read":2,"inserted":1,"updated":1,"duplicates":0,"rejected":0,"batchId":12,"errors":[]}""";
+            {"read":2,"stored":2,"rejected":0,"batch":{"batchId":12,"file":"api-v1","read":5,"inserted":3,"updated":2,"duplicates":0,
+             "rejected":0,"rejectsFile":null,"seconds":0.004,"rowsPerSecond":1250.0,"dryRun":false},"errors":[]}""";
 
     private final App app;
     private final ModelEndpoints models;
@@ -61,7 +62,7 @@ final class V1Routes {
         routes.get(V1 + "/profiles/{id}", Access.READ, Routes.doc("Profiles", "One profile with its segments")
                 .response(PROFILE.replace("\"cohorts\":[\"Explorers\"]}", "\"cohorts\":[\"Explorers\"],\"segments\":[\"Techie\"]}")), this::profile);
         routes.put(V1 + "/profiles", Access.WRITE, Routes.doc("Profiles", "Upsert one profile (an object) or many (a list), matched by external id or email,"
-                + " cleaned like an import").request("[{\"externalId\":\"c-1\",\"email\":\"ann@example.com\",\"age\":34,\"interests\":[\"travel\"]}]")
+                + " cleaned like an import; requests arriving together are written as one batch, whose counts are in 'batch'").request("[{\"externalId\":\"c-1\",\"email\":\"ann@example.com\",\"age\":34,\"interests\":[\"travel\"]}]")
                 .response(UPSERT_ANSWER), this::upsert);
         routes.delete(V1 + "/profiles/{id}", Access.WRITE, Routes.doc("Profiles", "Delete a profile").response("{\"deleted\":1}"), this::deleteProfile);
 
@@ -181,12 +182,10 @@ final class V1Routes {
         }
         ProfileIngest.Outcome outcome = ingest.ingest("api-v1", records, false);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("read", outcome.summary().read());
-        answer.put("inserted", outcome.summary().inserted());
-        answer.put("updated", outcome.summary().updated());
-        answer.put("duplicates", outcome.summary().duplicates());
-        answer.put("rejected", outcome.summary().rejected());
-        answer.put("batchId", outcome.summary().batchId());
+        answer.put("read", outcome.read());
+        answer.put("stored", outcome.stored());
+        answer.put("rejected", outcome.rejections().size());
+        answer.put("batch", outcome.batch());
         answer.put("errors", outcome.rejections().stream()
                 .map(rejection -> Map.of("index", rejection.position() - 1, "error", rejection.reason())).toList());
         ctx.json(answer);

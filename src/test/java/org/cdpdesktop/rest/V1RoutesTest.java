@@ -37,7 +37,8 @@ class V1RoutesTest {
     void profilesAreUpsertedThenListedWithFilterSortAndPaging() {
         try (ApiFixture api = new ApiFixture(folder)) {
             JsonNode upserted = put(api, "/api/v1/profiles", api.adminKey, PEOPLE).json();
-            assertThat(upserted.get("inserted").asInt()).isEqualTo(3);
+            assertThat(upserted.get("stored").asInt()).isEqualTo(3);
+            assertThat(upserted.get("batch").get("inserted").asInt()).isEqualTo(3);
 
             JsonNode page = api.get("/api/v1/profiles?filter=" + encode("country = \"Canada\"") + "&sort=-age&limit=1", api.viewerKey).json();
 
