@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileMapping;
 import org.cdpdesktop.core.store.ProfileDetail;
 
@@ -31,11 +32,15 @@ final class CompatProfiles {
      * {@code cookie}, {@code phone} is {@code phone_number}, every other key in snake_case; plus the segments.
      */
     static ObjectNode toJson(ProfileDetail detail) {
-        ObjectNode core = ProfileMapping.toJson(detail.profile());
+        return toJson(detail.profile(), detail.segments());
+    }
+
+    static ObjectNode toJson(Profile profile, List<String> segmentNames) {
+        ObjectNode core = ProfileMapping.toJson(profile);
         ObjectNode user = JsonNodeFactory.instance.objectNode();
         core.fields().forEachRemaining(field -> user.set(oldName(field.getKey()), field.getValue()));
         ArrayNode segments = user.putArray("segments");
-        detail.segments().forEach(segments::add);
+        segmentNames.forEach(segments::add);
         return user;
     }
 

@@ -250,14 +250,21 @@ final class CompatRoutes {
     private void users(Context ctx) {
         int skip = Requests.intParam(ctx, "skip", 0, 0, Integer.MAX_VALUE);
         int limit = Requests.intParam(ctx, "limit", 1000, 0, ProfileBrowser.MAX_PAGE_SIZE);
-        List<JsonNode> users = new ArrayList<>();
-        for (Profile profile : app.profileBrowser().page(ProfileQuery.ALL, skip, limit)) {
-            app.profileBrowser().detail(profile.getId()).ifPresent(detail -> users.add(CompatProfiles.toJson(detail)));
-        }
+        List<JsonNode> users = page(app.profileBrowser().page(ProfileQuery.ALL, skip, limit));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("users", users);
         answer.put("total", app.profiles().count());
         ctx.json(answer);
+    }
+
+    /** A page of profiles in the old shape, with their segments read in one query. */
+    private List<JsonNode> page(List<Profile> profiles) {
+        Map<Long, List<String>> segments = app.profileBrowser().segmentNames(profiles.stream().map(Profile::getId).toList());
+        List<JsonNode> users = new ArrayList<>(profiles.size());
+        for (Profile profile : profiles) {
+            users.add(CompatProfiles.toJson(profile, segments.getOrDefault(profile.getId(), List.of())));
+        }
+        return users;
     }
 
     private void user(Context ctx) {
@@ -286,10 +293,7 @@ final class CompatRoutes {
         String known = app.cohorts().cohorts().stream().map(CohortSize::cohort)
                 .filter(name -> name.equalsIgnoreCase(cohort.strip())).findFirst()
                 .orElseThrow(() -> ApiError.notFound("No cohort named '" + Requests.shorten(cohort) + "'"));
-        List<JsonNode> users = new ArrayList<>();
-        for (Profile profile : app.cohorts().members(known, limit, offset)) {
-            app.profileBrowser().detail(profile.getId()).ifPresent(detail -> users.add(CompatProfiles.toJson(detail)));
-        }
+        List<JsonNode> users = page(app.cohorts().members(known, limit, offset));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("cohort", known);
         answer.put("users", users);

@@ -45,7 +45,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The REST API's speed against the same work through the core services without HTTP, in the same run:
  * single-profile upserts from {@value #CLIENTS} concurrent clients (each request one profile, as a sign-up form sends
- * it), and {@code GET /api/users?limit=100} on a 1,000,000-row store ({@code generate --rows 1000000 --seed 42},
+ * it), against the same single-record batches given to the import service by 8 threads; the HTTP round trip alone
+ * ({@code GET /docs}); and {@code GET /api/users?limit=100} on a 1,000,000-row store, against the same page, segment
+ * names and count read through the core services ({@code generate --rows 1000000 --seed 42},
  * imported by the import job; kept in {@code target/bench/rest-store} for the next run). Writes
  * {@code target/bench/rest.md}. Run: {@code mvn -Pbench test -Dtest=RestBench}.
  */
@@ -95,7 +97,15 @@ class RestBench {
                 }
             });
             assertThat(app.profiles().count()).isEqualTo(2L * CLIENTS * UPSERTS_PER_CLIENT);
+            URI docs = URI.create(server.url().orElseThrow() + "/docs");
+            double roundTrips = rate(client -> {
+                for (int i = 0; i < UPSERTS_PER_CLIENT; i++) {
+                    assertThat(http.send(HttpRequest.newBuilder(docs).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+                }
+            });
             report.append(String.format(Locale.ROOT, "| Single-profile upserts, %d clients (profiles/s) | %.0f | %.0f |%n", CLIENTS, core, rest));
+            report.append(String.format(Locale.ROOT, "| The HTTP round trip alone: GET /docs, a fixed page, %d clients (requests/s) | | %.0f |%n",
+                    CLIENTS, roundTrips));
         }
     }
 
@@ -138,9 +148,8 @@ class RestBench {
             double[] core = new double[READS];
             for (int i = 0; i < READS; i++) {
                 long started = System.nanoTime();
-                for (Profile profile : app.profileBrowser().page(ProfileQuery.ALL, 0, 100)) {
-                    app.profileBrowser().detail(profile.getId()).orElseThrow();
-                }
+                List<Profile> page = app.profileBrowser().page(ProfileQuery.ALL, 0, 100);
+                app.profileBrowser().segmentNames(page.stream().map(Profile::getId).toList());
                 app.profiles().count();
                 core[i] = (System.nanoTime() - started) / 1e6;
             }
