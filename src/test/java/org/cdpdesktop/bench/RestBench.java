@@ -46,9 +46,9 @@ import org.junit.jupiter.api.Test;
  * The REST API's speed against the same work through the core services without HTTP, in the same run:
  * single-profile upserts from {@value #CLIENTS} concurrent clients (each request one profile, as a sign-up form sends
  * it), against the same single-record batches given to the import service by 8 threads; the HTTP round trip alone
- * ({@code GET /docs}); and {@code GET /api/users?limit=100} on a 1,000,000-row store, against the same page, segment
- * names and count read through the core services ({@code generate --rows 1000000 --seed 42},
- * imported by the import job; kept in {@code target/bench/rest-store} for the next run). Writes
+ * ({@code GET /docs}); and {@code GET /api/users?limit=100} on a 1,000,000-row store ({@code generate --rows 1000000
+ * --seed 42} imported by the import job, kept in {@code target/bench/rest-store} for the next run), against the same
+ * page, segment names and count read through the core services. Writes
  * {@code target/bench/rest.md}. Run: {@code mvn -Pbench test -Dtest=RestBench}.
  */
 @Tag("bench")
