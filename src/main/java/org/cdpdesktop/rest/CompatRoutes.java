@@ -37,6 +37,7 @@ import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.segment.CohortSize;
 import org.cdpdesktop.core.store.ProfileBrowser;
 import org.cdpdesktop.core.store.ProfileDetail;
+import org.cdpdesktop.core.store.StoreCleaner;
 
 /** The old CDPapi service's endpoints, with its request and response shapes, so its clients keep working unchanged. */
 final class CompatRoutes {
@@ -90,6 +91,10 @@ final class CompatRoutes {
         // match the path as sent, so the space is written as a browser encodes it.
         routes.post("/ingest-single/bulk-json%20ingest", Access.WRITE, Routes.doc(tag, "The same, under the old service's path spelling")
                 .request(BULK_JSON_EXAMPLE).response(BULK_JSON_ANSWER), this::bulkJson);
+        routes.get("/clean-users", Access.WRITE, Routes.doc(tag, "Run the cleaning rules again over every stored profile")
+                .response("{\"message\":\"Cleaned 3000 profiles: 12 values in 9 profiles changed, 4 values could not be cleaned and were left as"
+                        + " they were.\",\"profilesChecked\":3000,\"profilesChanged\":9,\"valuesChanged\":12,\"valuesLeftUncleanable\":4}"),
+                this::cleanUsers);
         routes.get("/api/users", Access.READ, Routes.doc(tag, "A page of profiles").query("skip", "rows to skip (default 0)")
                 .query("limit", "rows to answer, 0 to 10000 (default 1000)")
                 .response("{\"users\":[" + USER_EXAMPLE + "],\"total\":3000}"), this::users);
@@ -265,6 +270,19 @@ final class CompatRoutes {
             users.add(CompatProfiles.toJson(profile, segments.getOrDefault(profile.getId(), List.of())));
         }
         return users;
+    }
+
+    private void cleanUsers(Context ctx) {
+        StoreCleaner.Result result = new StoreCleaner(app.profileBrowser(), app.profileEditor(), app.cleaner()).recleanAll();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("message", String.format(Locale.ROOT, "Cleaned %d profiles: %d values in %d profiles changed, %d values could not be"
+                + " cleaned and were left as they were.", result.profilesChecked(), result.valuesChanged(), result.profilesChanged(),
+                result.valuesLeftUncleanable()));
+        answer.put("profilesChecked", result.profilesChecked());
+        answer.put("profilesChanged", result.profilesChanged());
+        answer.put("valuesChanged", result.valuesChanged());
+        answer.put("valuesLeftUncleanable", result.valuesLeftUncleanable());
+        ctx.json(answer);
     }
 
     private void user(Context ctx) {

@@ -18,6 +18,7 @@ import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.profile.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,6 +187,24 @@ class CompatRoutesTest {
             assertThat(members.get("users")).extracting(user -> user.get("cookie").asText()).containsExactly("c-1");
             assertThat(api.get("/api/cohort/users", api.viewerKey).status()).isEqualTo(400);
             assertThat(api.get("/api/cohort/users?cohort=Nobody", api.viewerKey).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void cleanUsersBringsValuesStoredAroundTheCleanerToTheirCleanForm() {
+        try (ApiFixture api = new ApiFixture(folder)) {
+            api.post("/ingest-single/bulk-json", api.adminKey, TWO_PROFILES);
+            api.app.database().write(connection -> connection.createStatement()
+                    .executeUpdate("UPDATE profile SET email = '  BOB@EXAMPLE.COM ', country = 'usa' WHERE external_id = 'c-2'"));
+
+            ApiFixture.Answer answer = api.get("/clean-users", api.adminKey);
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().get("message").asText()).contains("Cleaned 2 profiles").contains("2 values in 1 profiles changed");
+            Profile bob = api.app.profiles().findByExternalId("c-2").orElseThrow();
+            assertThat(bob.getEmail()).isEqualTo("bob@example.com");
+            assertThat(bob.getCountry()).isEqualTo("United States");
+            assertThat(api.get("/clean-users", api.viewerKey).status()).isEqualTo(403);
         }
     }
 
