@@ -67,7 +67,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new ApiView(new ApiViewModel(app, apiServer, executor));
         }
         if (type == SegmentsView.class) {
-            return new SegmentsView(new SegmentsViewModel(app, executor, jobs, exportFiles));
+            return new SegmentsView(dialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
+                    app.segments(), app.cohorts(), app.fieldValues(), app.exporter()), executor, jobs, dialogs, exportFiles));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

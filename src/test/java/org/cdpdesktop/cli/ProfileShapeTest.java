@@ -70,6 +70,15 @@ class ProfileShapeTest {
     }
 
     @Test
+    void exportTakesTheListingOptionsOfProfiles() throws Exception {
+        JsonNode listed = json("profiles", "--filter", "age >= 40", "--sort", "-income").get("profiles");
+        JsonNode exported = json("export", "--filter", "age >= 40", "--sort", "-income");
+
+        assertThat(exported).isEqualTo(listed);
+        assertThat(exported).extracting(profile -> profile.get("externalId").asText()).containsExactly("c2");
+    }
+
+    @Test
     void exportAndSegmentMembersWriteTheSameCsv() throws Exception {
         Path file = folder.resolve("all.csv");
         assertThat(run("export", "--format", "csv", "--out", file.toString())).isZero();

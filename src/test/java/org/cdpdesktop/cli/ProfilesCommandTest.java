@@ -61,6 +61,14 @@ class ProfilesCommandTest {
     }
 
     @Test
+    void sortingPutsProfilesWithoutTheValueLast() throws Exception {
+        run("profiles", "--sort", "attr:tier");
+
+        assertThat(output().get("profiles")).extracting(profile -> profile.get("externalId").asText())
+                .containsExactly("ck_c", "ck_a", "ck_e", "ck_b", "ck_d");
+    }
+
+    @Test
     void aBrokenFilterIsAUsageErrorNamingThePosition() {
         int exit = run("profiles", "--filter", "age >= ");
 

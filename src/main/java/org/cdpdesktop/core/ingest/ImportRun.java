@@ -474,7 +474,7 @@ final class ImportRun {
         Map<Long, Draft> byId = loadCandidates(rows, byExternalId, byEmail);
         List<Draft> created = new ArrayList<>();
         List<Draft> firstUpdated = new ArrayList<>();
-        List<long[]> losers = new ArrayList<>();
+        List<Merged> losers = new ArrayList<>();
         for (CleanRow row : rows) {
             Draft byKey = row.externalId() == null ? null : byExternalId.get(row.externalId());
             Draft byMail = row.email() == null ? null : byEmail.get(row.email());
@@ -733,7 +733,7 @@ final class ImportRun {
      * and emails as attributes) and deleted.
      */
     private Draft mergeProfiles(Draft first, Draft second, Map<String, Draft> byExternalId, Map<String, Draft> byEmail,
-                                List<long[]> losers) {
+                                List<Merged> losers) {
         Draft survivor = first.id < second.id ? first : second;
         Draft loser = survivor == first ? second : first;
         forgetRowJson(survivor);
@@ -765,7 +765,7 @@ final class ImportRun {
         survivor.touched = true;
         loser.deleted = true;
         if (loser.inDatabase) {
-            losers.add(new long[] {loser.id, survivor.id});
+            losers.add(new Merged(loser.id, survivor.id));
         }
         mergedInto.put(loser.id, survivor.id);
         externalIdAliases.put(loser.externalId(), survivor.id);
@@ -779,16 +779,20 @@ final class ImportRun {
 
     // ---- writing ----------------------------------------------------------------------------------------------
 
-    private void store(Map<Long, Draft> byId, List<Draft> created, List<Draft> firstUpdated, List<long[]> losers) throws SQLException {
+    /** A stored profile that this import found to be the same customer as another one, and merged into it. */
+    private record Merged(long stored, long into) {
+    }
+
+    private void store(Map<Long, Draft> byId, List<Draft> created, List<Draft> firstUpdated, List<Merged> losers) throws SQLException {
         if (!losers.isEmpty()) {
             try (PreparedStatement moveCohorts = connection.prepareStatement(
                          "UPDATE OR IGNORE profile_cohort SET profile_id = ? WHERE profile_id = ?");
                  PreparedStatement delete = connection.prepareStatement("DELETE FROM profile WHERE id = ?")) {
-                for (long[] loser : losers) {
-                    moveCohorts.setLong(1, loser[1]);
-                    moveCohorts.setLong(2, loser[0]);
+                for (Merged loser : losers) {
+                    moveCohorts.setLong(1, loser.into());
+                    moveCohorts.setLong(2, loser.stored());
                     moveCohorts.addBatch();
-                    delete.setLong(1, loser[0]);
+                    delete.setLong(1, loser.stored());
                     delete.addBatch();
                 }
                 moveCohorts.executeBatch();

@@ -18,6 +18,9 @@ import java.util.Map;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.store.ProfileStore;
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.ProfileQuery;
+import org.cdpdesktop.core.store.ProfileBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,6 +197,27 @@ class SegmentServiceTest {
 
         assertThatThrownBy(() -> segments.diffSinceLastSnapshot(us.id()))
                 .isInstanceOf(CorruptSnapshotException.class);
+    }
+
+    @Test
+    void aRuleWithLiveRulesSelectsWhatTheLiveCountCountsWhereStoredMembersAreStale() {
+        profile("a", 30, null, "", "US", null, null);
+        profile("b", 70, null, "", "US", null, null);
+        profile("c", 70, null, "", "CA", null, null);
+        segments.save("Seniors", RuleParser.parse("age >= 65"), null);
+        Condition rule = RuleParser.parse("country = \"US\" AND NOT segment \"Seniors\"");
+        ProfileBrowser browser = new ProfileBrowser(database);
+
+        long live = segments.count(rule);
+        long listed = browser.count(new ProfileQuery(segments.withLiveRules(rule), null, null, null));
+        long fromStoredMembers = browser.count(new ProfileQuery(rule, null, null, null));
+        browser.close();
+
+        assertThat(live).isEqualTo(1);
+        assertThat(listed).isEqualTo(live);
+        assertThat(fromStoredMembers).as("Seniors was never evaluated, so its stored member list is empty").isEqualTo(2);
+        assertThatThrownBy(() -> segments.withLiveRules(RuleParser.parse("segment \"Nobody\"")))
+                .hasMessage("There is no segment named \"Nobody\"");
     }
 
     @Test

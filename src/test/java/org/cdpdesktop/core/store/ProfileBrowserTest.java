@@ -84,6 +84,24 @@ class ProfileBrowserTest {
     }
 
     @Test
+    void blankValuesSortLastInBothDirections() {
+        Profile blank = new Profile();
+        blank.setExternalId("ck_blank");
+        new ProfileStore(database).save(blank);
+
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("age"))))
+                .containsExactly("ck_d", "ck_a", "ck_c", "ck_b", "ck_e", "ck_blank");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("-age"))))
+                .containsExactly("ck_e", "ck_b", "ck_c", "ck_a", "ck_d", "ck_blank");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("attr:tier"))))
+                .containsExactly("ck_c", "ck_a", "ck_e", "ck_b", "ck_d", "ck_blank");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("-attr:tier"))))
+                .containsExactly("ck_b", "ck_e", "ck_a", "ck_c", "ck_blank", "ck_d");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("interests"))).get(5)).isEqualTo("ck_blank");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("-interests"))).get(5)).isEqualTo("ck_blank");
+    }
+
+    @Test
     void listsEveryProfileInStoreOrderByDefault() {
         assertThat(externalIds(ProfileQuery.ALL)).containsExactly("ck_a", "ck_b", "ck_c", "ck_d", "ck_e");
         assertThat(browser.count(ProfileQuery.ALL)).isEqualTo(5);
@@ -121,9 +139,9 @@ class ProfileBrowserTest {
     }
 
     @Test
-    void sortsByCustomAttributeWithMissingValuesFirstAndTiesInIdOrder() {
+    void sortsByCustomAttributeWithMissingValuesLastAndTiesInIdOrder() {
         assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("attr:tier"))))
-                .containsExactly("ck_d", "ck_c", "ck_a", "ck_e", "ck_b");
+                .containsExactly("ck_c", "ck_a", "ck_e", "ck_b", "ck_d");
     }
 
     @Test

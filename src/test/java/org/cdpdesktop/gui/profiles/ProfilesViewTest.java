@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -20,6 +18,7 @@ import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileFixtures;
 import org.cdpdesktop.gui.DesktopApp;
+import org.cdpdesktop.gui.FxWait;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -63,14 +62,9 @@ class ProfilesViewTest {
         app.close();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void openProfiles(FxRobot robot) throws Exception {
         robot.clickOn("#" + Screen.PROFILES.navigationId());
-        waitUntil(() -> count(robot).equals("5 profiles"));
+        FxWait.until(() -> count(robot).equals("5 profiles"));
     }
 
     private static String count(FxRobot robot) {
@@ -93,7 +87,7 @@ class ProfilesViewTest {
 
         robot.clickOn("#profiles-search").write("stone@gm");
 
-        waitUntil(() -> count(robot).equals("1 profile match"));
+        FxWait.until(() -> count(robot).equals("1 profile match"));
         assertThat(shownEmails(robot)).containsExactly("bob.stone@gmail.com");
     }
 
@@ -102,9 +96,9 @@ class ProfilesViewTest {
         openProfiles(robot);
 
         robot.clickOn("#column-age");
-        waitUntil(() -> "dev.patel@outlook.com".equals(shownEmails(robot).get(0)));
+        FxWait.until(() -> "dev.patel@outlook.com".equals(shownEmails(robot).get(0)));
         robot.clickOn("#column-age");
-        waitUntil(() -> "eve.marsh@example.org".equals(shownEmails(robot).get(0)));
+        FxWait.until(() -> "eve.marsh@example.org".equals(shownEmails(robot).get(0)));
 
         assertThat(shownEmails(robot)).containsExactly("eve.marsh@example.org", "bob.stone@gmail.com", "cho.kim@example.org",
                 "ann.lee@example.org", "dev.patel@outlook.com");
@@ -120,11 +114,11 @@ class ProfilesViewTest {
         robot.clickOn("#filter-age-max").write("34");
         robot.clickOn("#filter-interest").write("travel").type(KeyCode.ENTER);
 
-        waitUntil(() -> count(robot).equals("2 profiles match"));
+        FxWait.until(() -> count(robot).equals("2 profiles match"));
         assertThat(shownEmails(robot)).containsExactly("ann.lee@example.org", "cho.kim@example.org");
 
         robot.clickOn("#profiles-clear-filters");
-        waitUntil(() -> count(robot).equals("5 profiles"));
+        FxWait.until(() -> count(robot).equals("5 profiles"));
     }
 
     @Test
@@ -135,7 +129,7 @@ class ProfilesViewTest {
 
         robot.clickOn("ann.lee@example.org");
 
-        waitUntil(() -> robot.lookup("#detail-name").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#detail-name").tryQuery().isPresent());
         assertThat(robot.lookup("#detail-name").queryAs(Label.class).getText()).isEqualTo("Ann Lee");
         assertThat(robot.lookup("#detail-interests .chip").queryAllAs(Label.class)).extracting(Label::getText).containsExactly("travel", "food");
         assertThat(robot.lookup("#detail-createdAt").queryAs(Label.class).getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
@@ -147,14 +141,14 @@ class ProfilesViewTest {
     void anInvalidEmailIsExplainedNextToTheFieldAndNothingIsSaved(FxRobot robot) throws Exception {
         openProfiles(robot);
         robot.clickOn("ann.lee@example.org");
-        waitUntil(() -> robot.lookup("#detail-edit").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#detail-edit").tryQuery().isPresent());
 
         robot.clickOn("#detail-edit");
         robot.doubleClickOn("#edit-email").eraseText(40).write("ann.lee@");
         robot.clickOn("#edit-city").eraseText(20).write("Ottawa");
         robot.clickOn("#detail-save");
 
-        waitUntil(() -> robot.lookup("#error-email").queryAs(Label.class).isVisible());
+        FxWait.until(() -> robot.lookup("#error-email").queryAs(Label.class).isVisible());
         assertThat(robot.lookup("#error-email").queryAs(Label.class).getText()).contains("'ann.lee@' is not a valid email address");
         Profile stored = app.profiles().findById(five.get(0).getId()).orElseThrow();
         assertThat(stored.getEmail()).isEqualTo("ann.lee@example.org");
@@ -167,15 +161,15 @@ class ProfilesViewTest {
         robot.clickOn("#filter-country");
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("Canada")).queryAs(Node.class));
         robot.clickOn("#filter-interest").write("travel").type(KeyCode.ENTER);
-        waitUntil(() -> count(robot).equals("2 profiles match"));
+        FxWait.until(() -> count(robot).equals("2 profiles match"));
         robot.clickOn("#column-age");
         robot.clickOn("#column-age");
-        waitUntil(() -> shownEmails(robot).equals(List.of("cho.kim@example.org", "ann.lee@example.org")));
+        FxWait.until(() -> shownEmails(robot).equals(List.of("cho.kim@example.org", "ann.lee@example.org")));
 
         robot.clickOn("#profiles-export");
         robot.clickOn("All matching profiles as CSV…");
 
-        waitUntil(() -> robot.lookup("#profiles-notice").queryAs(Label.class).getText().startsWith("Exported 2 profiles"));
+        FxWait.until(() -> robot.lookup("#profiles-notice").queryAs(Label.class).getText().startsWith("Exported 2 profiles"));
         assertThat(exportedEmails()).containsExactly("cho.kim@example.org", "ann.lee@example.org");
         assertThat(Files.readAllLines(chosenExport, StandardCharsets.UTF_8).get(0)).isEqualTo("externalId,email,phone,firstName,"
                 + "lastName,age,gender,city,state,country,postalCode,income,education,interests,bio,signupDate,createdAt,updatedAt,"
@@ -194,8 +188,8 @@ class ProfilesViewTest {
     void exportingASelectAllWritesEveryRowAlsoThoseNeverLoaded(FxRobot robot) throws Exception {
         ProfileFixtures.saveMany(app.profiles(), 995);
         robot.clickOn("#" + Screen.PROFILES.navigationId());
-        waitUntil(() -> count(robot).equals("1,000 profiles"));
-        waitUntil(() -> !shownEmails(robot).isEmpty());
+        FxWait.until(() -> count(robot).equals("1,000 profiles"));
+        FxWait.until(() -> !shownEmails(robot).isEmpty());
 
         // What Ctrl+A does: Monocle's headless robot drops modifier keys, so the test asks the table directly.
         robot.interact(() -> table(robot).getSelectionModel().selectAll());
@@ -204,7 +198,7 @@ class ProfilesViewTest {
         robot.clickOn("#profiles-export");
         robot.clickOn("Selected rows as CSV…");
 
-        waitUntil(() -> robot.lookup("#profiles-notice").queryAs(Label.class).getText().startsWith("Exported 1,000 profiles"));
+        FxWait.until(() -> robot.lookup("#profiles-notice").queryAs(Label.class).getText().startsWith("Exported 1,000 profiles"));
         assertThat(exportedEmails()).doesNotHaveDuplicates().hasSize(1000).contains("customer994@example.org", "ann.lee@example.org");
     }
 }
