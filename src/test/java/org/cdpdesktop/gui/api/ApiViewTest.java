@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.control.Label;
@@ -18,6 +17,7 @@ import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.gui.DesktopApp;
+import org.cdpdesktop.gui.FxWait;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class ApiViewTest {
     void close(FxRobot robot) throws Exception {
         if (robot.lookup("#api-stop").tryQuery().isPresent() && !robot.lookup("#api-stop").queryButton().isDisabled()) {
             robot.clickOn("#api-stop");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#api-start").queryButton().isDisabled() == false);
+            FxWait.until(() -> !robot.lookup("#api-start").queryButton().isDisabled());
         }
         FxToolkit.hideStage();
         executor.close();
@@ -69,11 +69,11 @@ class ApiViewTest {
         robot.clickOn("#api-port").push(KeyCode.CONTROL, KeyCode.A).write("0");
         robot.clickOn("#api-key-name").write("notebook");
         robot.clickOn("#api-key-create");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#api-created-key").queryAs(TextField.class).getText().startsWith("cdp_"));
+        FxWait.until(() -> robot.lookup("#api-created-key").queryAs(TextField.class).getText().startsWith("cdp_"));
         String key = robot.lookup("#api-created-key").queryAs(TextField.class).getText();
 
         robot.clickOn("#api-start");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status(robot).startsWith("Listening on"));
+        FxWait.until(() -> status(robot).startsWith("Listening on"));
         Matcher url = URL.matcher(status(robot));
         assertThat(url.find()).as(status(robot)).isTrue();
         HttpClient client = HttpClient.newHttpClient();
@@ -86,7 +86,7 @@ class ApiViewTest {
         assertThat(withKey.statusCode()).isEqualTo(200);
         @SuppressWarnings("unchecked")
         TableView<ApiViewModel.LogRow> log = robot.lookup("#api-log").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() >= 2);
+        FxWait.until(() -> log.getItems().size() >= 2);
         assertThat(log.getItems()).anySatisfy(row -> {
             assertThat(row.method()).isEqualTo("GET");
             assertThat(row.path()).isEqualTo("/api/stats");
