@@ -3,6 +3,7 @@ package org.cdpdesktop;
 import java.nio.file.Path;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.access.ApiKeys;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.export.ExportService;
 import org.cdpdesktop.core.clean.FieldCleaner;
@@ -40,6 +41,7 @@ public final class App implements AutoCloseable {
     private final CohortService cohorts;
     private final FieldValues fieldValues;
     private final CohortModelService cohortModels;
+    private final ApiKeys apiKeys;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -58,6 +60,7 @@ public final class App implements AutoCloseable {
         this.segments = new SegmentService(database);
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
+        this.apiKeys = new ApiKeys(database);
         importer.onImported(summary -> segments.snapshotAll("import"));
         importer.onUndone(summary -> segments.snapshotAll("undo import"));
         this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));
@@ -138,6 +141,11 @@ public final class App implements AutoCloseable {
     /** Training, the model registry and predictions. */
     public CohortModelService cohortModels() {
         return cohortModels;
+    }
+
+    /** Keys for the local REST API, kept as salted hashes. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     @Override

@@ -2,6 +2,10 @@ package org.cdpdesktop.gui;
 
 import javafx.util.Callback;
 import org.cdpdesktop.App;
+import org.cdpdesktop.gui.api.ApiView;
+import org.cdpdesktop.gui.api.ApiViewModel;
+import org.cdpdesktop.rest.ApiServer;
+import org.cdpdesktop.rest.ModelEndpoints;
 import org.cdpdesktop.gui.dashboard.DashboardView;
 import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
@@ -35,6 +39,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final UiServices ui = new FxUiServices();
 
     private final ExportFileChooser exportFiles;
+    /** One API server for the window, started and stopped from the API screen. */
+    private final ApiServer apiServer;
 
     public ControllerFactory(App app, TaskExecutor executor, ExportFileChooser exportFiles, Dialogs dialogs) {
         this.app = app;
@@ -44,6 +50,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.jobs = new JobsViewModel(app.jobs());
         this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
                 app.dataDirectory(), executor, jobs, ui);
+        this.apiServer = new ApiServer(app, ModelEndpoints.UNAVAILABLE);
     }
 
     public ViewLoader viewLoader() {
@@ -68,6 +75,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
                     new CohortExplanation(app.cohortModels(), executor), executor, dialogs);
             return new ProfilesView(new ProfilesViewModel(app.profileBrowser(), app.fieldValues(), app.exporter(), exportFiles,
                     app.settings(), app.database(), executor, jobs, profileFilterRequests, detail));
+        }
+        if (type == ApiView.class) {
+            return new ApiView(new ApiViewModel(app, apiServer, executor));
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(segmentDialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
