@@ -17,6 +17,7 @@ import org.cdpdesktop.core.segment.CohortService;
 import org.cdpdesktop.core.query.FieldValues;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
+import org.cdpdesktop.core.stream.StreamService;
 
 /** The composition root: builds every service once, on one data folder, and hands them to the doors. */
 public final class App implements AutoCloseable {
@@ -37,6 +38,7 @@ public final class App implements AutoCloseable {
     private final SegmentService segments;
     private final CohortService cohorts;
     private final FieldValues fieldValues;
+    private final StreamService stream;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -56,6 +58,7 @@ public final class App implements AutoCloseable {
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
         importer.onImported(summary -> segments.snapshotAll("import"));
+        this.stream = new StreamService(database, importer, presets, settings, dataDirectory.rejects());
     }
 
     public static App open(Path dataDirectory) {
@@ -128,8 +131,14 @@ public final class App implements AutoCloseable {
         return fieldValues;
     }
 
+    /** The Kafka consumer; its {@code onChangedProfiles} hook is where cohort predictions on ingest attach. */
+    public StreamService stream() {
+        return stream;
+    }
+
     @Override
     public void close() {
+        stream.close();
         jobs.close();
         profileBrowser.close();
         database.close();

@@ -25,7 +25,8 @@ public final class Migrations {
             new Migration(1, "initial_schema"),
             new Migration(3, "profile_filter_indexes"),
             new Migration(4, "segments_starter"),
-            new Migration(5, "inserted_by_batch"));
+            new Migration(5, "inserted_by_batch"),
+            new Migration(8, "dead_letters"));
 
     private Migrations() {
     }
