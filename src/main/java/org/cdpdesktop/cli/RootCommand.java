@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "A customer data platform on your own computer. Without a command, opens the desktop app.",
         subcommands = {StatsCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class, PresetCommand.class,
-                SampleCommand.class, ProfilesCommand.class, SegmentCommand.class})
+                SampleCommand.class, ProfilesCommand.class, SegmentCommand.class, ConsumeCommand.class, ProduceCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;

@@ -93,6 +93,11 @@ public final class StreamService implements AutoCloseable {
         this.changedProfiles = listener;
     }
 
+    /** Whether predictions on ingest can run: something listens for changed profiles. */
+    public boolean canPredict() {
+        return changedProfiles != null;
+    }
+
     public DeadLetterStore deadLetters() {
         return deadLetters;
     }
