@@ -14,6 +14,8 @@ import org.cdpdesktop.gui.segments.SegmentsView;
 import org.cdpdesktop.gui.segments.SegmentsViewModel;
 import org.cdpdesktop.gui.shell.MainView;
 import org.cdpdesktop.gui.shell.MainViewModel;
+import org.cdpdesktop.gui.stream.StreamView;
+import org.cdpdesktop.gui.stream.StreamViewModel;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
@@ -55,6 +57,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(new SegmentsViewModel(app, executor, jobs));
+        }
+        if (type == StreamView.class) {
+            return new StreamView(new StreamViewModel(app, executor));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

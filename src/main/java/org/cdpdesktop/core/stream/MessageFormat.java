@@ -3,11 +3,11 @@ package org.cdpdesktop.core.stream;
 /** How the values of a topic's messages are written. */
 public enum MessageFormat {
     /** A JSON object with the old service's field names ({@code cookie}, {@code phone_number}...), mapped by name. */
-    LEGACY_JSON("JSON profile (old service's field names)"),
+    LEGACY_JSON("JSON, old service's names"),
     /** A JSON object as CDP Desktop exports a profile: field keys, custom attributes under {@code attributes}. */
-    PROFILE_JSON("JSON profile (CDP Desktop's field names)"),
+    PROFILE_JSON("JSON, CDP Desktop's names"),
     /** One CSV line per message, its columns named and mapped by a saved import preset. */
-    CSV_LINE("CSV line with an import preset");
+    CSV_LINE("CSV line, named by a preset");
 
     private final String label;
 

@@ -95,7 +95,11 @@ public final class TestBroker {
 
     /** Creates a topic with a name no other test uses. */
     public String newTopic(String prefix, int partitions) {
-        String name = prefix + "-" + Uuid.randomUuid().toString().replaceAll("[^A-Za-z0-9]", "").substring(0, 10);
+        return createTopic(prefix + "-" + Uuid.randomUuid().toString().replaceAll("[^A-Za-z0-9]", "").substring(0, 10), partitions);
+    }
+
+    /** Creates the topic {@code name}. */
+    public String createTopic(String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
