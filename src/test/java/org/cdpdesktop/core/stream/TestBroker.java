@@ -37,8 +37,9 @@ public final class TestBroker {
     private static TestBroker shared;
 
     private final Path logDir;
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrap;
+    private KafkaRaftServer server;
 
     private TestBroker() throws Exception {
         logDir = Files.createTempDirectory("cdp-test-kafka");
@@ -71,10 +72,34 @@ public final class TestBroker {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("num.partitions", "1");
         props.put("auto.create.topics.enable", "false");
-        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
+        config = KafkaConfig.fromProps(props, false);
         bootstrap = "127.0.0.1:" + brokerPort;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-kafka-stop"));
+        start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndDelete, "test-kafka-stop"));
+    }
+
+    /** A broker of one test's own, e.g. to stop and restart it; stopped and deleted when the JVM exits. */
+    public static TestBroker startPrivate() {
+        try {
+            return new TestBroker();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start a test Kafka broker", e);
+        }
+    }
+
+    /** Starts the broker (again) on its ports and log folder. */
+    public synchronized void start() {
+        server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+    }
+
+    /** Stops the broker as a crash or a network loss would look to its clients; {@link #start()} brings it back. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
     }
 
     /** The broker every test shares, started on first use. */
@@ -122,9 +147,8 @@ public final class TestBroker {
         }
     }
 
-    private void stop() {
-        server.shutdown();
-        server.awaitShutdown();
+    private void stopAndDelete() {
+        stop();
         try (Stream<Path> files = Files.walk(logDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
