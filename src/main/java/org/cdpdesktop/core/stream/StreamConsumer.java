@@ -58,16 +58,18 @@ public final class StreamConsumer implements Runnable {
      * @param maxMessages   stop after this many messages, {@code 0} = never
      * @param idleTimeout   stop when no message came for this long, {@code null} = never
      * @param batchSize     the most messages ingested in one transaction
+     * @param pollRecords   the most messages one poll returns; a batch fills from several polls
      * @param linger        how long a batch waits for more messages before it is ingested
      * @param afterIngestEvery how often, at most, segment snapshots follow the ingested batches
      */
-    public record Options(long maxMessages, Duration idleTimeout, int batchSize, Duration linger, Duration afterIngestEvery) {
+    public record Options(long maxMessages, Duration idleTimeout, int batchSize, int pollRecords, Duration linger,
+                          Duration afterIngestEvery) {
         public static Options continuous() {
-            return new Options(0, null, 5_000, Duration.ofMillis(500), Duration.ofSeconds(30));
+            return new Options(0, null, 5_000, 1_000, Duration.ofMillis(500), Duration.ofSeconds(30));
         }
 
         public Options withLimits(long newMaxMessages, Duration newIdleTimeout) {
-            return new Options(newMaxMessages, newIdleTimeout, batchSize, linger, afterIngestEvery);
+            return new Options(newMaxMessages, newIdleTimeout, batchSize, pollRecords, linger, afterIngestEvery);
         }
     }
 
@@ -157,7 +159,7 @@ public final class StreamConsumer implements Runnable {
             loop(kafka);
             state = StreamState.STOPPING;
             publish();
-            commit(kafka);
+            commitOnExit(kafka);
             kafka.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         } catch (KafkaException e) {
             fail(e);
@@ -179,7 +181,7 @@ public final class StreamConsumer implements Runnable {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.autoOffsetReset());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.batchSize());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.pollRecords());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "cdp-desktop-" + settings.groupId());
@@ -217,7 +219,7 @@ public final class StreamConsumer implements Runnable {
                 // The store refused the batch (busy, full disk...): nothing of it was kept, so it is read again later.
                 retryLater(kafka, stored ? List.of() : batch, e);
             }
-            if (idleLongEnough() || reachedMaxMessages()) {
+            if (batch.isEmpty() && idleLongEnough() || reachedMaxMessages()) {
                 return;
             }
         }
@@ -238,13 +240,18 @@ public final class StreamConsumer implements Runnable {
         while (batch.size() < room && !stopRequested.get()) {
             ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
             observe(kafka);
+            int added = 0;
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 if (batch.size() < room) {
                     batch.add(record);
+                    added++;
                 }
             }
-            if (batch.size() < records.count()) {
+            if (added < records.count()) {
                 rewindUnused(kafka, records, batch);
+            }
+            if (!records.isEmpty()) {
+                lastMessageAt = System.nanoTime();
             }
             if (batch.isEmpty()) {
                 return;
@@ -320,7 +327,6 @@ public final class StreamConsumer implements Runnable {
             duplicates += summary.duplicates();
             afterBatch(summary);
         }
-        lastMessageAt = System.nanoTime();
         state = StreamState.RUNNING;
         publish();
     }
@@ -373,6 +379,15 @@ public final class StreamConsumer implements Runnable {
         }
         kafka.commitSync(Map.copyOf(uncommitted), COMMIT_TIMEOUT);
         uncommitted.clear();
+    }
+
+    /** The last commit; a stop() that arrived after the loop ended leaves a wake-up behind, which must not cost it. */
+    private void commitOnExit(KafkaConsumer<byte[], byte[]> kafka) {
+        try {
+            commit(kafka);
+        } catch (WakeupException e) {
+            commit(kafka);
+        }
     }
 
     /** A batch not fully stored is read again from its first message once the error has passed. */

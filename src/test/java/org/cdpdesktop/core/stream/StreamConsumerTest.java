@@ -160,6 +160,26 @@ class StreamConsumerTest {
     }
 
     @Test
+    void batchesFilledOverSeveralPollsSkipNoMessage() {
+        String topic = broker.newTopic("small-batches", 3);
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            values.add(text("{\"cookie\":\"c-" + i + "\"}"));
+        }
+        broker.send(topic, values);
+        StreamSettings settings = StreamSettings.plain(broker.bootstrap(), List.of(topic), "g-small", "earliest");
+        // Batches of 7 fill from polls of 5: the second poll of each batch holds 3 more than the batch has room for.
+        StreamConsumer consumer = app.stream().consumer(settings,
+                new StreamConsumer.Options(200, IDLE, 7, 5, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+
+        consumer.run();
+
+        assertThat(consumer.status().read()).isEqualTo(200);
+        assertThat(consumer.status().inserted()).isEqualTo(200);
+        assertThat(app.profiles().count()).isEqualTo(200);
+    }
+
+    @Test
     void aRestartedConsumerOfTheSameGroupContinuesAfterTheCommittedOffsets() {
         String topic = broker.newTopic("restart", 1);
         List<byte[]> values = new ArrayList<>();
