@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -132,10 +133,22 @@ public final class StreamView {
         bindLive();
         bindConnection();
         bindDeadLetters();
-        viewModel.refresh();
         Timeline refresh = new Timeline(new KeyFrame(REFRESH, event -> viewModel.refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
-        refresh.play();
+        // The live view runs while the screen is on a showing window, so a screen left or closed costs nothing.
+        BooleanBinding shown = Bindings.selectBoolean(state.sceneProperty(), "window", "showing");
+        shown.addListener((observable, was, now) -> {
+            if (now) {
+                viewModel.resume();
+                refresh.play();
+            } else {
+                refresh.stop();
+            }
+        });
+        viewModel.resume();
+        if (shown.get()) {
+            refresh.play();
+        }
     }
 
     private void bindHeader() {

@@ -191,6 +191,12 @@ public final class StreamViewModel {
                 missing.isEmpty() ? "" : " Not on this broker: " + String.join(", ", missing) + ".");
     }
 
+    /** Starts the live view afresh when the screen is shown: the chart covers only time the screen was watched. */
+    public void resume() {
+        throughput.clear();
+        refresh();
+    }
+
     /** Reads the consumer's status into the live view; called at a fixed rate by the view, and after each command. */
     public void refresh() {
         StreamStatus status = app.stream().status();
