@@ -40,7 +40,7 @@ import org.cdpdesktop.core.stream.StreamState;
 public final class StreamView {
 
     private static final Duration REFRESH = Duration.seconds(1);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     private final StreamViewModel viewModel;
@@ -118,6 +118,8 @@ public final class StreamView {
     private Tab deadLetterTab;
     @FXML
     private TableView<DeadLetter> deadLetters;
+    @FXML
+    private Label deadLetterDetail;
     @FXML
     private Button retry;
     @FXML
@@ -267,16 +269,24 @@ public final class StreamView {
         deadLetters.setItems(viewModel.deadLetters());
         deadLetters.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         deadLetters.getColumns().setAll(List.of(
-                column("Topic", 130, letter -> letter.topic()),
-                column("Partition", 70, letter -> Integer.toString(letter.partition())),
-                column("Offset", 80, letter -> String.format("%,d", letter.offset())),
-                column("Received", 150, letter -> TIME.format(Instant.parse(letter.createdAt()))),
-                column("Reason", 260, DeadLetter::reason),
-                column("Message", 260, letter -> letter.payload().replace('\n', ' ')
-                        + (letter.truncated() ? String.format(" … (%,d bytes)", letter.payloadSize()) : ""))));
+                column("Topic", 105, DeadLetter::topic),
+                column("Partition", 85, letter -> Integer.toString(letter.partition())),
+                column("Offset", 70, letter -> String.format("%,d", letter.offset())),
+                column("Parked", 130, letter -> TIME.format(Instant.parse(letter.createdAt()))),
+                column("Reason", 180, DeadLetter::reason),
+                column("Message", 150, StreamView::payload)));
+        deadLetterDetail.textProperty().bind(Bindings.createStringBinding(() -> {
+            DeadLetter chosen = deadLetters.getSelectionModel().getSelectedItem();
+            return chosen == null ? "Select a dead letter to read its reason and message in full."
+                    : chosen.reason() + "\n" + payload(chosen);
+        }, deadLetters.getSelectionModel().selectedItemProperty()));
         var nothingChosen = Bindings.isEmpty(deadLetters.getSelectionModel().getSelectedItems());
         retry.disableProperty().bind(nothingChosen);
         delete.disableProperty().bind(nothingChosen);
+    }
+
+    private static String payload(DeadLetter letter) {
+        return letter.payload().replace('\n', ' ') + (letter.truncated() ? String.format(" … (%,d bytes in all)", letter.payloadSize()) : "");
     }
 
     private static TableColumn<DeadLetter, String> column(String title, double width, Function<DeadLetter, String> value) {
