@@ -53,7 +53,7 @@ public final class App implements AutoCloseable {
         this.importer = new ImportService(database, dataDirectory, cleaner);
         this.presets = new MappingPresets(dataDirectory.presets());
         this.profileEditor = new ProfileEditor(profiles, cleaner);
-        this.exporter = new ExportService(database);
+        this.exporter = new ExportService(database, profileBrowser);
         this.segments = new SegmentService(database);
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);

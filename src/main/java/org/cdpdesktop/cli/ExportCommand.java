@@ -2,23 +2,27 @@ package org.cdpdesktop.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.core.export.ExportFormat;
 import org.cdpdesktop.core.export.ExportSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write every profile. JSON: an array of objects with the profile fields, an \"attributes\" object and a",
-            "\"cohorts\" list, to stdout or --out. CSV (needs --out): one column per field and per custom attribute.",
-            "With --out, prints one JSON summary line."})
+        description = {"Write profiles out as JSON or CSV: every profile, or those --filter and --search find, in --sort order.",
+            "JSON (to stdout, or --out) is an array of profile objects, as 'profiles' prints them. CSV (needs --out) has one column "
+                    + "per field and per custom attribute, then cohorts; importing it gives the profiles back. "
+                    + "With --out, prints one JSON line: {\"profiles\": N, \"format\": F, \"file\": PATH}."})
 final class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    private ListingOptions listing;
 
     @Option(names = "--format", paramLabel = "csv|json", defaultValue = "json", description = "Output format (default: ${DEFAULT-VALUE}).")
     private String format;
@@ -39,13 +43,13 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "A CSV export needs --out FILE: stdout carries JSON only");
         }
         if (out == null) {
-            ForegroundJob.run(root.app().exporter().exportJob(exportFormat, spec.commandLine().getOut(), null, List.of()),
+            ForegroundJob.run(root.app().exporter().exportJob(exportFormat, spec.commandLine().getOut(), listing.query()),
                     spec.commandLine().getErr());
             spec.commandLine().getOut().println();
             spec.commandLine().getOut().flush();
             return RootCommand.EXIT_OK;
         }
-        ExportSummary summary = ForegroundJob.run(root.app().exporter().exportJob(exportFormat, out, null, List.of()),
+        ExportSummary summary = ForegroundJob.run(root.app().exporter().exportJob(exportFormat, out, listing.query()),
                 spec.commandLine().getErr());
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("profiles", summary.profiles());

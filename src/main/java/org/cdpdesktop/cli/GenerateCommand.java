@@ -18,10 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Write a synthetic customer CSV (old CDPapi columns, with realistic dirt) for trying and benchmarking.")
 final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--rows", defaultValue = "3000", description = "Number of customer rows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rows", defaultValue = "3000", paramLabel = "N", description = "Number of customer rows (default: ${DEFAULT-VALUE}).")
     private int rows;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed writes the same file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed; the same seed writes the same file (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write.")

@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import customer CSV files. The dialect (encoding, delimiter, quotes, header) is detected and the columns",
-            "are mapped as the import wizard maps them by default, unless told otherwise. Prints one JSON line:",
-            "{\"read\":..,\"inserted\":..,\"updated\":..,\"duplicates\":..,\"rejected\":..,\"rejectsFile\":..} (with a \"files\" list",
-            "when several files are given; each file is its own transaction)."})
+        description = {"Import customer CSV files into the store.",
+            "The encoding, delimiter, quoting and header are detected, and the columns are mapped as the import wizard maps them "
+                    + "by default, unless --preset or --map say otherwise. Each file is its own transaction: a file that fails "
+                    + "changes nothing. Prints one JSON line with read, inserted, updated, duplicates, rejected and rejectsFile "
+                    + "(several files: the totals and a \"files\" list)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to import, in order.")

@@ -53,9 +53,9 @@ final class PresetCommand implements Runnable {
     }
 
     @Command(name = "save", mixinStandardHelpOptions = true,
-            description = "Save a mapping: the default mapping of --from FILE's columns (if given) with each --map applied.")
+            description = "Save a column mapping under NAME: the default mapping of --from FILE's columns (if given) with each --map applied.")
     static final class Save implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The preset's name.")
         private String name;
 
         @Option(names = "--from", paramLabel = "FILE", description = "A CSV file whose columns the preset describes.")
@@ -86,7 +86,7 @@ final class PresetCommand implements Runnable {
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a preset.")
     static final class Delete implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The preset's name.")
         private String name;
 
         @ParentCommand

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.DataDirectory;
+import org.cdpdesktop.core.UserMessages;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ public final class RootCommand implements Callable<Integer> {
                 })
                 .setExecutionExceptionHandler((failure, commandLine1, parseResult) -> {
                     LoggerFactory.getLogger(RootCommand.class).error("Command failed", failure);
-                    err.println("error: " + Errors.describe(failure));
+                    err.println("error: " + UserMessages.describe(failure));
                     return EXIT_FAILURE;
                 });
         try {

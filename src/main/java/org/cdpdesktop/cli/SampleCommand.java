@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "The customer file bundled with CDP Desktop, for trying it out.",
+        description = "Load the sample customers bundled with CDP Desktop, for trying it out.",
         subcommands = SampleCommand.Load.class)
 final class SampleCommand {
 

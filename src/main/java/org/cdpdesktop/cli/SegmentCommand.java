@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.export.ExportFormat;
+import org.cdpdesktop.core.export.ExportService;
+import org.cdpdesktop.core.profile.ProfileMapping;
+import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.query.Condition;
 import org.cdpdesktop.core.query.RuleFormatter;
 import org.cdpdesktop.core.query.RuleParser;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Spec;
  * exit 1 and one {@code error: at position N: ...} line on stderr.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-        description = "List, save, count and export rule-based segments; snapshot their sizes.",
+        description = "List, save, count and print rule-based segments, and snapshot their sizes.",
         subcommands = {SegmentCommand.ListSegments.class, SegmentCommand.Save.class, SegmentCommand.Count.class,
                 SegmentCommand.Members.class, SegmentCommand.Snapshot.class})
 final class SegmentCommand implements Callable<Integer> {
@@ -47,6 +50,10 @@ final class SegmentCommand implements Callable<Integer> {
         return root.app().segments();
     }
 
+    ExportService exporter() {
+        return root.app().exporter();
+    }
+
     private static Segment named(SegmentService segments, String name) {
         return segments.find(name).orElseThrow(() -> new IllegalArgumentException("There is no segment named \"" + name + "\""));
     }
@@ -62,7 +69,7 @@ final class SegmentCommand implements Callable<Integer> {
         return json;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Every segment with its live size.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every segment with its live size as a JSON array.")
     static final class ListSegments implements Callable<Integer> {
 
         @ParentCommand
@@ -133,7 +140,7 @@ final class SegmentCommand implements Callable<Integer> {
     }
 
     @Command(name = "count", mixinStandardHelpOptions = true,
-            description = "Count the profiles in a saved segment or matching a rule.")
+            description = "Count the profiles in a saved segment, or matching a rule, as one JSON line.")
     static final class Count implements Callable<Integer> {
 
         @ParentCommand
@@ -166,7 +173,7 @@ final class SegmentCommand implements Callable<Integer> {
     enum Format { csv, json }
 
     @Command(name = "members", mixinStandardHelpOptions = true,
-            description = "Print a segment's members: CSV (every profile field) or one JSON array.")
+            description = "Print a segment's members in the export's layout: CSV, or one JSON array of profile objects.")
     static final class Members implements Callable<Integer> {
 
         @ParentCommand
@@ -178,36 +185,34 @@ final class SegmentCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "A saved segment.")
         private String name;
 
-        @Option(names = "--format", defaultValue = "json", description = "csv or json (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", defaultValue = "json", paramLabel = "csv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
         private Format format;
 
-        @Option(names = "--limit", defaultValue = "100000", description = "At most this many JSON members (default: ${DEFAULT-VALUE}); CSV has no limit.")
+        @Option(names = "--limit", defaultValue = "100000", paramLabel = "N",
+                description = "At most this many members in JSON (default: ${DEFAULT-VALUE}); CSV writes them all.")
         private int limit;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             SegmentService segments = parent.segments();
             Condition rule = named(segments, name).rule();
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.csv) {
-                segments.exportMembersCsv(rule, out);
+                ForegroundJob.run(parent.exporter().exportJob(ExportFormat.CSV, out, new ProfileQuery(segments.withLiveRules(rule), null, null, null)),
+                        spec.commandLine().getErr());
                 out.flush();
                 return RootCommand.EXIT_OK;
             }
             if (limit < 0) {
                 throw new IllegalArgumentException("--limit must be 0 or more, not " + limit);
             }
-            List<Map<String, Object>> members = new ArrayList<>();
-            for (Profile profile : segments.members(rule, limit, 0)) {
-                members.add(ProfilesCommand.toJson(profile));
-            }
-            Json.println(out, members);
+            Json.println(out, segments.members(rule, limit, 0).stream().map(ProfileMapping::toJson).toList());
             return RootCommand.EXIT_OK;
         }
     }
 
     @Command(name = "snapshot", mixinStandardHelpOptions = true,
-            description = "Re-evaluate every segment and record its size and members.")
+            description = "Re-evaluate every segment and record its size and members, for the trend charts and who joined or left.")
     static final class Snapshot implements Callable<Integer> {
 
         @ParentCommand
@@ -216,7 +221,8 @@ final class SegmentCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--reason", defaultValue = "manual", description = "Why: manual, import or prediction (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--reason", defaultValue = "manual", paramLabel = "WHY",
+                description = "What prompted it: manual, import or prediction (default: ${DEFAULT-VALUE}).")
         private String reason;
 
         @Override

@@ -55,7 +55,7 @@ public final class DataDirectory {
     public static DataDirectory open(Path root) {
         DataDirectory directory = new DataDirectory(root);
         try {
-            for (Path folder : new Path[] {directory.root, directory.models(), directory.logs(), directory.rejects(), directory.exports(), directory.presets()}) {
+            for (Path folder : new Path[] {directory.root, directory.models(), directory.logs(), directory.rejects(), directory.presets()}) {
                 Files.createDirectories(folder);
             }
         } catch (IOException e) {
@@ -82,10 +82,6 @@ public final class DataDirectory {
 
     public Path rejects() {
         return root.resolve("rejects");
-    }
-
-    public Path exports() {
-        return root.resolve("exports");
     }
 
     public Path presets() {

@@ -16,6 +16,8 @@ public final class Settings {
 
     public static final String THEME = "ui.theme";
     public static final String SAMPLE_DATA_OFFERED = "sample-data.offered";
+    /** The folder of the last export, where the next export's Save dialog opens. */
+    public static final String EXPORT_FOLDER = "export.folder";
 
     private final Path file;
     private final Properties values = new Properties();

@@ -7,6 +7,7 @@ import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
 import org.cdpdesktop.gui.importer.ImportView;
 import org.cdpdesktop.gui.importer.ImportViewModel;
+import org.cdpdesktop.gui.profiles.ProfileDetailViewModel;
 import org.cdpdesktop.gui.profiles.ProfileFilterRequests;
 import org.cdpdesktop.gui.profiles.ProfilesView;
 import org.cdpdesktop.gui.profiles.ProfilesViewModel;
@@ -26,13 +27,18 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
     private final ImportCoordinator imports;
+    private final Dialogs dialogs;
     private final Navigator navigator = new Navigator();
     private final ViewLoader viewLoader = new ViewLoader(this);
     private final ProfileFilterRequests profileFilterRequests = new ProfileFilterRequests();
 
-    public ControllerFactory(App app, TaskExecutor executor) {
+    private final ExportFileChooser exportFiles;
+
+    public ControllerFactory(App app, TaskExecutor executor, ExportFileChooser exportFiles, Dialogs dialogs) {
         this.app = app;
         this.executor = executor;
+        this.exportFiles = exportFiles;
+        this.dialogs = dialogs;
         this.jobs = new JobsViewModel(app.jobs());
         this.imports = new ImportCoordinator(app, executor, jobs);
     }
@@ -44,19 +50,23 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     @Override
     public Object call(Class<?> type) {
         if (type == MainView.class) {
-            return new MainView(new MainViewModel(app, executor), jobs, navigator, viewLoader, imports);
+            return new MainView(new MainViewModel(app.profiles(), app.database(), executor), jobs, navigator, viewLoader, imports);
         }
         if (type == DashboardView.class) {
-            return new DashboardView(new DashboardViewModel(app, executor), navigator, imports, profileFilterRequests);
+            return new DashboardView(new DashboardViewModel(app.stats(), app.dashboard(), app.segments(), app.database(), executor),
+                    navigator, imports, profileFilterRequests);
         }
         if (type == ImportView.class) {
             return new ImportView(new ImportViewModel(app, executor), imports, executor);
         }
         if (type == ProfilesView.class) {
-            return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests));
+            ProfileDetailViewModel detail = new ProfileDetailViewModel(app.profileBrowser(), app.profileEditor(), app.profiles(), executor, dialogs);
+            return new ProfilesView(new ProfilesViewModel(app.profileBrowser(), app.fieldValues(), app.exporter(), exportFiles,
+                    app.settings(), app.database(), executor, jobs, profileFilterRequests, detail));
         }
         if (type == SegmentsView.class) {
-            return new SegmentsView(new SegmentsViewModel(app, executor, jobs));
+            return new SegmentsView(segmentDialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
+                    app.segments(), app.cohorts(), app.fieldValues(), app.exporter()), executor, jobs, segmentDialogs, exportFiles));
         }
         if (type == StreamView.class) {
             return new StreamView(new StreamViewModel(app, executor));

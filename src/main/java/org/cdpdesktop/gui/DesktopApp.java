@@ -12,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
-import org.cdpdesktop.core.AppInfo;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.gui.shell.MainView;
@@ -60,13 +59,17 @@ public final class DesktopApp extends Application {
 
     /** Builds the main window on {@code stage}; tests call it with an App on a temporary data folder. */
     public static void show(Stage stage, App app, FxTaskExecutor executor) {
+        show(stage, app, executor, new ExportDialog(app.settings()));
+    }
+
+    /** The main window with exports asking {@code exportFiles} where to write, as tests answer in place of the Save dialog. */
+    public static void show(Stage stage, App app, FxTaskExecutor executor, ExportFileChooser exportFiles) {
         applyTheme(app.settings().get(Settings.THEME).orElse("light"));
-        ControllerFactory controllers = new ControllerFactory(app, executor);
+        ControllerFactory controllers = new ControllerFactory(app, executor, exportFiles, new FxDialogs(() -> stage));
         Parent root = controllers.viewLoader().load(MainView.class);
         Scene scene = new Scene(root, windowSize(0, 1280), windowSize(1, 800));
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
-        stage.setTitle(AppInfo.NAME + " — " + app.dataDirectory());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();

@@ -3,6 +3,7 @@ package org.cdpdesktop.gui;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
+import org.cdpdesktop.core.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,8 @@ public final class ErrorDialog {
         alert.show();
     }
 
-    /** The most specific message in the failure's chain, without class names. */
+    /** The failure as a person reads it, as every door words it ({@link UserMessages#describe}). */
     public static String describe(Throwable failure) {
-        Throwable shown = failure;
-        while (shown.getCause() != null && (shown.getMessage() == null || shown.getMessage().startsWith(shown.getCause().getClass().getName()))) {
-            shown = shown.getCause();
-        }
-        return shown.getMessage() != null ? shown.getMessage() : "An unexpected error occurred (" + shown.getClass().getSimpleName() + ").";
+        return UserMessages.describe(failure);
     }
 }

@@ -61,6 +61,14 @@ class ProfilesCommandTest {
     }
 
     @Test
+    void sortingPutsProfilesWithoutTheValueLast() throws Exception {
+        run("profiles", "--sort", "attr:tier");
+
+        assertThat(output().get("profiles")).extracting(profile -> profile.get("externalId").asText())
+                .containsExactly("ck_c", "ck_a", "ck_e", "ck_b", "ck_d");
+    }
+
+    @Test
     void aBrokenFilterIsAUsageErrorNamingThePosition() {
         int exit = run("profiles", "--filter", "age >= ");
 
@@ -76,7 +84,7 @@ class ProfilesCommandTest {
         assertThat(exit).isZero();
         JsonNode json = output();
         assertThat(json.get("profileCount").asLong()).isEqualTo(5);
-        assertThat(json.has("lastImport")).isTrue();
+        assertThat(json.get("lastImport").isNull()).as("saved by hand, never imported").isTrue();
         assertThat(json.get("dashboard").get("countries").get(0).get("label").asText()).isEqualTo("Canada");
         assertThat(json.get("dashboard").get("model").isNull()).isTrue();
     }

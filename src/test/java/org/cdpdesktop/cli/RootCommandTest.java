@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import org.junit.jupiter.api.io.TempDir;
 
 class RootCommandTest {
@@ -45,6 +48,32 @@ class RootCommandTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--data-dir", "stats", "generate");
         assertThat(dataDir.resolve("untouched")).doesNotExist();
+    }
+
+    @Test
+    void everyCommandSaysWhatItDoesInACompleteFirstSentenceAndDescribesEachArgument() {
+        List<CommandLine> commands = new ArrayList<>();
+        collect(new CommandLine(new RootCommand(path -> { })), commands);
+
+        assertThat(commands).hasSizeGreaterThan(15);
+        for (CommandLine command : commands) {
+            CommandSpec spec = command.getCommandSpec();
+            assertThat(spec.usageMessage().description()).as(spec.qualifiedName()).isNotEmpty();
+            // The list of commands shows only the first line, so it must be a whole sentence.
+            assertThat(spec.usageMessage().description()[0]).as(spec.qualifiedName()).endsWith(".");
+            for (ArgSpec argument : spec.args()) {
+                assertThat(String.join(" ", argument.description())).as(spec.qualifiedName() + " " + argument.paramLabel()).isNotBlank();
+                if (argument.arity().max() > 0) {
+                    // picocli's fallback label is the Java field name in angle brackets, e.g. <limit>.
+                    assertThat(argument.paramLabel()).as(spec.qualifiedName()).doesNotStartWith("<");
+                }
+            }
+        }
+    }
+
+    private static void collect(CommandLine command, List<CommandLine> into) {
+        into.add(command);
+        command.getSubcommands().values().forEach(sub -> collect(sub, into));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
@@ -52,6 +53,18 @@ class SegmentCommandTest {
         assertThat(run("segment", "count", "--rule", "age < 18 OR age > 65")).isZero();
 
         assertThat(out.toString()).contains("\"count\":2");
+    }
+
+    @Test
+    void aRuleFindsImportedProfilesByTheValuesTheFileHad() throws Exception {
+        Path file = dataDirectory.resolve("customers.csv");
+        Files.writeString(file, "cookie,country,gender,age\nc1,USA,m,40\nc2,US,F,20\nc3,CA,f,33\nc4,Germany,M,50\n");
+        assertThat(run("import", file.toString())).isZero();
+
+        assertThat(run("segment", "count", "--rule", "country in (\"US\",\"CA\") AND age >= 25")).isZero();
+        assertThat(out.toString()).contains("\"count\":2");
+        assertThat(run("profiles", "--filter", "country is \"USA\" AND gender = \"m\"")).isZero();
+        assertThat(out.toString()).contains("\"total\":1", "\"externalId\":\"c1\"");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.cdpdesktop.core.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
@@ -18,41 +17,53 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobContext;
-import org.cdpdesktop.core.profile.JsonColumns;
-import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileMapping;
+import org.cdpdesktop.core.query.ProfileQuery;
+import org.cdpdesktop.core.query.SqlFragment;
+import org.cdpdesktop.core.store.ProfileBrowser;
 
 /**
- * Writes profiles out, streaming from the store, so that an export of a million profiles needs no more memory
- * than one. JSON is an array of objects keyed by {@link ProfileField#key()} plus an {@code attributes} object and a
- * {@code cohorts} list; CSV has the same field columns, one column per custom attribute name and a
- * {@code cohorts} column (names joined by {@code |}). An import of either CSV export gives back every value.
+ * The one export job for every selection and format: the whole store, a filtered and sorted listing, a selection of
+ * its rows, a segment's members. Profiles stream from the store in the listing's order, so that an export of a million
+ * profiles needs no more memory than one, and are written in the one shape of {@link ProfileMapping}: JSON is an array
+ * of its objects, CSV its layout with one column per custom attribute name in the export. A file is written to a
+ * temporary file beside it and moved into place at the end, so a failed or cancelled export leaves no half file.
  */
 public final class ExportService {
 
     private static final int PROGRESS_EVERY = 1_000;
     private final Database database;
+    private final ProfileBrowser browser;
 
-    public ExportService(Database database) {
+    public ExportService(Database database, ProfileBrowser browser) {
         this.database = database;
+        this.browser = browser;
+    }
+
+    /** Exports every profile of {@code query}'s listing, in its order, to {@code out}. */
+    public Job<ExportSummary> exportJob(ExportFormat format, Path out, ProfileQuery query) {
+        return exportJob(format, out, query, null);
     }
 
     /**
-     * Exports the profiles matching {@code whereSql} (a boolean SQL expression over the profile alias {@code p}, with
-     * {@code ?} for each of {@code parameters}; {@code null} = every profile) to {@code out}, written atomically.
+     * Exports the rows of {@code query}'s listing that {@code selection} names (all of them when it is {@code null}),
+     * in the listing's order, to {@code out}, written atomically.
      */
-    public Job<ExportSummary> exportJob(ExportFormat format, Path out, String whereSql, List<Object> parameters) {
-        return job(format, whereSql, parameters, "Export to " + out.getFileName(), context -> {
-            Path temporary = Files.createTempFile(out.toAbsolutePath().getParent(), ".export", ".tmp");
+    public Job<ExportSummary> exportJob(ExportFormat format, Path out, ProfileQuery query, ProfileBrowser.Selection selection) {
+        Rows rows = rows(query, selection);
+        return job(format, "Export to " + out.getFileName(), context -> {
+            Path folder = out.toAbsolutePath().getParent();
+            Files.createDirectories(folder);
+            Path temporary = Files.createTempFile(folder, ".export", ".tmp");
             try {
                 long count;
                 try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                    count = write(format, writer, whereSql, parameters, context);
+                    count = write(format, writer, rows, context);
                 }
                 Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return count;
@@ -62,14 +73,29 @@ public final class ExportService {
         }, out.toAbsolutePath().toString());
     }
 
-    /** The same export to a stream the caller owns (the CLI's stdout); the stream is flushed, not closed. */
-    public Job<ExportSummary> exportJob(ExportFormat format, Writer out, String whereSql, List<Object> parameters) {
-        return job(format, whereSql, parameters, "Export", context -> {
+    /** The same export of a whole listing to a stream the caller owns (the CLI's stdout); flushed, not closed. */
+    public Job<ExportSummary> exportJob(ExportFormat format, Writer out, ProfileQuery query) {
+        Rows rows = rows(query, null);
+        return job(format, "Export", context -> {
             Writer buffered = new BufferedWriter(out, 1 << 16);
-            long count = write(format, buffered, whereSql, parameters, context);
+            long count = write(format, buffered, rows, context);
             buffered.flush();
             return count;
         }, null);
+    }
+
+    /** Which rows, as SQL over {@code profile p}: the condition and the order, each with its bound parameters. */
+    private record Rows(SqlFragment where, SqlFragment orderBy) {
+        List<Object> parameters() {
+            List<Object> all = new ArrayList<>(where.parameters());
+            all.addAll(orderBy.parameters());
+            return all;
+        }
+    }
+
+    private Rows rows(ProfileQuery query, ProfileBrowser.Selection selection) {
+        SqlFragment where = selection == null ? browser.where(query) : browser.whereAnyOf(selection, query);
+        return new Rows(where, browser.orderBy(query.sort()));
     }
 
     @FunctionalInterface
@@ -77,7 +103,7 @@ public final class ExportService {
         long write(JobContext context) throws IOException;
     }
 
-    private Job<ExportSummary> job(ExportFormat format, String whereSql, List<Object> parameters, String title, Body body, String file) {
+    private static Job<ExportSummary> job(ExportFormat format, String title, Body body, String file) {
         return new Job<>() {
             @Override
             public String title() {
@@ -93,79 +119,49 @@ public final class ExportService {
         };
     }
 
-    private long write(ExportFormat format, Writer writer, String whereSql, List<Object> parameters, JobContext context) {
+    private long write(ExportFormat format, Writer writer, Rows rows, JobContext context) {
         return database.read(connection -> {
-            long total = count(connection, whereSql, parameters);
+            long total = count(connection, rows.where());
             try {
-                return format == ExportFormat.JSON
-                        ? writeJson(connection, writer, whereSql, parameters, context, total)
-                        : writeCsv(connection, writer, whereSql, parameters, context, total);
+                return format == ExportFormat.JSON ? writeJson(connection, writer, rows, context, total)
+                        : writeCsv(connection, writer, rows, context, total);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write the export: " + e.getMessage(), e);
             }
         });
     }
 
-    private static String where(String whereSql) {
-        return whereSql == null || whereSql.isBlank() ? "" : " WHERE (" + whereSql + ")";
-    }
-
-    private static long count(Connection connection, String whereSql, List<Object> parameters) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM profile p" + where(whereSql))) {
-            bind(query, parameters);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
+    private static long count(Connection connection, SqlFragment where) throws SQLException {
+        try (PreparedStatement query = prepare(connection, "SELECT count(*) FROM profile p WHERE " + where.sql(), where.parameters());
+             ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
         }
     }
 
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        if (parameters != null) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
         }
-    }
-
-    private static PreparedStatement profiles(Connection connection, String whereSql, List<Object> parameters) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (ProfileField field : ProfileField.values()) {
-            sql.append("p.").append(field.column()).append(", ");
-        }
-        sql.append("p.attributes, (SELECT json_group_array(c.cohort) FROM profile_cohort c WHERE c.profile_id = p.id) FROM profile p")
-                .append(where(whereSql)).append(" ORDER BY p.id");
-        PreparedStatement statement = connection.prepareStatement(sql.toString());
-        bind(statement, parameters);
         return statement;
     }
 
-    private long writeJson(Connection connection, Writer writer, String whereSql, List<Object> parameters, JobContext context, long total)
+    private static PreparedStatement profiles(Connection connection, Rows rows) throws SQLException {
+        return prepare(connection, "SELECT " + ProfileMapping.COLUMNS + " FROM profile p WHERE " + rows.where().sql()
+                + " ORDER BY " + rows.orderBy().sql(), rows.parameters());
+    }
+
+    private static long writeJson(Connection connection, Writer writer, Rows rows, JobContext context, long total)
             throws SQLException, IOException {
         long count = 0;
         try (JsonGenerator json = new JsonFactory().createGenerator(writer);
-             PreparedStatement query = profiles(connection, whereSql, parameters);
+             PreparedStatement query = profiles(connection, rows);
              ResultSet result = query.executeQuery()) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             json.writeStartArray();
             while (result.next()) {
-                json.writeStartObject();
-                int column = 1;
-                for (ProfileField field : ProfileField.values()) {
-                    json.writeFieldName(field.key());
-                    writeJsonValue(json, field, result, column++);
-                }
-                json.writeObjectFieldStart("attributes");
-                for (Map.Entry<String, String> attribute : JsonColumns.jsonToMap(result.getString(column++)).entrySet()) {
-                    json.writeStringField(attribute.getKey(), attribute.getValue());
-                }
-                json.writeEndObject();
-                json.writeArrayFieldStart("cohorts");
-                for (String cohort : JsonColumns.jsonToList(result.getString(column))) {
-                    json.writeString(cohort);
-                }
-                json.writeEndArray();
-                json.writeEndObject();
+                ProfileMapping.writeJson(json, ProfileMapping.read(result));
                 progress(context, ++count, total);
             }
             json.writeEndArray();
@@ -173,51 +169,16 @@ public final class ExportService {
         return count;
     }
 
-    private static void writeJsonValue(JsonGenerator json, ProfileField field, ResultSet result, int column) throws SQLException, IOException {
-        if (result.getObject(column) == null) {
-            json.writeNull();
-            return;
-        }
-        switch (field.type()) {
-            case INTEGER -> json.writeNumber(result.getLong(column));
-            case DECIMAL -> json.writeNumber(result.getDouble(column));
-            case LIST -> {
-                json.writeStartArray();
-                for (String item : JsonColumns.jsonToList(result.getString(column))) {
-                    json.writeString(item);
-                }
-                json.writeEndArray();
-            }
-            default -> json.writeString(result.getString(column));
-        }
-    }
-
-    private long writeCsv(Connection connection, Writer writer, String whereSql, List<Object> parameters, JobContext context, long total)
+    private static long writeCsv(Connection connection, Writer writer, Rows rows, JobContext context, long total)
             throws SQLException, IOException {
-        List<String> attributeNames = attributeNames(connection, whereSql, parameters);
-        List<String> header = new ArrayList<>();
-        for (ProfileField field : ProfileField.values()) {
-            header.add(field.key());
-        }
-        header.addAll(attributeNames);
-        header.add("cohorts");
+        List<String> attributeNames = attributeNames(connection, rows.where());
+        List<String> header = ProfileMapping.csvHeader(attributeNames);
         long count = 0;
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
-        try (PreparedStatement query = profiles(connection, whereSql, parameters);
+        try (PreparedStatement query = profiles(connection, rows);
              ResultSet result = query.executeQuery()) {
-            List<String> row = new ArrayList<>(header.size());
             while (result.next()) {
-                row.clear();
-                int column = 1;
-                for (ProfileField field : ProfileField.values()) {
-                    row.add(csvValue(field, result, column++));
-                }
-                Map<String, String> attributes = JsonColumns.jsonToMap(result.getString(column++));
-                for (String name : attributeNames) {
-                    row.add(attributes.get(name));
-                }
-                row.add(String.join("|", JsonColumns.jsonToList(result.getString(column))));
-                csv.printRecord(row);
+                csv.printRecord(ProfileMapping.csvRow(ProfileMapping.read(result), attributeNames));
                 progress(context, ++count, total);
             }
         }
@@ -225,31 +186,14 @@ public final class ExportService {
         return count;
     }
 
-    private static String csvValue(ProfileField field, ResultSet result, int column) throws SQLException {
-        if (result.getObject(column) == null) {
-            return null;
-        }
-        return switch (field.type()) {
-            case INTEGER -> Long.toString(result.getLong(column));
-            case DECIMAL -> formatNumber(result.getDouble(column));
-            case LIST -> String.join("|", JsonColumns.jsonToList(result.getString(column)));
-            default -> result.getString(column);
-        };
-    }
-
-    private static String formatNumber(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    private static List<String> attributeNames(Connection connection, String whereSql, List<Object> parameters) throws SQLException {
+    private static List<String> attributeNames(Connection connection, SqlFragment where) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT DISTINCT a.key FROM profile p, json_each(p.attributes) a" + where(whereSql) + " ORDER BY a.key")) {
-            bind(query, parameters);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    names.add(result.getString(1));
-                }
+        try (PreparedStatement query = prepare(connection,
+                "SELECT DISTINCT a.key FROM profile p, json_each(p.attributes) a WHERE " + where.sql() + " ORDER BY a.key",
+                where.parameters());
+             ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                names.add(result.getString(1));
             }
         }
         return names;

@@ -35,7 +35,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.cdpdesktop.core.db.LargeSorts;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.profile.JsonColumns;
+import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileMapping;
 
 /**
  * One CSV import on the writer connection, inside one transaction: stream the rows, clean them, resolve each
@@ -73,8 +75,6 @@ final class ImportRun {
         ProfileField.AGE, ProfileField.GENDER, ProfileField.CITY, ProfileField.STATE, ProfileField.COUNTRY,
         ProfileField.POSTAL_CODE, ProfileField.INCOME, ProfileField.EDUCATION, ProfileField.BIO, ProfileField.SIGNUP_DATE,
     };
-    private static final String PROFILE_COLUMNS = "id, external_id, email, phone, first_name, last_name, age, gender, city, state, country,"
-            + " postal_code, income, education, bio, signup_date, interests, attributes, created_at";
     private static final int EXT = ProfileField.EXTERNAL_ID.ordinal();
     private static final int EMAIL = ProfileField.EMAIL.ordinal();
     private static final int FIELD_COUNT = ProfileField.values().length;
@@ -474,7 +474,7 @@ final class ImportRun {
         Map<Long, Draft> byId = loadCandidates(rows, byExternalId, byEmail);
         List<Draft> created = new ArrayList<>();
         List<Draft> firstUpdated = new ArrayList<>();
-        List<long[]> losers = new ArrayList<>();
+        List<Merged> losers = new ArrayList<>();
         for (CleanRow row : rows) {
             Draft byKey = row.externalId() == null ? null : byExternalId.get(row.externalId());
             Draft byMail = row.email() == null ? null : byEmail.get(row.email());
@@ -580,7 +580,7 @@ final class ImportRun {
     private void query(String column, List<?> keys, Map<Long, Draft> byId) throws SQLException {
         for (int from = 0; from < keys.size(); from += IN_LIST) {
             List<?> part = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-            String sql = "SELECT " + PROFILE_COLUMNS + " FROM profile WHERE " + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
+            String sql = "SELECT " + ProfileMapping.COLUMNS + " FROM profile p WHERE p." + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < part.size(); i++) {
                     statement.setObject(i + 1, part.get(i));
@@ -598,22 +598,17 @@ final class ImportRun {
     }
 
     private Draft load(ResultSet result) throws SQLException {
+        Profile stored = ProfileMapping.read(result);
         Draft draft = new Draft();
-        draft.id = result.getLong(1);
+        draft.id = stored.getId();
         draft.inDatabase = true;
         draft.touched = draft.id > maxIdBefore || updatedProfiles.get((int) draft.id);
-        for (int i = 0; i < STORED.length; i++) {
-            ProfileField field = STORED[i];
-            Object value = switch (field.type()) {
-                case INTEGER -> result.getObject(i + 2) == null ? null : result.getInt(i + 2);
-                case DECIMAL -> result.getObject(i + 2) == null ? null : result.getDouble(i + 2);
-                default -> result.getString(i + 2);
-            };
-            draft.values[field.ordinal()] = value;
+        for (ProfileField field : STORED) {
+            draft.values[field.ordinal()] = stored.value(field);
         }
-        draft.interests.addAll(JsonColumns.jsonToList(result.getString(STORED.length + 2)));
-        draft.attributes.putAll(JsonColumns.jsonToMap(result.getString(STORED.length + 3)));
-        draft.createdAt = result.getString(STORED.length + 4);
+        draft.interests.addAll(stored.getInterests());
+        draft.attributes.putAll(stored.getAttributes());
+        draft.createdAt = stored.getCreatedAt();
         return draft;
     }
 
@@ -738,7 +733,7 @@ final class ImportRun {
      * and emails as attributes) and deleted.
      */
     private Draft mergeProfiles(Draft first, Draft second, Map<String, Draft> byExternalId, Map<String, Draft> byEmail,
-                                List<long[]> losers) {
+                                List<Merged> losers) {
         Draft survivor = first.id < second.id ? first : second;
         Draft loser = survivor == first ? second : first;
         forgetRowJson(survivor);
@@ -770,7 +765,7 @@ final class ImportRun {
         survivor.touched = true;
         loser.deleted = true;
         if (loser.inDatabase) {
-            losers.add(new long[] {loser.id, survivor.id});
+            losers.add(new Merged(loser.id, survivor.id));
         }
         mergedInto.put(loser.id, survivor.id);
         externalIdAliases.put(loser.externalId(), survivor.id);
@@ -784,16 +779,20 @@ final class ImportRun {
 
     // ---- writing ----------------------------------------------------------------------------------------------
 
-    private void store(Map<Long, Draft> byId, List<Draft> created, List<Draft> firstUpdated, List<long[]> losers) throws SQLException {
+    /** A stored profile that this import found to be the same customer as another one, and merged into it. */
+    private record Merged(long stored, long into) {
+    }
+
+    private void store(Map<Long, Draft> byId, List<Draft> created, List<Draft> firstUpdated, List<Merged> losers) throws SQLException {
         if (!losers.isEmpty()) {
             try (PreparedStatement moveCohorts = connection.prepareStatement(
                          "UPDATE OR IGNORE profile_cohort SET profile_id = ? WHERE profile_id = ?");
                  PreparedStatement delete = connection.prepareStatement("DELETE FROM profile WHERE id = ?")) {
-                for (long[] loser : losers) {
-                    moveCohorts.setLong(1, loser[1]);
-                    moveCohorts.setLong(2, loser[0]);
+                for (Merged loser : losers) {
+                    moveCohorts.setLong(1, loser.into());
+                    moveCohorts.setLong(2, loser.stored());
                     moveCohorts.addBatch();
-                    delete.setLong(1, loser[0]);
+                    delete.setLong(1, loser.stored());
                     delete.addBatch();
                 }
                 moveCohorts.executeBatch();

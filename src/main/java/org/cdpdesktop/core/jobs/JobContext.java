@@ -18,7 +18,6 @@ public final class JobContext {
     private final JobListener listener;
     private final AtomicBoolean cancelled;
     private final LongSupplier clock;
-    private final long startedAt;
     private long lastReportAt;
     private long lastReportDone;
     private double rate;
@@ -30,8 +29,7 @@ public final class JobContext {
         this.listener = listener;
         this.cancelled = cancelled;
         this.clock = clock;
-        this.startedAt = clock.getAsLong();
-        this.lastReportAt = startedAt;
+        this.lastReportAt = clock.getAsLong();
         this.latest = new JobProgress(title, 0, -1, 0, Optional.empty(), "Starting");
     }
 
@@ -80,11 +78,5 @@ public final class JobContext {
 
     public JobProgress latest() {
         return latest;
-    }
-
-    /** Average throughput since the start, for summaries. */
-    public double averageRowsPerSecond(long rows) {
-        double seconds = (clock.getAsLong() - startedAt) / 1e9;
-        return seconds <= 0 ? 0 : rows / seconds;
     }
 }

@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.jobs;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,17 +31,13 @@ public final class JobHandle<R> {
         cancelled.set(true);
     }
 
-    public boolean isCancelRequested() {
-        return cancelled.get();
-    }
-
     public CompletableFuture<R> outcome() {
         return outcome;
     }
 
     public JobProgress progress() {
         JobContext current = context;
-        return current == null ? new JobProgress(title, 0, -1, 0, java.util.Optional.empty(), "Waiting") : current.latest();
+        return current == null ? new JobProgress(title, 0, -1, 0, Optional.empty(), "Waiting") : current.latest();
     }
 
     AtomicBoolean cancelFlag() {

@@ -55,6 +55,8 @@ public class Profile {
     private String createdAt;
     @DatabaseField(columnName = "updated_at", canBeNull = false)
     private String updatedAt;
+    /** Kept in profile_cohort, not on the row: filled by {@link ProfileMapping#read}, ignored when ORMLite saves. */
+    private List<String> cohorts = List.of();
 
     public Profile() {
         // ORMLite builds rows through the no-argument constructor.
@@ -196,6 +198,16 @@ public class Profile {
         this.signupDate = signupDate;
     }
 
+    /** The stored JSON text of the interests list, as read from the row; parsed only when asked for. */
+    void setInterestsJson(String json) {
+        this.interestsJson = json == null ? "[]" : json;
+    }
+
+    /** The stored JSON text of the attributes, as read from the row; parsed only when asked for. */
+    void setAttributesJson(String json) {
+        this.attributesJson = json == null ? "{}" : json;
+    }
+
     public Map<String, String> getAttributes() {
         return JsonColumns.jsonToMap(attributesJson);
     }
@@ -228,9 +240,23 @@ public class Profile {
         this.updatedAt = updatedAt;
     }
 
-    /** The value of a field as text, the way tables, exports and the CLI show it. */
+    /** The cohort names this profile belongs to, as {@link ProfileMapping#read} reads them with the row. */
+    public List<String> getCohorts() {
+        return cohorts;
+    }
+
+    public void setCohorts(List<String> cohorts) {
+        this.cohorts = cohorts == null ? List.of() : List.copyOf(cohorts);
+    }
+
+    /** The value of a field as text, the way tables, exports and the CLI show it ({@link ProfileMapping#text}). */
     public String get(ProfileField field) {
-        Object value = switch (field) {
+        return ProfileMapping.text(this, field);
+    }
+
+    /** The value of a field as stored: {@code Integer} age, {@code Double} income, the interests list, else text. */
+    public Object value(ProfileField field) {
+        return switch (field) {
             case EXTERNAL_ID -> externalId;
             case EMAIL -> email;
             case PHONE -> phone;
@@ -242,19 +268,39 @@ public class Profile {
             case STATE -> state;
             case COUNTRY -> country;
             case POSTAL_CODE -> postalCode;
-            case INCOME -> income == null ? null : formatNumber(income);
+            case INCOME -> income;
             case EDUCATION -> education;
-            case INTERESTS -> String.join("|", getInterests());
+            case INTERESTS -> getInterests();
             case BIO -> bio;
             case SIGNUP_DATE -> signupDate;
             case CREATED_AT -> createdAt;
             case UPDATED_AT -> updatedAt;
         };
-        return value == null ? null : value.toString();
     }
 
-    private static String formatNumber(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    /** Sets a field to a value of the type {@link #value} gives ({@code null} clears it, and an empty list for interests). */
+    @SuppressWarnings("unchecked")
+    public void set(ProfileField field, Object value) {
+        switch (field) {
+            case EXTERNAL_ID -> externalId = (String) value;
+            case EMAIL -> email = (String) value;
+            case PHONE -> phone = (String) value;
+            case FIRST_NAME -> firstName = (String) value;
+            case LAST_NAME -> lastName = (String) value;
+            case AGE -> age = value == null ? null : ((Number) value).intValue();
+            case GENDER -> gender = (String) value;
+            case CITY -> city = (String) value;
+            case STATE -> state = (String) value;
+            case COUNTRY -> country = (String) value;
+            case POSTAL_CODE -> postalCode = (String) value;
+            case INCOME -> income = value == null ? null : ((Number) value).doubleValue();
+            case EDUCATION -> education = (String) value;
+            case INTERESTS -> setInterests(value == null ? List.of() : (List<String>) value);
+            case BIO -> bio = (String) value;
+            case SIGNUP_DATE -> signupDate = (String) value;
+            case CREATED_AT -> createdAt = (String) value;
+            case UPDATED_AT -> updatedAt = (String) value;
+        }
     }
 
     /** The name a person recognises: full name, else email, else external id. */

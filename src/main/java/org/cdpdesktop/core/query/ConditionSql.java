@@ -97,10 +97,10 @@ public final class ConditionSql {
     }
 
     private String text(Expression value, Leaf leaf) {
-        List<String> values = leaf.values();
+        List<String> values = RuleLiterals.textValues(leaf.field(), leaf.operator(), leaf.values());
         return switch (leaf.operator()) {
-            case EQ -> value.write() + " = " + bind(values.get(0)) + " COLLATE NOCASE";
-            case NE -> "(" + value.write() + " = " + bind(values.get(0)) + " COLLATE NOCASE) IS NOT TRUE";
+            case EQ -> equals(value.write(), values);
+            case NE -> "(" + equals(value.write(), values) + ") IS NOT TRUE";
             case LT -> value.write() + " < " + bind(values.get(0)) + " COLLATE NOCASE";
             case LE -> value.write() + " <= " + bind(values.get(0)) + " COLLATE NOCASE";
             case GT -> value.write() + " > " + bind(values.get(0)) + " COLLATE NOCASE";
@@ -117,6 +117,11 @@ public final class ConditionSql {
             case IS_NOT_EMPTY -> "coalesce(trim(" + value.write() + "), '') <> ''";
             case IN_LAST_DAYS -> throw unsupported(leaf);
         };
+    }
+
+    private String equals(String expression, List<String> values) {
+        return values.size() == 1 ? expression + " = " + bind(values.get(0)) + " COLLATE NOCASE"
+                : expression + " COLLATE NOCASE IN " + bindList(values);
     }
 
     private String number(String column, Leaf leaf) {
@@ -139,7 +144,8 @@ public final class ConditionSql {
     }
 
     private String date(String column, Leaf leaf) {
-        List<String> values = leaf.values();
+        List<String> values = leaf.operator() == Operator.IN_LAST_DAYS ? leaf.values()
+                : leaf.values().stream().map(value -> RuleLiterals.isoDate(value).orElseThrow()).toList();
         return switch (leaf.operator()) {
             case EQ -> dateEquals(column, values.get(0));
             case NE -> "(" + dateEquals(column, values.get(0)) + ") IS NOT TRUE";

@@ -15,8 +15,6 @@ final class LeafRules {
     static final int MAX_PATTERN_LENGTH = 500;
     static final int MAX_DAYS = 36_500;
     static final int REGEX_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final Pattern DATE_OR_TIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 
     /** A problem with the value at {@code valueIndex}, or with the operator or arity when it is -1. */
     record Problem(int valueIndex, String expected, String message) {
@@ -99,12 +97,14 @@ final class LeafRules {
         return value.length() == 10;
     }
 
+    /** ISO-8601, or any format an import reads, e.g. {@code 3/5/2024}. */
     private static boolean isDate(String value) {
-        if (!DATE_OR_TIME.matcher(value).matches()) {
+        Optional<String> iso = RuleLiterals.isoDate(value);
+        if (iso.isEmpty()) {
             return false;
         }
         try {
-            LocalDate.parse(value.substring(0, 10));
+            LocalDate.parse(iso.get().substring(0, 10));
             return true;
         } catch (DateTimeParseException e) {
             return false;

@@ -21,6 +21,8 @@ import org.cdpdesktop.core.profile.ProfileField;
  * operator= ("=" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "contains" | "not contains" | "starts with" | "ends with"
  *           | "matches") value | "between" value "and" value | ["not"] "in" list | "in last" NUMBER "days"
  *           | "is empty" | "is not empty"
+ *           | the builder's words for the same: "is", "is not", "less than", "at most", "greater than", "at least",
+ *             "does not contain", "matches regex", "is one of", "is none of", "in the last" NUMBER "days"
  * list    = "(" [ value { "," value } ] ")"
  * value   = STRING | NUMBER          STRING = "..." with \" \\ \n \t \r escapes
  * </pre>
@@ -206,10 +208,36 @@ public final class RuleParser {
             case WORD -> switch (token.text().toLowerCase(Locale.ROOT)) {
                 case "between" -> Operator.BETWEEN;
                 case "contains" -> Operator.CONTAINS;
-                case "matches" -> Operator.MATCHES;
+                case "matches" -> {
+                    if (peekWord("regex")) {
+                        next++;
+                    }
+                    yield Operator.MATCHES;
+                }
                 case "starts" -> afterWord("with", Operator.STARTS_WITH, "'with' after 'starts'");
                 case "ends" -> afterWord("with", Operator.ENDS_WITH, "'with' after 'ends'");
+                case "less" -> afterWord("than", Operator.LT, "'than' after 'less'");
+                case "greater" -> afterWord("than", Operator.GT, "'than' after 'greater'");
+                case "at" -> {
+                    Token what = take();
+                    if (what.isWord("least")) {
+                        yield Operator.GE;
+                    }
+                    if (what.isWord("most")) {
+                        yield Operator.LE;
+                    }
+                    throw new RuleSyntaxException(what.position(), "'least' or 'most'",
+                            "expected 'least' or 'most' after 'at', found " + what.describe());
+                }
+                case "does" -> {
+                    expectWord("not", "'not contain' after 'does'");
+                    yield afterWord("contain", Operator.NOT_CONTAINS, "'contain' after 'does not'");
+                }
                 case "in" -> {
+                    if (peekWord("the")) {
+                        next++;
+                        yield afterWord("last", Operator.IN_LAST_DAYS, "'last' after 'in the'");
+                    }
                     if (peekWord("last")) {
                         next++;
                         yield Operator.IN_LAST_DAYS;
@@ -227,15 +255,7 @@ public final class RuleParser {
                     throw new RuleSyntaxException(what.position(), "'contains' or 'in'",
                             "expected 'contains' or 'in' after 'not', found " + what.describe());
                 }
-                case "is" -> {
-                    if (peekWord("not")) {
-                        next++;
-                        expectWord("empty", "'empty' after 'is not'");
-                        yield Operator.IS_NOT_EMPTY;
-                    }
-                    expectWord("empty", "'empty' or 'not empty' after 'is'");
-                    yield Operator.IS_EMPTY;
-                }
+                case "is" -> is();
                 default -> null;
             };
             default -> null;
@@ -252,6 +272,31 @@ public final class RuleParser {
                             + String.join(", ", field.valueType().operators().stream().map(Operator::text).toList()));
         }
         return operator;
+    }
+
+    /** The builder's words: "is", "is not", "is empty", "is not empty", "is one of", "is none of". */
+    private Operator is() {
+        if (peekWord("not")) {
+            next++;
+            if (peekWord("empty")) {
+                next++;
+                return Operator.IS_NOT_EMPTY;
+            }
+            return Operator.NE;
+        }
+        if (peekWord("empty")) {
+            next++;
+            return Operator.IS_EMPTY;
+        }
+        if (peekWord("one")) {
+            next++;
+            return afterWord("of", Operator.IN, "'of' after 'is one'");
+        }
+        if (peekWord("none")) {
+            next++;
+            return afterWord("of", Operator.NOT_IN, "'of' after 'is none'");
+        }
+        return Operator.EQ;
     }
 
     private Operator afterWord(String word, Operator operator, String expected) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileMapping;
 
 /** Cohorts profiles carry (imported today, predicted later): sizes and members, like the old {@code /api/cohort/users}. */
 public final class CohortService {
@@ -35,7 +36,7 @@ public final class CohortService {
     /** A page of the profiles in {@code cohort} (case-insensitive), in id order. */
     public List<Profile> members(String cohort, int limit, int offset) {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ProfileRows.COLUMNS
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + ProfileMapping.COLUMNS
                     + " FROM profile p WHERE p.id IN (SELECT pc.profile_id FROM profile_cohort pc"
                     + " WHERE pc.cohort = ? COLLATE NOCASE) ORDER BY p.id LIMIT ? OFFSET ?")) {
                 statement.setString(1, cohort);
@@ -44,7 +45,7 @@ public final class CohortService {
                 List<Profile> page = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        page.add(ProfileRows.read(rows));
+                        page.add(ProfileMapping.read(rows));
                     }
                 }
                 return page;

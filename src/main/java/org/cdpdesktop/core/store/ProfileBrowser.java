@@ -1,7 +1,8 @@
 package org.cdpdesktop.core.store;
 
-import org.cdpdesktop.core.profile.JsonColumns;
 import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileMapping;
+import org.cdpdesktop.core.profile.ProfileSort;
 import org.cdpdesktop.core.query.ProfileQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,10 +35,6 @@ public final class ProfileBrowser implements AutoCloseable {
     public static final int MAX_PAGE_SIZE = 10_000;
     /** SQLite joins at most 500 SELECTs in one compound; one of them names the loaded ids. */
     private static final int MAX_SELECTED_RANGES = 499;
-
-    private static final String COLUMNS = "p.id, p.external_id, p.email, p.phone, p.first_name, p.last_name, p.age, p.gender,"
-            + " p.city, p.state, p.country, p.postal_code, p.income, p.education, p.interests, p.bio, p.signup_date,"
-            + " p.attributes, p.import_batch_id, p.created_at, p.updated_at";
 
     private final Database database;
     private final ListingOrderCache orders;
@@ -111,12 +108,12 @@ public final class ProfileBrowser implements AutoCloseable {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT " + COLUMNS + " FROM profile p WHERE p.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        String sql = "SELECT " + ProfileMapping.COLUMNS + " FROM profile p WHERE p.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
         Map<Long, Profile> byId = new HashMap<>();
         try (PreparedStatement statement = prepare(connection, sql, new ArrayList<>(ids));
              ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-                Profile profile = toProfile(result);
+                Profile profile = ProfileMapping.read(result);
                 byId.put(profile.getId(), profile);
             }
         }
@@ -133,26 +130,38 @@ public final class ProfileBrowser implements AutoCloseable {
     }
 
     /**
-     * The condition "one of these profiles" over {@code profile p}, for exports of a selection: {@code ids} named
-     * outright (rows the caller has loaded), and the rows of {@code query}'s listing in {@code ranges} (rows it has not),
-     * found by the listing's own order when the condition runs. One bound JSON array carries any number of ids.
+     * Some rows of a listing: {@code ids} named outright (rows the caller has loaded), and the rows in {@code ranges}
+     * (rows it has not), found by the listing's own order when the condition runs.
      */
-    public SqlFragment whereAnyOf(List<Long> ids, ProfileQuery query, List<RowRange> ranges) {
-        if (ranges.size() > MAX_SELECTED_RANGES) {
-            throw new IllegalArgumentException("A selection of more than " + MAX_SELECTED_RANGES
-                    + " separate runs of rows that have not loaded yet cannot be exported; export the whole listing or fewer runs");
+    public record Selection(List<Long> ids, List<RowRange> ranges) {
+        public Selection {
+            if (ranges.size() > MAX_SELECTED_RANGES) {
+                throw new IllegalArgumentException("A selection of more than " + MAX_SELECTED_RANGES
+                        + " separate runs of rows that have not loaded yet cannot be exported; export the whole listing or fewer runs");
+            }
+            ids = List.copyOf(ids);
+            ranges = List.copyOf(ranges);
         }
+    }
+
+    /** The condition "one of the selected rows of {@code query}'s listing" over {@code profile p}; one bound JSON array carries any number of ids. */
+    public SqlFragment whereAnyOf(Selection selection, ProfileQuery query) {
         StringBuilder sql = new StringBuilder("p.id IN (SELECT value FROM json_each(?)");
         List<Object> parameters = new ArrayList<>();
-        parameters.add(ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+        parameters.add(selection.ids().stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
         SqlFragment orderedIds = orderedIds(query);
-        for (RowRange range : ranges) {
+        for (RowRange range : selection.ranges()) {
             sql.append(" UNION ALL SELECT id FROM (").append(orderedIds.sql()).append(" LIMIT ? OFFSET ?)");
             parameters.addAll(orderedIds.parameters());
             parameters.add(range.count());
             parameters.add(range.first());
         }
         return new SqlFragment(sql.append(')').toString(), parameters);
+    }
+
+    /** The listing's order as an SQL ORDER BY list over {@code profile p}, for exports in the order on screen. */
+    public SqlFragment orderBy(ProfileSort sort) {
+        return ProfileSql.orderBy(sort);
     }
 
     /** How many profiles the listing holds. */
@@ -175,12 +184,12 @@ public final class ProfileBrowser implements AutoCloseable {
     public Optional<ProfileDetail> detail(long id) {
         return database.read(connection -> {
             Profile profile;
-            try (PreparedStatement statement = prepare(connection, "SELECT " + COLUMNS + " FROM profile p WHERE p.id = ?", List.of(id));
+            try (PreparedStatement statement = prepare(connection, "SELECT " + ProfileMapping.COLUMNS + " FROM profile p WHERE p.id = ?", List.of(id));
                  ResultSet result = statement.executeQuery()) {
                 if (!result.next()) {
                     return Optional.empty();
                 }
-                profile = toProfile(result);
+                profile = ProfileMapping.read(result);
             }
             return Optional.of(new ProfileDetail(profile, cohorts(connection, id), segments(connection, id), imports(connection, id)));
         });
@@ -262,35 +271,6 @@ public final class ProfileBrowser implements AutoCloseable {
             statement.close();
             throw e;
         }
-    }
-
-    private static Profile toProfile(ResultSet row) throws SQLException {
-        Profile profile = new Profile();
-        profile.setId(row.getLong("id"));
-        profile.setExternalId(row.getString("external_id"));
-        profile.setEmail(row.getString("email"));
-        profile.setPhone(row.getString("phone"));
-        profile.setFirstName(row.getString("first_name"));
-        profile.setLastName(row.getString("last_name"));
-        int age = row.getInt("age");
-        profile.setAge(row.wasNull() ? null : age);
-        profile.setGender(row.getString("gender"));
-        profile.setCity(row.getString("city"));
-        profile.setState(row.getString("state"));
-        profile.setCountry(row.getString("country"));
-        profile.setPostalCode(row.getString("postal_code"));
-        double income = row.getDouble("income");
-        profile.setIncome(row.wasNull() ? null : income);
-        profile.setEducation(row.getString("education"));
-        profile.setInterests(JsonColumns.jsonToList(row.getString("interests")));
-        profile.setBio(row.getString("bio"));
-        profile.setSignupDate(row.getString("signup_date"));
-        profile.setAttributes(JsonColumns.jsonToMap(row.getString("attributes")));
-        long batch = row.getLong("import_batch_id");
-        profile.setImportBatchId(row.wasNull() ? null : batch);
-        profile.setCreatedAt(row.getString("created_at"));
-        profile.setUpdatedAt(row.getString("updated_at"));
-        return profile;
     }
 
     /** Stops building a listing's order, if one is under way, so that the database can close. */

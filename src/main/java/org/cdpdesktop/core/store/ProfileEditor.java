@@ -56,7 +56,7 @@ public final class ProfileEditor {
             } else if (field == ProfileField.EXTERNAL_ID && result.value() == null) {
                 errors.put(field, "External ID is required: it is how imports recognise this customer");
             } else {
-                apply(profile, field, result.value());
+                profile.set(field, result.value());
             }
         }
         uniqueness(profile, errors);
@@ -77,29 +77,6 @@ public final class ProfileEditor {
             store.findByExternalId(profile.getExternalId())
                     .filter(other -> !Objects.equals(other.getId(), profile.getId()))
                     .ifPresent(other -> errors.put(ProfileField.EXTERNAL_ID, "Profile " + other.getId() + " already has this external id"));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void apply(Profile profile, ProfileField field, Object value) {
-        switch (field) {
-            case EXTERNAL_ID -> profile.setExternalId((String) value);
-            case EMAIL -> profile.setEmail((String) value);
-            case PHONE -> profile.setPhone((String) value);
-            case FIRST_NAME -> profile.setFirstName((String) value);
-            case LAST_NAME -> profile.setLastName((String) value);
-            case AGE -> profile.setAge(value == null ? null : ((Number) value).intValue());
-            case GENDER -> profile.setGender((String) value);
-            case CITY -> profile.setCity((String) value);
-            case STATE -> profile.setState((String) value);
-            case COUNTRY -> profile.setCountry((String) value);
-            case POSTAL_CODE -> profile.setPostalCode((String) value);
-            case INCOME -> profile.setIncome(value == null ? null : ((Number) value).doubleValue());
-            case EDUCATION -> profile.setEducation((String) value);
-            case INTERESTS -> profile.setInterests(value == null ? List.of() : (List<String>) value);
-            case BIO -> profile.setBio((String) value);
-            case SIGNUP_DATE -> profile.setSignupDate((String) value);
-            case CREATED_AT, UPDATED_AT -> throw new IllegalStateException(field + " is not editable");
         }
     }
 }

@@ -12,6 +12,8 @@ import org.cdpdesktop.core.query.SqlFragment;
 /** The SQL of a {@link ProfileQuery} over {@code profile p}; user values are always bound parameters. */
 final class ProfileSql {
 
+    private static final String BLANKS_LAST = " NULLS LAST";
+
     private ProfileSql() {
     }
 
@@ -49,8 +51,10 @@ final class ProfileSql {
 
     /**
      * Text sorts ignore case, as the filters do, and so can walk the NOCASE indexes; external ids and emails (stored
-     * lower-cased) sort as stored, along their unique indexes. Ties go by id so that pages never overlap, except for
-     * country, whose index orders ties by age first: following it keeps a deep page an index walk instead of a sort.
+     * lower-cased) sort as stored, along their unique indexes. Blank values go last in both directions, as in a
+     * spreadsheet; SQLite still walks the column's index for a NULLS LAST first key (it reads the index's non-null
+     * part, then its null part). Ties go by id so that pages never overlap, except for country, whose index orders ties
+     * by age first: following it keeps a deep page an index walk instead of a sort.
      */
     static SqlFragment orderBy(ProfileSort sort) {
         String direction = sort.descending() ? " DESC" : "";
@@ -59,13 +63,19 @@ final class ProfileSql {
         }
         ProfileColumn column = sort.column();
         if (column.isAttribute()) {
-            return new SqlFragment("json_extract(p.attributes, ?) COLLATE NOCASE" + direction + ", p.id" + direction,
+            return new SqlFragment("json_extract(p.attributes, ?) COLLATE NOCASE" + direction + BLANKS_LAST + ", p.id" + direction,
                     List.of(column.attributePath()));
         }
         ProfileField field = column.field();
+        if (field.type() == ProfileField.FieldType.LIST) {
+            // The list is JSON text, never NULL: an empty list is its blank.
+            return new SqlFragment("p." + field.column() + " = '[]', p." + field.column() + direction + ", p.id" + direction, List.of());
+        }
         boolean asStored = field.type() != ProfileField.FieldType.TEXT || field == ProfileField.EXTERNAL_ID || field == ProfileField.EMAIL;
-        String key = "p." + field.column() + (asStored ? "" : " COLLATE NOCASE") + direction;
+        String key = "p." + field.column() + (asStored ? "" : " COLLATE NOCASE") + direction + BLANKS_LAST;
         if (field == ProfileField.COUNTRY) {
+            // Only the first key may say NULLS LAST and still walk the index; a country's profiles without an age
+            // come first among its ties ascending, last descending.
             key += ", p.age" + direction;
         }
         return new SqlFragment(key + ", p.id" + direction, List.of());

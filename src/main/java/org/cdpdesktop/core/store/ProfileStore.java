@@ -1,8 +1,11 @@
 package org.cdpdesktop.core.store;
 
 import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileMapping;
 import com.j256.ormlite.dao.Dao;
 import com.j256.ormlite.dao.DaoManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
@@ -10,7 +13,7 @@ import java.util.Optional;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.db.StoreException;
 
-/** Single-profile reads and writes. Bulk paths (import, export, paging) use their own batched SQL. */
+/** Single-profile reads (through {@link ProfileMapping}, with cohorts) and writes (ORMLite). Bulk paths batch their own SQL. */
 public final class ProfileStore {
 
     private final Database database;
@@ -36,15 +39,27 @@ public final class ProfileStore {
     }
 
     public Optional<Profile> findById(long id) {
-        return query(() -> profiles.queryForId(id));
+        return find("p.id = ?", id);
     }
 
     public Optional<Profile> findByExternalId(String externalId) {
-        return query(() -> profiles.queryBuilder().where().eq("external_id", externalId).queryForFirst());
+        return find("p.external_id = ?", externalId);
     }
 
     public Optional<Profile> findByEmail(String email) {
-        return query(() -> profiles.queryBuilder().where().eq("email", email.toLowerCase(Locale.ROOT)).queryForFirst());
+        return find("p.email = ?", email.toLowerCase(Locale.ROOT));
+    }
+
+    private Optional<Profile> find(String condition, Object key) {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT " + ProfileMapping.COLUMNS + " FROM profile p WHERE " + condition)) {
+                statement.setObject(1, key);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(ProfileMapping.read(row)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Inserts a new profile or updates an existing one, stamping its timestamps. */
@@ -66,18 +81,5 @@ public final class ProfileStore {
 
     public boolean delete(long id) {
         return database.write(connection -> profiles.deleteById(id) == 1);
-    }
-
-    private Optional<Profile> query(OrmQuery query) {
-        try {
-            return Optional.ofNullable(query.run());
-        } catch (SQLException e) {
-            throw new StoreException("Database error: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface OrmQuery {
-        Profile run() throws SQLException;
     }
 }

@@ -71,8 +71,8 @@ public final class BuilderCondition implements BuilderNode {
             throw new IllegalArgumentException("A condition needs a field and an operator");
         }
         Operator op = operator.get();
-        if (op.arity() > 0 && (value.get().isBlank() || op.arity() == 2 && secondValue.get().isBlank())) {
-            throw new IllegalArgumentException("The condition \"" + field.get().label() + " " + op.label() + "\" needs a value");
+        if (op.arity() != 0 && (value.get().isBlank() || op.arity() == 2 && secondValue.get().isBlank())) {
+            throw new IncompleteRuleException("The condition \"" + field.get().label() + " " + op.label() + "\" needs a value");
         }
         List<String> values = switch (op.arity()) {
             case 0 -> List.of();

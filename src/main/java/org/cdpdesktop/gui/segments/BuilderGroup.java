@@ -62,7 +62,7 @@ public final class BuilderGroup implements BuilderNode {
     @Override
     public Condition toCondition() {
         if (children.isEmpty()) {
-            throw new IllegalArgumentException("A group is empty: add a condition to it or remove it");
+            throw new IncompleteRuleException("A group is empty: add a condition to it or remove it");
         }
         List<Condition> parts = new ArrayList<>();
         for (BuilderNode child : children) {

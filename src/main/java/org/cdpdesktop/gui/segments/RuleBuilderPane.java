@@ -1,5 +1,6 @@
 package org.cdpdesktop.gui.segments;
 
+import java.util.List;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -12,6 +13,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -63,14 +65,17 @@ final class RuleBuilderPane extends VBox {
             inner.children().add(new BuilderCondition());
             group.children().add(inner);
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, kind, negate, spacer, addCondition, addGroup);
+        // A narrow editor wraps the header's controls onto a second line rather than cutting their labels.
+        FlowPane header = new FlowPane(8, 6, kind, negate, addCondition, addGroup);
         header.setAlignment(Pos.CENTER_LEFT);
+        for (Node control : List.of(negate, addCondition, addGroup)) {
+            ((Region) control).setMinWidth(Region.USE_PREF_SIZE);
+        }
         if (parent != null) {
             Button remove = new Button("Remove group");
             remove.getStyleClass().addAll("rule-remove-group", "flat");
             remove.setOnAction(event -> parent.children().remove(group));
+            remove.setMinWidth(Region.USE_PREF_SIZE);
             header.getChildren().add(remove);
         }
 
@@ -92,28 +97,36 @@ final class RuleBuilderPane extends VBox {
         field.setConverter(converter(FieldRef::label));
         field.valueProperty().bindBidirectional(condition.fieldProperty());
         field.setVisibleRowCount(14);
-        field.setPrefWidth(190);
+        field.setPrefWidth(180);
+        field.setMinWidth(110);
         field.getStyleClass().add("rule-field");
 
         ComboBox<Operator> operator = new ComboBox<>();
         operator.setConverter(converter(Operator::label));
-        operator.setPrefWidth(170);
+        operator.setPrefWidth(160);
+        // The operator's words ("greater than", "does not contain") must stay whole; field and value give way first.
+        operator.setMinWidth(Region.USE_PREF_SIZE);
         operator.getStyleClass().add("rule-operator");
 
         ComboBox<String> value = new ComboBox<>();
         value.setEditable(true);
         value.setPrefWidth(220);
+        value.setMinWidth(90);
+        HBox.setHgrow(value, Priority.SOMETIMES);
         value.getStyleClass().add("rule-value");
         value.getEditor().textProperty().bindBidirectional(condition.valueProperty());
 
         Label and = new Label("and");
         TextField second = new TextField();
         second.setPrefWidth(110);
+        second.setMinWidth(70);
         second.getStyleClass().add("rule-value2");
         second.textProperty().bindBidirectional(condition.secondValueProperty());
 
         Button remove = new Button("✕");
         remove.getStyleClass().addAll("rule-remove", "flat");
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        and.setMinWidth(Region.USE_PREF_SIZE);
         remove.setOnAction(event -> parent.children().remove(condition));
 
         Runnable fieldChanged = () -> {

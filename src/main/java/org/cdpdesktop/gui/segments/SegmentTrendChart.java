@@ -14,9 +14,10 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import org.cdpdesktop.core.segment.SegmentHistory;
 import org.cdpdesktop.core.segment.SnapshotPoint;
+import org.cdpdesktop.gui.ChartPalette;
 
 /**
- * Segment sizes at each snapshot, one line per segment. Usable from FXML on any screen (the Segments screen, the
+ * Segment sizes at each snapshot, one line per segment, each in its own {@link ChartPalette} colour. Usable from FXML on any screen (the Segments screen, the
  * dashboard): load {@code SegmentService.histories()} off the FX thread, then call {@link #show}.
  */
 public final class SegmentTrendChart extends LineChart<String, Number> {
@@ -45,13 +46,15 @@ public final class SegmentTrendChart extends LineChart<String, Number> {
             Series<String, Number> series = new Series<>();
             series.setName(history.name());
             for (SnapshotPoint point : history.points()) {
-                series.getData().add(new Data<>(labels.computeIfAbsent(point.takenAt(), SegmentTrendChart::when), point.size()));
+                series.getData().add(new Data<>(labels.computeIfAbsent(point.takenAt(), SegmentTrendChart::readableTime), point.size()));
             }
             getData().add(series);
         }
+        ChartPalette.paint(this);
     }
 
-    private static String when(String takenAt) {
+    /** A stored UTC instant as local time for people, e.g. "Mar 5 14:30"; as stored when it is no instant. */
+    static String readableTime(String takenAt) {
         try {
             return WHEN.format(Instant.parse(takenAt));
         } catch (DateTimeParseException e) {

@@ -1,31 +1,41 @@
 package org.cdpdesktop.gui.segments;
 
-import java.io.File;
 import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import javafx.scene.text.Text;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.segment.CohortSize;
+import org.cdpdesktop.core.segment.Segment;
 import org.cdpdesktop.core.segment.SegmentHistory;
 import org.cdpdesktop.core.segment.SegmentSize;
 
-/** Segments and cohorts: binds the screen to {@link SegmentsViewModel}; builds the charts and tables it shows. */
+/**
+ * Segments and cohorts: binds the screen to {@link SegmentsViewModel} and its parts, builds the charts and tables
+ * they show, and answers the view-model's questions with dialogs ({@link SegmentsDialogs}).
+ */
 public final class SegmentsView {
 
     private static final List<ProfileField> TABLE_FIELDS = List.of(ProfileField.EXTERNAL_ID, ProfileField.EMAIL,
@@ -33,6 +43,7 @@ public final class SegmentsView {
             ProfileField.INTERESTS);
 
     private final SegmentsViewModel viewModel;
+    private final RuleEditor editor;
 
     @FXML
     private Label status;
@@ -51,7 +62,19 @@ public final class SegmentsView {
     @FXML
     private Label count;
     @FXML
+    private Button saveButton;
+    @FXML
+    private Button duplicateButton;
+    @FXML
+    private Button deleteButton;
+    @FXML
+    private Button exportButton;
+    @FXML
     private TableView<Profile> preview;
+    @FXML
+    private MenuButton compare;
+    @FXML
+    private Label trendNote;
     @FXML
     private SegmentTrendChart trend;
     @FXML
@@ -65,19 +88,44 @@ public final class SegmentsView {
     @FXML
     private ListView<Profile> left;
     @FXML
+    private SplitPane cohortContent;
+    @FXML
+    private VBox cohortEmpty;
+    @FXML
     private BarChart<String, Number> cohortChart;
     @FXML
     private ListView<CohortSize> cohortList;
     @FXML
     private TableView<Profile> cohortMembers;
 
-    public SegmentsView(SegmentsViewModel viewModel) {
-        this.viewModel = viewModel;
+    /** {@code viewModels} builds the view-model with this view's dialogs. */
+    public SegmentsView(Function<SegmentsDialogs, SegmentsViewModel> viewModels) {
+        this.viewModel = viewModels.apply(this::confirm);
+        this.editor = viewModel.editor();
     }
 
     @FXML
     private void initialize() {
         status.textProperty().bind(viewModel.statusProperty());
+        bindList();
+        bindEditor();
+        bindTrend();
+        bindChanges();
+        bindCohorts();
+        // The screen follows the store only while it is shown: the shell takes it out of the scene when another opens.
+        status.sceneProperty().addListener((observable, old, scene) -> {
+            if (scene == null) {
+                viewModel.deactivate();
+            } else {
+                viewModel.activate();
+            }
+        });
+        if (status.getScene() != null) {
+            viewModel.activate();
+        }
+    }
+
+    private void bindList() {
         segmentList.setItems(viewModel.segments());
         segmentList.setCellFactory(list -> new SegmentCell());
         segmentList.setPlaceholder(new Label("No segments yet: build a rule on the right and save it"));
@@ -87,35 +135,73 @@ public final class SegmentsView {
             }
         });
         viewModel.segments().addListener((ListChangeListener<SegmentSize>) change -> reselect());
-        viewModel.editingProperty().addListener((observable, old, now) -> reselect());
+        editor.savedProperty().addListener((observable, old, now) -> reselect());
+    }
 
-        name.textProperty().bindBidirectional(viewModel.nameProperty());
-        description.textProperty().bindBidirectional(viewModel.descriptionProperty());
+    private void bindEditor() {
+        name.textProperty().bindBidirectional(editor.nameProperty());
+        description.textProperty().bindBidirectional(editor.descriptionProperty());
         RuleBuilderPane builder = new RuleBuilderPane(viewModel.fields(), viewModel::suggestions);
         builderHolder.getChildren().setAll(builder);
-        builder.show(viewModel.rootProperty().get());
-        viewModel.rootProperty().addListener((observable, old, root) -> builder.show(root));
-        ruleText.textProperty().bindBidirectional(viewModel.ruleTextProperty());
-        ruleProblem.textProperty().bind(viewModel.ruleProblemProperty());
+        builder.show(editor.rootProperty().get());
+        editor.rootProperty().addListener((observable, old, root) -> builder.show(root));
+        builderHolder.disableProperty().bind(editor.builderStaleProperty());
+        ruleText.textProperty().bindBidirectional(editor.ruleTextProperty());
+        ruleProblem.textProperty().bind(editor.ruleProblemProperty());
         ruleProblem.visibleProperty().bind(ruleProblem.textProperty().isNotEmpty());
         ruleProblem.managedProperty().bind(ruleProblem.visibleProperty());
-        count.textProperty().bind(viewModel.countProperty());
+        count.textProperty().bind(editor.countProperty());
+        count.visibleProperty().bind(count.textProperty().isNotEmpty());
+        count.managedProperty().bind(count.visibleProperty());
+        saveButton.disableProperty().bind(editor.hasRuleBinding().not());
+        duplicateButton.disableProperty().bind(editor.isSavedBinding().not());
+        deleteButton.disableProperty().bind(editor.isSavedBinding().not());
+        exportButton.disableProperty().bind(editor.isSavedBinding().not().or(editor.hasRuleBinding().not()));
 
         profileColumns(preview);
-        preview.setItems(viewModel.preview());
-        preview.setPlaceholder(new Label("No profile matches this rule"));
+        preview.setItems(editor.preview());
+        Label previewNote = new Label();
+        previewNote.textProperty().bind(editor.previewNoteProperty());
+        preview.setPlaceholder(previewNote);
+    }
 
-        viewModel.histories().addListener((ListChangeListener<SegmentHistory>) change -> trend.show(viewModel.histories()));
-        changesSince.textProperty().bind(viewModel.changesSinceProperty());
-        joinedTitle.textProperty().bind(viewModel.joinedTitleProperty());
-        leftTitle.textProperty().bind(viewModel.leftTitleProperty());
-        joined.setItems(viewModel.joined());
-        left.setItems(viewModel.left());
+    private void bindTrend() {
+        SegmentTrend model = viewModel.trend();
+        trendNote.textProperty().bind(model.noteProperty());
+        trend.visibleProperty().bind(Bindings.isNotEmpty(model.shown()));
+        model.shown().addListener((ListChangeListener<SegmentHistory>) change -> trend.show(model.shown()));
+        compare.disableProperty().bind(Bindings.isEmpty(model.others()));
+        model.others().addListener((ListChangeListener<SegmentHistory>) change -> compareItems());
+    }
+
+    private void compareItems() {
+        SegmentTrend model = viewModel.trend();
+        compare.getItems().setAll(model.others().stream().map(history -> {
+            CheckMenuItem item = new CheckMenuItem(history.name());
+            item.setMnemonicParsing(false);
+            item.setSelected(model.isCompared(history.segmentId()));
+            item.setOnAction(event -> model.compare(history.segmentId(), item.isSelected()));
+            return item;
+        }).toList());
+    }
+
+    private void bindChanges() {
+        MembershipChanges changes = viewModel.changes();
+        changesSince.textProperty().bind(changes.sinceProperty());
+        joinedTitle.textProperty().bind(changes.joinedTitleProperty());
+        leftTitle.textProperty().bind(changes.leftTitleProperty());
+        joined.setItems(changes.joined());
+        left.setItems(changes.left());
         joined.setCellFactory(list -> new ProfileCell());
         left.setCellFactory(list -> new ProfileCell());
+    }
 
+    private void bindCohorts() {
+        Cohorts cohorts = viewModel.cohorts();
+        cohortContent.visibleProperty().bind(Bindings.isNotEmpty(cohorts.sizes()));
+        cohortEmpty.visibleProperty().bind(cohortContent.visibleProperty().not());
         cohortChart.setAnimated(false);
-        cohortList.setItems(viewModel.cohorts());
+        cohortList.setItems(cohorts.sizes());
         cohortList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(CohortSize item, boolean empty) {
@@ -123,19 +209,16 @@ public final class SegmentsView {
                 setText(empty || item == null ? null : String.format("%s  —  %,d", item.cohort(), item.size()));
             }
         });
-        cohortList.setPlaceholder(new Label("No cohorts yet: import a file with a cohort column"));
         cohortList.getSelectionModel().selectedItemProperty().addListener((observable, old, selected) ->
-                viewModel.openCohort(selected));
-        viewModel.cohorts().addListener((ListChangeListener<CohortSize>) change -> drawCohorts());
+                cohorts.open(selected));
+        cohorts.sizes().addListener((ListChangeListener<CohortSize>) change -> drawCohorts());
         profileColumns(cohortMembers);
-        cohortMembers.setItems(viewModel.cohortMembers());
+        cohortMembers.setItems(cohorts.members());
         cohortMembers.setPlaceholder(new Label("Pick a cohort to see its members"));
-
-        viewModel.refresh();
     }
 
     private void reselect() {
-        var editing = viewModel.editingProperty().get();
+        Segment editing = editor.savedProperty().get();
         if (editing == null) {
             segmentList.getSelectionModel().clearSelection();
             return;
@@ -147,18 +230,31 @@ public final class SegmentsView {
     private void drawCohorts() {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         series.setName("Profiles");
-        viewModel.cohorts().stream().limit(20)
+        viewModel.cohorts().sizes().stream().limit(20)
                 .forEach(cohort -> series.getData().add(new XYChart.Data<>(cohort.cohort(), cohort.size())));
         cohortChart.getData().setAll(List.of(series));
     }
 
+    /**
+     * Columns at least as wide as their headers, so a narrow table scrolls sideways instead of cutting them to a
+     * letter; the theme's bold header font is about a third wider than a plain {@link Text}'s.
+     */
     private static void profileColumns(TableView<Profile> table) {
         for (ProfileField field : TABLE_FIELDS) {
             TableColumn<Profile, String> column = new TableColumn<>(field.label());
             column.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().get(field)));
+            column.setMinWidth(new Text(field.label()).getLayoutBounds().getWidth() * 1.3 + 24);
             table.getColumns().add(column);
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    private boolean confirm(String title, String question, String action) {
+        ButtonType confirm = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, confirm);
+        alert.setHeaderText(title);
+        alert.initOwner(segmentList.getScene().getWindow());
+        return alert.showAndWait().filter(confirm::equals).isPresent();
     }
 
     @FXML
@@ -178,16 +274,6 @@ public final class SegmentsView {
 
     @FXML
     private void delete() {
-        var editing = viewModel.editingProperty().get();
-        if (editing != null) {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete the segment \"" + editing.name()
-                    + "\" with its history? This cannot be undone.", ButtonType.CANCEL, ButtonType.OK);
-            confirm.setHeaderText("Delete segment");
-            confirm.initOwner(segmentList.getScene().getWindow());
-            if (confirm.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
-                return;
-            }
-        }
         viewModel.delete();
     }
 
@@ -198,15 +284,7 @@ public final class SegmentsView {
 
     @FXML
     private void exportMembers() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export members");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        String base = viewModel.nameProperty().get().isBlank() ? "segment" : viewModel.nameProperty().get();
-        chooser.setInitialFileName(base.replaceAll("[^\\p{L}\\p{N}._-]+", "_") + ".csv");
-        File file = chooser.showSaveDialog(segmentList.getScene().getWindow());
-        if (file != null) {
-            viewModel.exportMembers(file.toPath());
-        }
+        viewModel.exportMembers();
     }
 
     private static final class SegmentCell extends ListCell<SegmentSize> {

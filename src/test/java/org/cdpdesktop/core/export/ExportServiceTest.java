@@ -22,6 +22,9 @@ import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.query.ProfileQuery;
+import org.cdpdesktop.core.query.RuleParser;
+import org.cdpdesktop.core.store.ProfileBrowser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +36,7 @@ class ExportServiceTest {
     @Test
     void exportsAFilteredViewAsJsonAndCsvWithAttributesAndCohorts() throws Exception {
         DataDirectory data = DataDirectory.open(folder.resolve("data"));
-        try (Database database = Database.open(data.database())) {
+        try (Database database = Database.open(data.database()); ProfileBrowser browser = new ProfileBrowser(database)) {
             Path file = folder.resolve("in.csv");
             Files.writeString(file, "id,email,age,zip,tier,cohort,interests\n1,a@x.com,30,07302,gold,VIP,music|art\n2,b@x.com,50,,,,\n",
                     StandardCharsets.UTF_8);
@@ -41,10 +44,10 @@ class ExportServiceTest {
             ImportOptions options = new ImportOptions(dialect, ColumnMapping.auto(CsvPreviewer.preview(file, dialect, 0).headers()),
                     DuplicatePolicy.NEWEST, false, null);
             new ImportService(database, data, new FieldCleaner()).importJob(file, options).run(context());
-            ExportService exporter = new ExportService(database);
+            ExportService exporter = new ExportService(database, browser);
 
             StringWriter json = new StringWriter();
-            ExportSummary summary = exporter.exportJob(ExportFormat.JSON, json, "p.age < ?", List.of(40)).run(context());
+            ExportSummary summary = exporter.exportJob(ExportFormat.JSON, json, new ProfileQuery(RuleParser.parse("age < 40"), null, null, null)).run(context());
             assertThat(summary.profiles()).isEqualTo(1);
             JsonNode profile = new ObjectMapper().readTree(json.toString()).get(0);
             assertThat(profile.get("externalId").asText()).isEqualTo("1");
@@ -55,7 +58,7 @@ class ExportServiceTest {
             assertThat(profile.get("cohorts").toString()).isEqualTo("[\"VIP\"]");
 
             Path csv = folder.resolve("out.csv");
-            assertThat(exporter.exportJob(ExportFormat.CSV, csv, null, List.of()).run(context()).profiles()).isEqualTo(2);
+            assertThat(exporter.exportJob(ExportFormat.CSV, csv, ProfileQuery.ALL).run(context()).profiles()).isEqualTo(2);
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines.get(0)).isEqualTo("externalId,email,phone,firstName,lastName,age,gender,city,state,country,postalCode,"
                     + "income,education,interests,bio,signupDate,createdAt,updatedAt,tier,cohorts");

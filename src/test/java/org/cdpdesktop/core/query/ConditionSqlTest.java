@@ -157,7 +157,8 @@ class ConditionSqlTest {
                         || cohorts.get("Churn Risk").contains(p.getId())),
                 rule("cohort is empty", p -> !cohorts.get("vip").contains(p.getId()) && !cohorts.get("Churn Risk").contains(p.getId())),
                 rule("country in (\"US\",\"CA\") AND age >= 25 AND (interests contains \"travel\" OR income > 100000)"
-                        + " AND NOT city = \"new york\"", p -> "us".equalsIgnoreCase(p.getCountry())
+                        + " AND NOT city = \"new york\"", p -> p.getCountry() != null
+                        && List.of("us", "canada").contains(p.getCountry().toLowerCase(Locale.ROOT))
                         && p.getAge() != null && p.getAge() >= 25
                         && (p.getInterests().contains("travel") || p.getIncome() != null && p.getIncome() > 100000)
                         && !"new york".equalsIgnoreCase(p.getCity())),

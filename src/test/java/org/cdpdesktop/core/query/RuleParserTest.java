@@ -8,6 +8,7 @@ import org.cdpdesktop.core.profile.ProfileField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleParserTest {
@@ -74,6 +75,31 @@ class RuleParserTest {
                 new Leaf(FieldRef.segment(), Operator.NE, "churned"));
     }
 
+    @ParameterizedTest
+    @EnumSource(Operator.class)
+    void readsTheWordsTheBuilderShowsForEveryOperator(Operator operator) {
+        FieldRef field = FieldRef.profile(operator == Operator.IN_LAST_DAYS ? ProfileField.CREATED_AT : ProfileField.CITY);
+        List<String> values = switch (operator.arity()) {
+            case 0 -> List.of();
+            case 2 -> List.of("a", "b");
+            default -> operator == Operator.IN_LAST_DAYS ? List.of("30") : List.of("Paris");
+        };
+        String words = switch (operator) {
+            case BETWEEN -> "city between \"a\" and \"b\"";
+            case IN, NOT_IN -> "city " + operator.label() + " (\"Paris\")";
+            case IN_LAST_DAYS -> "createdAt in the last 30 days";
+            default -> field.name() + " " + operator.label() + (values.isEmpty() ? "" : " \"Paris\"");
+        };
+
+        assertThat(RuleParser.parse(words)).isEqualTo(new Leaf(field, operator, values));
+    }
+
+    @Test
+    void typingTheBuildersIsGivesTheSameRuleAsTheEqualsSign() {
+        assertThat(RuleParser.parse("country is \"Canada\" AND segment is \"Senior\"")).isEqualTo(
+                RuleParser.parse("country = \"Canada\" AND segment = \"Senior\""));
+    }
+
     @Test
     void keywordsAndFieldNamesIgnoreCaseAndColumnNamesWork() {
         assertThat(RuleParser.parse("POSTAL_CODE = 07302 and Age Is Not Empty")).isEqualTo(new Group(GroupKind.AND, List.of(
@@ -108,7 +134,8 @@ class RuleParserTest {
         "age between 1 or 5           | 15 | expected AND between the two values",
         "signupDate > \"2024-13-01\"  | 14 | expected a date like 2024-01-31",
         "createdAt in last x days     | 19 | expected a number of days",
-        "country is full              | 12 | expected 'empty' or 'not empty' after 'is'",
+        "country is full              | 12 | expected a value after 'is'",
+        "age at 5                     | 8  | expected 'least' or 'most' after 'at'",
         "phone matches \"(\"          | 15 | invalid regular expression",
         "age ~ 5                      | 5  | unexpected character '~'",
         "country \"US\"               | 9  | expected an operator after 'country'",

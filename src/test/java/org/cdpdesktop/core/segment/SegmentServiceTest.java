@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +18,9 @@ import java.util.Map;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.store.ProfileStore;
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.ProfileQuery;
+import org.cdpdesktop.core.store.ProfileBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,18 +200,24 @@ class SegmentServiceTest {
     }
 
     @Test
-    void exportsMembersAsCsvKeepingTextAsText() {
-        Profile a = new Profile();
-        a.setExternalId("a");
-        a.setPostalCode("07302");
-        a.setCountry("US");
-        profiles.save(a);
-        StringWriter out = new StringWriter();
+    void aRuleWithLiveRulesSelectsWhatTheLiveCountCountsWhereStoredMembersAreStale() {
+        profile("a", 30, null, "", "US", null, null);
+        profile("b", 70, null, "", "US", null, null);
+        profile("c", 70, null, "", "CA", null, null);
+        segments.save("Seniors", RuleParser.parse("age >= 65"), null);
+        Condition rule = RuleParser.parse("country = \"US\" AND NOT segment \"Seniors\"");
+        ProfileBrowser browser = new ProfileBrowser(database);
 
-        long rows = segments.exportMembersCsv(RuleParser.parse("country = \"us\""), out);
+        long live = segments.count(rule);
+        long listed = browser.count(new ProfileQuery(segments.withLiveRules(rule), null, null, null));
+        long fromStoredMembers = browser.count(new ProfileQuery(rule, null, null, null));
+        browser.close();
 
-        assertThat(rows).isEqualTo(1);
-        assertThat(out.toString()).startsWith("id,externalId,").contains(",07302,");
+        assertThat(live).isEqualTo(1);
+        assertThat(listed).isEqualTo(live);
+        assertThat(fromStoredMembers).as("Seniors was never evaluated, so its stored member list is empty").isEqualTo(2);
+        assertThatThrownBy(() -> segments.withLiveRules(RuleParser.parse("segment \"Nobody\"")))
+                .hasMessage("There is no segment named \"Nobody\"");
     }
 
     @Test

@@ -120,6 +120,23 @@ class ListingOrderCacheTest {
     }
 
     @Test
+    void theKeptOrderPutsBlankValuesLastInBothDirections() {
+        long blanks = many.stream().filter(profile -> profile.getPhone() == null).count();
+        assertThat(blanks).isPositive();
+        for (String sort : List.of("phone", "-phone")) {
+            ProfileQuery byPhone = ProfileQuery.ALL.withSort(ProfileSort.parse(sort));
+            long rows = browser.count(byPhone);
+            firstThenDeepPage(byPhone);
+            assertThat(browser.keepsOrderOf(byPhone)).isTrue();
+
+            List<Profile> lastPage = browser.page(byPhone, rows - blanks - 1, (int) blanks + 1);
+
+            assertThat(lastPage.get(0).getPhone()).as(sort).isNotNull();
+            assertThat(lastPage.subList(1, lastPage.size())).as(sort).extracting(Profile::getPhone).containsOnlyNulls();
+        }
+    }
+
+    @Test
     void aNewListingReplacesTheKeptOrder() {
         ProfileQuery byPhone = ProfileQuery.ALL.withSort(ProfileSort.parse("phone"));
         ProfileQuery byState = ProfileQuery.ALL.withSort(ProfileSort.parse("state"));

@@ -49,8 +49,8 @@ class ProfileBrowserTest {
     void aSelectionIsItsNamedIdsPlusTheRowsAtItsRangesOfTheListing() {
         // By age: ck_d, ck_a, ck_c, ck_b, ck_e. Rows 1-2 are ck_a and ck_c; row 4 is ck_e.
         ProfileQuery byAge = ProfileQuery.ALL.withSort(ProfileSort.parse("age"));
-        SqlFragment selection = browser.whereAnyOf(List.of(five.get(3).getId()), byAge,
-                List.of(new ProfileBrowser.RowRange(1, 2), new ProfileBrowser.RowRange(4, 1)));
+        SqlFragment selection = browser.whereAnyOf(new ProfileBrowser.Selection(List.of(five.get(3).getId()),
+                List.of(new ProfileBrowser.RowRange(1, 2), new ProfileBrowser.RowRange(4, 1))), byAge);
 
         assertThat(externalIdsWhere(selection)).containsExactly("ck_a", "ck_c", "ck_d", "ck_e");
     }
@@ -74,13 +74,31 @@ class ProfileBrowserTest {
         List<ProfileBrowser.RowRange> scattered = IntStream.range(0, 500)
                 .mapToObj(run -> new ProfileBrowser.RowRange(run * 2L, 1)).toList();
 
-        assertThatThrownBy(() -> browser.whereAnyOf(List.of(), ProfileQuery.ALL, scattered))
+        assertThatThrownBy(() -> new ProfileBrowser.Selection(List.of(), scattered))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("A selection of more than 499 separate runs of rows that have not loaded yet cannot be exported;"
                         + " export the whole listing or fewer runs");
         // The most runs one selection may have still run as one statement: rows 0, 2 and 4 are ck_a, ck_c and ck_e.
-        assertThat(externalIdsWhere(browser.whereAnyOf(List.of(), ProfileQuery.ALL, scattered.subList(0, 499))))
+        assertThat(externalIdsWhere(browser.whereAnyOf(new ProfileBrowser.Selection(List.of(), scattered.subList(0, 499)), ProfileQuery.ALL)))
                 .containsExactly("ck_a", "ck_c", "ck_e");
+    }
+
+    @Test
+    void blankValuesSortLastInBothDirections() {
+        Profile blank = new Profile();
+        blank.setExternalId("ck_blank");
+        new ProfileStore(database).save(blank);
+
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("age"))))
+                .containsExactly("ck_d", "ck_a", "ck_c", "ck_b", "ck_e", "ck_blank");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("-age"))))
+                .containsExactly("ck_e", "ck_b", "ck_c", "ck_a", "ck_d", "ck_blank");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("attr:tier"))))
+                .containsExactly("ck_c", "ck_a", "ck_e", "ck_b", "ck_d", "ck_blank");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("-attr:tier"))))
+                .containsExactly("ck_b", "ck_e", "ck_a", "ck_c", "ck_blank", "ck_d");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("interests"))).get(5)).isEqualTo("ck_blank");
+        assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("-interests"))).get(5)).isEqualTo("ck_blank");
     }
 
     @Test
@@ -121,9 +139,9 @@ class ProfileBrowserTest {
     }
 
     @Test
-    void sortsByCustomAttributeWithMissingValuesFirstAndTiesInIdOrder() {
+    void sortsByCustomAttributeWithMissingValuesLastAndTiesInIdOrder() {
         assertThat(externalIds(ProfileQuery.ALL.withSort(ProfileSort.parse("attr:tier"))))
-                .containsExactly("ck_d", "ck_c", "ck_a", "ck_e", "ck_b");
+                .containsExactly("ck_c", "ck_a", "ck_e", "ck_b", "ck_d");
     }
 
     @Test

@@ -70,9 +70,18 @@ class DashboardViewTest {
         waitUntil(() -> robot.lookup("#chart-countries .chart").tryQuery().isPresent());
 
         assertThat(robot.lookup("#dashboard-profiles").queryAs(Label.class).getText()).isEqualTo("5");
-        assertThat(robot.lookup("#dashboard-model-status").queryAs(Label.class).getText()).startsWith("No model yet");
         assertThat(robot.lookup("#chart-cohorts").lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("No cohorts yet: import a cohort column or train a model.");
+                .contains("No cohorts yet: import a file with a cohort column.");
+    }
+
+    @Test
+    void withoutAModelNoCardPromisesTrainingTheModelScreenDoesNotOffer(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#chart-cohorts").tryQuery().isPresent());
+
+        assertThat(robot.lookup("#dashboard-model-status").queryAs(Label.class).getText())
+                .startsWith("No cohort model").contains("not available in this version").doesNotContain("Train one");
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .noneMatch(text -> text != null && text.toLowerCase().contains("train a model"));
     }
 
     @Test

@@ -1,0 +1,222 @@
+package org.cdpdesktop.core.segment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.db.SqlWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Segment membership kept in the store: refreshing members, snapshots of every segment, their history and who joined or left. */
+final class Snapshots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
+    private static final int ID_CHUNK = 50_000;
+
+    private final Database database;
+    private final Clock clock;
+
+    Snapshots(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Re-evaluates one segment and stores its members; returns its size. */
+    long evaluate(Segment segment) {
+        return database.write(connection -> {
+            long[] ids = SegmentSql.selectIds(connection,
+                    SegmentSql.live(connection, SegmentSql.membership(segment), clock));
+            refreshMembers(connection, segment.id(), ids);
+            return (long) ids.length;
+        });
+    }
+
+    /**
+     * Re-evaluates every segment, stores its members and writes one snapshot row per segment (size and member ids)
+     * in one transaction. {@code reason} says what prompted it: "import", "prediction" or "manual".
+     * A segment whose rule cannot be evaluated is reported in the results and skipped; the others are still taken.
+     */
+    List<SnapshotResult> snapshotAll(String reason) {
+        String takenAt = clock.instant().toString();
+        List<SnapshotResult> results = database.withWriter(writer -> withoutForeignKeyChecks(writer, connection -> {
+            List<SegmentSql.Translated> translated = SegmentSql.translateAll(connection, clock);
+            List<SegmentSql.Translated> scanned = new ArrayList<>();
+            Map<Long, long[]> members = new HashMap<>();
+            for (SegmentSql.Translated t : translated) {
+                if (t.sql() != null && SegmentSql.scansTable(connection, t.sql())) {
+                    scanned.add(t);
+                } else if (t.sql() != null) {
+                    members.put(t.segment().id(), SegmentSql.selectIds(connection, t.sql()));
+                }
+            }
+            List<long[]> scannedMembers = SegmentSql.evaluateAll(connection, scanned);
+            for (int i = 0; i < scanned.size(); i++) {
+                members.put(scanned.get(i).segment().id(), scannedMembers.get(i));
+            }
+            List<SnapshotResult> done = new ArrayList<>();
+            for (SegmentSql.Translated t : translated) {
+                Segment segment = t.segment();
+                if (t.sql() == null) {
+                    done.add(new SnapshotResult(segment.id(), segment.name(), 0, 0, 0, t.error()));
+                    continue;
+                }
+                long[] ids = members.get(segment.id());
+                MemberChange change = refreshMembers(connection, segment.id(), ids);
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment_snapshot"
+                        + "(segment_id, taken_at, reason, size, members) VALUES (?, ?, ?, ?, ?)")) {
+                    insert.setLong(1, segment.id());
+                    insert.setString(2, takenAt);
+                    insert.setString(3, reason);
+                    insert.setLong(4, ids.length);
+                    insert.setBytes(5, MemberIds.encode(ids));
+                    insert.executeUpdate();
+                }
+                done.add(new SnapshotResult(segment.id(), segment.name(), ids.length, change.added(), change.removed(), null));
+            }
+            return done;
+        }));
+        results.stream().filter(r -> r.error() != null)
+                .forEach(r -> LOG.warn("Snapshot skipped segment {}: {}", r.name(), r.error()));
+        return results;
+    }
+
+    /**
+     * Runs {@code work} in one transaction with foreign-key checks off. A first snapshot of a large store inserts
+     * millions of segment_member rows, and checking each row's profile and segment costs two thirds of the time;
+     * the checks are redundant here because every id was just selected from those tables under the same write lock.
+     * SQLite only switches the checks outside a transaction, hence the explicit transaction and the order below.
+     */
+    static <T> T withoutForeignKeyChecks(Connection connection, SqlWork<T> work) throws SQLException {
+        try (Statement pragma = connection.createStatement()) {
+            pragma.execute("PRAGMA foreign_keys = OFF");
+            try {
+                connection.setAutoCommit(false);
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                pragma.execute("PRAGMA foreign_keys = ON");
+            }
+        }
+    }
+
+    /** The snapshots of one segment, oldest first. */
+    List<SnapshotPoint> history(long segmentId) {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id, segment_id, taken_at, reason, size"
+                    + " FROM segment_snapshot WHERE segment_id = ? ORDER BY taken_at, id")) {
+                statement.setLong(1, segmentId);
+                return points(statement);
+            }
+        });
+    }
+
+    /** Every segment's snapshots, oldest first, for the trend chart. */
+    List<SegmentHistory> histories() {
+        return database.read(connection -> {
+            Map<Long, List<SnapshotPoint>> bySegment = new LinkedHashMap<>();
+            Map<Long, String> names = new LinkedHashMap<>();
+            for (Segment segment : SegmentTable.listSegments(connection)) {
+                bySegment.put(segment.id(), new ArrayList<>());
+                names.put(segment.id(), segment.name());
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, segment_id, taken_at, reason, size FROM segment_snapshot ORDER BY taken_at, id")) {
+                for (SnapshotPoint point : points(statement)) {
+                    bySegment.get(point.segmentId()).add(point);
+                }
+            }
+            List<SegmentHistory> histories = new ArrayList<>();
+            bySegment.forEach((id, points) -> histories.add(new SegmentHistory(id, names.get(id), points)));
+            return histories;
+        });
+    }
+
+    /** Who joined and who left the segment since its last snapshot, by its live rule. */
+    MembershipChange diffSinceLastSnapshot(long segmentId) {
+        return database.read(connection -> {
+            Segment segment = SegmentTable.findById(connection, segmentId);
+            long[] current = SegmentSql.selectIds(connection, SegmentSql.live(connection, SegmentSql.membership(segment), clock));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT taken_at, size, members"
+                    + " FROM segment_snapshot WHERE segment_id = ? ORDER BY taken_at DESC, id DESC LIMIT 1")) {
+                statement.setLong(1, segmentId);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return new MembershipChange(null, current, new long[0]);
+                    }
+                    long size = row.getLong(2);
+                    if (size > Integer.MAX_VALUE) {
+                        throw new CorruptSnapshotException("the snapshot claims " + size + " members");
+                    }
+                    long[] previous = MemberIds.decode(row.getBytes(3), (int) size);
+                    return new MembershipChange(row.getString(1), MemberIds.difference(current, previous),
+                            MemberIds.difference(previous, current));
+                }
+            }
+        });
+    }
+
+    /**
+     * Brings segment_member in line with {@code ids}, touching only the rows that change; returns how many changed.
+     * Changed ids go to SQLite as JSON arrays of {@link #ID_CHUNK}, so SQLite loops over them instead of JDBC doing
+     * one call per row: a first snapshot of a million-profile store writes millions of rows.
+     */
+    record MemberChange(long added, long removed) {
+    }
+
+    static MemberChange refreshMembers(Connection connection, long segmentId, long[] ids) throws SQLException {
+        long[] previous;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT profile_id FROM segment_member WHERE segment_id = ? ORDER BY profile_id")) {
+            select.setLong(1, segmentId);
+            previous = SegmentSql.readIds(select);
+        }
+        long[] added = MemberIds.difference(ids, previous);
+        long[] removed = MemberIds.difference(previous, ids);
+        apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
+                segmentId, removed);
+        apply(connection, "INSERT INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
+                segmentId, added);
+        return new MemberChange(added.length, removed.length);
+    }
+
+    static void apply(Connection connection, String sql, long segmentId, long[] profileIds) throws SQLException {
+        if (profileIds.length == 0) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int from = 0; from < profileIds.length; from += ID_CHUNK) {
+                StringBuilder json = new StringBuilder(ID_CHUNK * 8).append('[');
+                for (int i = from; i < Math.min(profileIds.length, from + ID_CHUNK); i++) {
+                    json.append(i == from ? "" : ",").append(profileIds[i]);
+                }
+                statement.setLong(1, segmentId);
+                statement.setString(2, json.append(']').toString());
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    static List<SnapshotPoint> points(PreparedStatement statement) throws SQLException {
+        List<SnapshotPoint> points = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                points.add(new SnapshotPoint(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4), rows.getLong(5)));
+            }
+        }
+        return points;
+    }
+}

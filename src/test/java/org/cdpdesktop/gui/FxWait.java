@@ -1,0 +1,25 @@
+package org.cdpdesktop.gui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** How screen tests wait for what a person would wait for: a condition on what is shown, then the FX events it set off. */
+public final class FxWait {
+
+    private static final int SECONDS = 30;
+
+    private FxWait() {
+    }
+
+    /** Waits until {@code condition} holds, at most {@value #SECONDS} seconds; fails the test with a plain message otherwise. */
+    public static void until(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Condition not met within " + SECONDS + " seconds", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
