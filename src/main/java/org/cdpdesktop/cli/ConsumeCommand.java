@@ -25,8 +25,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "consume", mixinStandardHelpOptions = true,
-        description = {"Consume customer profiles from Kafka into the store, as the Stream screen does, until Ctrl-C, --max-messages or",
-            "--idle-timeout. Messages that cannot be stored are kept as dead letters. Progress goes to stderr; prints one JSON line:",
+        description = {"Consume customer profiles from Kafka topics into the store, as the Stream screen does.",
+            "Runs until Ctrl-C, --max-messages or --idle-timeout; messages that cannot be stored are kept as dead letters.",
+            "Progress goes to stderr; prints one JSON line:",
             "{\"read\":..,\"inserted\":..,\"updated\":..,\"duplicates\":..,\"rejected\":..,\"deadLettered\":..,\"seconds\":..,\"messagesPerSecond\":..}."})
 final class ConsumeCommand implements Callable<Integer> {
 

@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Send profiles to a Kafka topic, to try the stream end to end: a JSON Lines file (.jsonl) line by line, a CSV",
-            "file as one JSON object per row keyed by its external id. Prints one JSON line: {\"sent\":..,\"topic\":..,\"seconds\":..}."})
+        description = {"Send profiles from a file to a Kafka topic, to try the stream end to end.",
+            "A JSON Lines file (.jsonl) goes line by line, a CSV file as one JSON object per row keyed by its external id.",
+            "Prints one JSON line: {\"sent\":..,\"topic\":..,\"seconds\":..}."})
 final class ProduceCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Bootstrap servers, comma-separated.")

@@ -98,6 +98,10 @@ public final class MessageParser {
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
+            if (format == MessageFormat.PROFILE_JSON && field.getKey().equals("id")) {
+                // The store id of the desktop that wrote the profile means nothing here; externalId names the customer.
+                continue;
+            }
             if (format == MessageFormat.PROFILE_JSON && field.getKey().equals("attributes") && field.getValue().isObject()) {
                 flatten("", field.getValue(), values, 1);
             } else {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import org.cdpdesktop.core.ingest.ColumnMapping;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileMapping;
 import org.junit.jupiter.api.Test;
 
 class MessageParserTest {
@@ -29,6 +34,25 @@ class MessageParserTest {
                 "{\"externalId\":\"c-1\",\"postalCode\":\"07302\",\"attributes\":{\"loyalty_tier\":\"gold\"}}"));
 
         assertThat(values).containsExactly(entry("externalId", "c-1"), entry("postalCode", "07302"), entry("loyalty_tier", "gold"));
+    }
+
+    @Test
+    void aProfileAsCdpDesktopWritesItIsReadWithoutTheWritersStoreId() throws Exception {
+        Profile profile = new Profile();
+        profile.setId(7L);
+        profile.setExternalId("c-1");
+        profile.setPostalCode("07302");
+        profile.setInterests(List.of("tech", "travel"));
+        profile.setAttributes(Map.of("loyalty_tier", "gold"));
+
+        var values = MessageParser.json(MessageFormat.PROFILE_JSON).parse(text(ProfileMapping.toJson(profile).toString()));
+
+        assertThat(values).doesNotContainKey("id")
+                .containsEntry("externalId", "c-1")
+                .containsEntry("postalCode", "07302")
+                .containsEntry("interests", "tech|travel")
+                .containsEntry("loyalty_tier", "gold");
+        assertThat(ColumnMapping.auto(List.copyOf(values.keySet())).columnFor(ProfileField.EXTERNAL_ID)).isEqualTo("externalId");
     }
 
     @Test
