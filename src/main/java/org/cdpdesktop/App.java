@@ -20,6 +20,7 @@ import org.cdpdesktop.core.segment.CohortService;
 import org.cdpdesktop.core.query.FieldValues;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
+import org.cdpdesktop.core.stream.StreamService;
 
 /** The composition root: builds every service once, on one data folder, and hands them to the doors. */
 public final class App implements AutoCloseable {
@@ -42,6 +43,7 @@ public final class App implements AutoCloseable {
     private final FieldValues fieldValues;
     private final CohortModelService cohortModels;
     private final ApiKeys apiKeys;
+    private final StreamService stream;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -66,6 +68,7 @@ public final class App implements AutoCloseable {
         this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));
         cohortModels.onPredicted(prediction -> segments.snapshotAll("prediction"));
         cohortModels.installBundledModel();
+        this.stream = new StreamService(database, importer, presets, settings, dataDirectory.rejects());
     }
 
     public static App open(Path dataDirectory) {
@@ -148,8 +151,14 @@ public final class App implements AutoCloseable {
         return apiKeys;
     }
 
+    /** The Kafka consumer; its {@code onChangedProfiles} hook is where cohort predictions on ingest attach. */
+    public StreamService stream() {
+        return stream;
+    }
+
     @Override
     public void close() {
+        stream.close();
         jobs.close();
         profileBrowser.close();
         database.close();

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         subcommands = {StatsCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class, PresetCommand.class,
                 SampleCommand.class, ProfilesCommand.class, SegmentCommand.class, ImportsCommand.class,
                 TrainCommand.class, ModelsCommand.class, PredictCommand.class, DriftCommand.class, ServeCommand.class,
-                ApiKeyCommand.class})
+                ApiKeyCommand.class, ConsumeCommand.class, ProduceCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;

@@ -22,6 +22,8 @@ import org.cdpdesktop.gui.segments.SegmentsView;
 import org.cdpdesktop.gui.segments.SegmentsViewModel;
 import org.cdpdesktop.gui.shell.MainView;
 import org.cdpdesktop.gui.shell.MainViewModel;
+import org.cdpdesktop.gui.stream.StreamView;
+import org.cdpdesktop.gui.stream.StreamViewModel;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
@@ -85,6 +87,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == ModelView.class) {
             return new ModelView(new ModelViewModel(app, executor, jobs));
+        }
+        if (type == StreamView.class) {
+            return new StreamView(new StreamViewModel(app, executor));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }
