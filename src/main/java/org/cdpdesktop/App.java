@@ -3,6 +3,7 @@ package org.cdpdesktop;
 import java.nio.file.Path;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.access.ApiKeys;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.export.ExportService;
 import org.cdpdesktop.core.clean.FieldCleaner;
@@ -21,6 +22,7 @@ import org.cdpdesktop.core.segment.SegmentInsights;
 import org.cdpdesktop.core.segment.SegmentOverlap;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
+import org.cdpdesktop.core.stream.StreamService;
 
 /** The composition root: builds every service once, on one data folder, and hands them to the doors. */
 public final class App implements AutoCloseable {
@@ -44,6 +46,8 @@ public final class App implements AutoCloseable {
     private final CohortService cohorts;
     private final FieldValues fieldValues;
     private final CohortModelService cohortModels;
+    private final ApiKeys apiKeys;
+    private final StreamService stream;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -64,11 +68,13 @@ public final class App implements AutoCloseable {
         this.segmentOverlap = new SegmentOverlap(segments);
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
+        this.apiKeys = new ApiKeys(database);
         importer.onImported(summary -> segments.snapshotAll("import"));
         importer.onUndone(summary -> segments.snapshotAll("undo import"));
         this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));
         cohortModels.onPredicted(prediction -> segments.snapshotAll("prediction"));
         cohortModels.installBundledModel();
+        this.stream = new StreamService(database, importer, presets, settings, dataDirectory.rejects());
     }
 
     public static App open(Path dataDirectory) {
@@ -154,8 +160,19 @@ public final class App implements AutoCloseable {
         return cohortModels;
     }
 
+    /** Keys for the local REST API, kept as salted hashes. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** The Kafka consumer; its {@code onChangedProfiles} hook is where cohort predictions on ingest attach. */
+    public StreamService stream() {
+        return stream;
+    }
+
     @Override
     public void close() {
+        stream.close();
         jobs.close();
         profileBrowser.close();
         database.close();

@@ -54,8 +54,8 @@ final class ImportsCommand {
     }
 
     @Command(name = "undo", mixinStandardHelpOptions = true,
-            description = {"Undo a completed import: remove every profile it created; profiles it only updated are kept as they are",
-                "and listed. Segment snapshots follow, as after an import. Prints one JSON line:",
+            description = {"Undo a completed import: remove every profile it created, keeping and listing those it only updated.",
+                "Segment snapshots follow, as after an import. Prints one JSON line:",
                 "{\"batchId\",\"file\",\"removed\",\"removedLaterUpdated\",\"keptUpdated\",\"keptExternalIds\",\"seconds\"}."})
     static final class Undo implements Callable<Integer> {
 

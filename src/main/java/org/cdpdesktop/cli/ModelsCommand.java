@@ -107,7 +107,7 @@ final class ModelsCommand implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "A model id (default: the active model).")
         private String id;
 
-        @Option(names = "--top", defaultValue = "10", description = "Terms per cohort and direction (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Terms per cohort and direction (default: ${DEFAULT-VALUE}).")
         private int top;
 
         @Override

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         description = "A customer data platform on your own computer. Without a command, opens the desktop app.",
         subcommands = {StatsCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class, PresetCommand.class,
                 SampleCommand.class, ProfilesCommand.class, SegmentCommand.class, ImportsCommand.class,
-                TrainCommand.class, ModelsCommand.class, PredictCommand.class, DriftCommand.class})
+                TrainCommand.class, ModelsCommand.class, PredictCommand.class, DriftCommand.class, ServeCommand.class,
+                ApiKeyCommand.class, ConsumeCommand.class, ProduceCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;

@@ -2,6 +2,10 @@ package org.cdpdesktop.gui;
 
 import javafx.util.Callback;
 import org.cdpdesktop.App;
+import org.cdpdesktop.gui.api.ApiView;
+import org.cdpdesktop.gui.api.ApiViewModel;
+import org.cdpdesktop.rest.ApiServer;
+import org.cdpdesktop.rest.ModelEndpoints;
 import org.cdpdesktop.gui.dashboard.DashboardView;
 import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
@@ -18,6 +22,8 @@ import org.cdpdesktop.gui.segments.SegmentsView;
 import org.cdpdesktop.gui.segments.SegmentsViewModel;
 import org.cdpdesktop.gui.shell.MainView;
 import org.cdpdesktop.gui.shell.MainViewModel;
+import org.cdpdesktop.gui.stream.StreamView;
+import org.cdpdesktop.gui.stream.StreamViewModel;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
@@ -35,6 +41,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final UiServices ui = new FxUiServices();
 
     private final ExportFileChooser exportFiles;
+    /** One API server for the window, started and stopped from the API screen. */
+    private final ApiServer apiServer;
 
     public ControllerFactory(App app, TaskExecutor executor, ExportFileChooser exportFiles, Dialogs dialogs) {
         this.app = app;
@@ -44,6 +52,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.jobs = new JobsViewModel(app.jobs());
         this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
                 app.dataDirectory(), executor, jobs, ui);
+        this.apiServer = new ApiServer(app, ModelEndpoints.UNAVAILABLE);
     }
 
     public ViewLoader viewLoader() {
@@ -69,6 +78,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new ProfilesView(new ProfilesViewModel(app.profileBrowser(), app.fieldValues(), app.exporter(), exportFiles,
                     app.settings(), app.database(), executor, jobs, profileFilterRequests, detail));
         }
+        if (type == ApiView.class) {
+            return new ApiView(new ApiViewModel(app, apiServer, executor));
+        }
         if (type == SegmentsView.class) {
             return new SegmentsView(segmentDialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
                     app.segments(), app.cohorts(), app.fieldValues(), app.exporter(), app.segmentInsights(), app.segmentOverlap()), executor, jobs,
@@ -76,6 +88,9 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == ModelView.class) {
             return new ModelView(new ModelViewModel(app, executor, jobs));
+        }
+        if (type == StreamView.class) {
+            return new StreamView(new StreamViewModel(app, executor));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

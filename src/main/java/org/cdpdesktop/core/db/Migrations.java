@@ -32,6 +32,8 @@ public final class Migrations {
             new Migration(4, "segments_starter"),
             new Migration(5, "inserted_by_batch"),
             new Migration(6, "predicted_cohorts_beside_imported"),
+            new Migration(7, "api_keys"),
+            new Migration(8, "dead_letters"),
             new Migration(11, "created_without_signup_index"));
 
     private Migrations() {
