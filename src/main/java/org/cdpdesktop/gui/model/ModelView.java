@@ -27,6 +27,7 @@ import org.cdpdesktop.core.model.EvaluationReport;
 import org.cdpdesktop.core.model.ModelMetadata;
 import org.cdpdesktop.core.model.Prediction;
 import org.cdpdesktop.core.model.TermWeight;
+import org.cdpdesktop.gui.TableColumns;
 import org.cdpdesktop.gui.task.RunningJob;
 
 /** The Model screen: train and evaluate, read the figures and the terms behind them, try a text, watch drift. */
@@ -240,7 +241,7 @@ public final class ModelView {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(90);
-        return column;
+        return TableColumns.atLeastHeaderWide(column);
     }
 
     private void showFigures(ModelMetadata model) {

@@ -25,8 +25,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.gui.TableColumns;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.segment.CohortSize;
 import org.cdpdesktop.core.segment.Insight;
@@ -282,16 +282,11 @@ public final class SegmentsView {
         cohortChart.getData().setAll(List.of(series));
     }
 
-    /**
-     * Columns at least as wide as their headers, so a narrow table scrolls sideways instead of cutting them to a
-     * letter; the theme's bold header font is about a third wider than a plain {@link Text}'s.
-     */
     private static void profileColumns(TableView<Profile> table) {
         for (ProfileField field : TABLE_FIELDS) {
             TableColumn<Profile, String> column = new TableColumn<>(field.label());
             column.setCellValueFactory(cell -> new SimpleStringProperty(cell.getValue().get(field)));
-            column.setMinWidth(new Text(field.label()).getLayoutBounds().getWidth() * 1.3 + 24);
-            table.getColumns().add(column);
+            table.getColumns().add(TableColumns.atLeastHeaderWide(column));
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -24,6 +24,7 @@ import org.cdpdesktop.core.segment.Insight;
 import org.cdpdesktop.core.segment.Segment;
 import org.cdpdesktop.core.segment.SegmentSize;
 import org.cdpdesktop.gui.DesktopApp;
+import org.cdpdesktop.gui.FxWait;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class SegmentInsightsViewTest {
 
         @SuppressWarnings("unchecked")
         TableView<Insight> table = robot.lookup("#segment-insights").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() >= 2);
+        FxWait.until(() -> table.getItems().size() >= 2);
         assertThat(robot.lookup("#segment-insights-note").queryAs(Label.class).getText())
                 .startsWith("20 members against 20 others:");
         assertThat(table.getItems().get(0).value()).isEqualTo("gardening");
@@ -87,17 +88,17 @@ class SegmentInsightsViewTest {
         robot.clickOn(gardening.<Node>query());
         robot.clickOn("#segment-insight-new");
 
-        waitUntil(() -> robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText()
+        FxWait.until(() -> robot.lookup("#segment-rule-text").queryAs(TextArea.class).getText()
                 .equals("interests contains \"gardening\""));
         TextField name = robot.lookup("#segment-name").queryAs(TextField.class);
         assertThat(name.getText()).isEqualTo("Interest gardening");
-        waitUntil(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("20 matching profiles"));
+        FxWait.until(() -> robot.lookup("#segment-count").queryAs(Label.class).getText().equals("20 matching profiles"));
         assertThat(table.getItems()).isEmpty();
 
         robot.clickOn("#segment-save");
         @SuppressWarnings("unchecked")
         ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);
-        waitUntil(() -> list.getItems().stream().anyMatch(size ->
+        FxWait.until(() -> list.getItems().stream().anyMatch(size ->
                 size.segment().name().equals("Interest gardening") && size.size() == 20));
     }
 
@@ -111,16 +112,17 @@ class SegmentInsightsViewTest {
 
         robot.clickOn("#nav-segments");
         robot.clickOn("#overlap-tab");
-        waitUntil(() -> robot.lookup("#overlap-r" + senior + "c" + gardeners).tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#overlap-r" + senior + "c" + gardeners).tryQuery().isPresent());
         assertThat(robot.lookup("#overlap-r" + senior + "c" + gardeners).queryAs(Label.class).getText()).isEqualTo("20");
         assertThat(robot.lookup("#overlap-r" + senior + "c" + gamer).queryAs(Label.class).getText()).isEqualTo("0");
 
-        // The Gardeners row is near the top, so its cell is on screen without scrolling the map.
-        robot.clickOn("#overlap-r" + gardeners + "c" + senior);
+        Node cell = robot.lookup("#overlap-r" + gardeners + "c" + senior).query();
+        scrollIntoView(robot, cell);
+        robot.clickOn(cell);
 
         @SuppressWarnings("unchecked")
         TableView<Profile> members = robot.lookup("#overlap-members").queryAs(TableView.class);
-        waitUntil(() -> members.getItems().size() == 20);
+        FxWait.until(() -> members.getItems().size() == 20);
         assertThat(members.getItems()).allMatch(profile -> profile.getAge() == 70);
         assertThat(robot.lookup("#overlap-pair").queryAs(Label.class).getText())
                 .isEqualTo("In both \u201cGardeners\u201d and \u201cSenior\u201d: 20 profiles");
@@ -129,21 +131,36 @@ class SegmentInsightsViewTest {
     private static void openSegment(FxRobot robot, String name) {
         @SuppressWarnings("unchecked")
         ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);
-        waitUntil(() -> list.getItems().stream().anyMatch(size -> size.segment().name().equals(name)));
+        FxWait.until(() -> list.getItems().stream().anyMatch(size -> size.segment().name().equals(name)));
         robot.interact(() -> list.scrollTo(list.getItems().stream()
                 .filter(size -> size.segment().name().equals(name)).findFirst().orElseThrow()));
         var cell = robot.lookup("#segment-list .list-cell").match(node -> node instanceof ListCell<?> listCell
                 && listCell.getText() != null && listCell.getText().startsWith(name + "  "));
-        waitUntil(() -> cell.tryQuery().isPresent());
+        FxWait.until(() -> cell.tryQuery().isPresent());
         robot.clickOn(cell.<Node>query());
-        waitUntil(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals(name));
+        FxWait.until(() -> robot.lookup("#segment-name").queryAs(TextField.class).getText().equals(name));
     }
 
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Condition not met within 10 seconds", e);
-        }
+
+    /** Moves the map's scroll bars until {@code node} is in view, as a person scrolling to a cell would. */
+    private static void scrollIntoView(FxRobot robot, Node node) {
+        robot.interact(() -> {
+            Node parent = node.getParent();
+            while (parent != null && !(parent instanceof ScrollPane)) {
+                parent = parent.getParent();
+            }
+            if (parent instanceof ScrollPane scroll) {
+                Bounds content = scroll.getContent().getLayoutBounds();
+                Bounds cell = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                Bounds view = scroll.getViewportBounds();
+                scroll.setHvalue(fraction(cell.getMinX(), content.getWidth() - view.getWidth()));
+                scroll.setVvalue(fraction(cell.getMinY(), content.getHeight() - view.getHeight()));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static double fraction(double position, double scrollable) {
+        return scrollable <= 0 ? 0 : Math.max(0, Math.min(1, position / scrollable));
     }
 }
