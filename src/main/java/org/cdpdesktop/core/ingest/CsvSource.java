@@ -1,9 +1,7 @@
 package org.cdpdesktop.core.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +30,7 @@ final class CsvSource implements RecordSource {
     private static final int SAMPLE_BYTES = 64 * 1024;
 
     private final Path file;
-    private final CountingInput counting;
+    private final CountingInputStream counting;
     private final DigestInputStream digest;
     private final RecordingReader reader;
     private final CSVParser parser;
@@ -58,7 +56,7 @@ final class CsvSource implements RecordSource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
-        this.counting = new CountingInput(Files.newInputStream(file));
+        this.counting = new CountingInputStream(Files.newInputStream(file));
         this.digest = new DigestInputStream(counting, sha256);
         BufferedInputStream bytes = new BufferedInputStream(digest, 1 << 16);
         try {
@@ -280,7 +278,7 @@ final class CsvSource implements RecordSource {
     /** A rough fraction of the file read so far, for progress. */
     @Override
     public double fractionRead() {
-        return fileSize == 0 ? 1 : Math.min(1.0, (double) counting.count / fileSize);
+        return fileSize == 0 ? 1 : Math.min(1.0, (double) counting.count() / fileSize);
     }
 
     @Override
@@ -296,31 +294,5 @@ final class CsvSource implements RecordSource {
     @Override
     public void close() throws IOException {
         parser.close();
-    }
-
-    private static final class CountingInput extends FilterInputStream {
-        private long count;
-
-        CountingInput(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int read = super.read(bytes, offset, length);
-            if (read > 0) {
-                count += read;
-            }
-            return read;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.cdpdesktop.core.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,11 +14,10 @@ import java.util.HexFormat;
  * A file read once from start to end, counting the bytes read (for progress) and digesting them (for the import
  * history's checksum), so a reader that streams the file needs no second pass for either.
  */
-final class FileInput extends FilterInputStream {
+final class FileInput extends CountingInputStream {
 
     private final long size;
     private final MessageDigest digest;
-    private long count;
 
     private FileInput(InputStream in, long size, MessageDigest digest) {
         super(in);
@@ -49,31 +47,6 @@ final class FileInput extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            count++;
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] bytes, int offset, int length) throws IOException {
-        int n = super.read(bytes, offset, length);
-        if (n > 0) {
-            count += n;
-        }
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        long skipped = super.skip(n);
-        count += skipped;
-        return skipped;
-    }
-
-    @Override
     public boolean markSupported() {
         return false;
     }
@@ -83,7 +56,7 @@ final class FileInput extends FilterInputStream {
     }
 
     double fractionRead() {
-        return size == 0 ? 1 : Math.min(1.0, (double) count / size);
+        return size == 0 ? 1 : Math.min(1.0, (double) count() / size);
     }
 
     /** Reads what is left unread, so the digest covers the whole file, and returns it as hex. */

@@ -1,7 +1,6 @@
 package org.cdpdesktop.core.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -39,7 +38,7 @@ final class XlsxSource extends SheetSource {
     private final SharedStrings strings;
     private final boolean date1904;
     private final boolean[] dateStyles;
-    private final Counting counting;
+    private final CountingInputStream counting;
     private final long sheetBytes;
     private final XMLStreamReader reader;
     private final RejectSink rejects;
@@ -57,7 +56,7 @@ final class XlsxSource extends SheetSource {
         this.size = Files.size(file);
         ZipEntry entry = entry(zip, book.parts().get(sheet), file);
         this.sheetBytes = entry.getSize();
-        this.counting = new Counting(zip.getInputStream(entry));
+        this.counting = new CountingInputStream(zip.getInputStream(entry));
         try {
             this.reader = Xml.reader(new BufferedInputStream(counting, 1 << 16));
         } catch (XMLStreamException e) {
@@ -386,7 +385,7 @@ final class XlsxSource extends SheetSource {
     /** How much of the sheet's XML has been inflated and parsed, against its size in the archive's directory. */
     @Override
     public double fractionRead() {
-        return sheetBytes <= 0 ? 0 : Math.min(1.0, (double) counting.count / sheetBytes);
+        return sheetBytes <= 0 ? 0 : Math.min(1.0, (double) counting.count() / sheetBytes);
     }
 
     @Override
@@ -408,32 +407,6 @@ final class XlsxSource extends SheetSource {
     public void close() throws IOException {
         try (zip; strings) {
             closeSheet();
-        }
-    }
-
-    private static final class Counting extends FilterInputStream {
-        private long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int n = super.read(bytes, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }
