@@ -22,7 +22,7 @@ import org.cdpdesktop.core.stats.StatsService;
 import org.cdpdesktop.gui.Activatable;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.Formats;
-import org.cdpdesktop.gui.StoreChanges;
+import org.cdpdesktop.gui.StoreFollower;
 import org.cdpdesktop.gui.model.ModelCard;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.TaskExecutor;
@@ -34,7 +34,6 @@ public final class DashboardViewModel implements Activatable {
     private final DashboardService dashboard;
     private final SegmentService segmentService;
     private final CohortModelService cohortModels;
-    private final Database database;
     private final TaskExecutor executor;
     private final StringProperty profiles = new SimpleStringProperty("–");
     private final StringProperty segments = new SimpleStringProperty("–");
@@ -47,7 +46,7 @@ public final class DashboardViewModel implements Activatable {
     private final ObjectProperty<Dashboard> figures = new SimpleObjectProperty<>();
     private final ObjectProperty<List<SegmentHistory>> segmentTrends = new SimpleObjectProperty<>(List.of());
     private Task<Dashboard> figuresTask;
-    private Database.Subscription storeChanges;
+    private final StoreFollower storeChanges;
 
     public DashboardViewModel(StatsService stats, DashboardService dashboard, SegmentService segments, CohortModelService cohortModels,
                               Database database, TaskExecutor executor) {
@@ -55,25 +54,19 @@ public final class DashboardViewModel implements Activatable {
         this.dashboard = dashboard;
         this.segmentService = segments;
         this.cohortModels = cohortModels;
-        this.database = database;
+        this.storeChanges = new StoreFollower(database, this::refresh);
         this.executor = executor;
         period.addListener((observable, old, now) -> refreshFigures());
     }
 
     @Override
     public void activate() {
-        if (storeChanges == null) {
-            storeChanges = StoreChanges.onChange(database, this::refresh);
-            refresh();
-        }
+        storeChanges.activate();
     }
 
     @Override
     public void deactivate() {
-        if (storeChanges != null) {
-            storeChanges.close();
-            storeChanges = null;
-        }
+        storeChanges.deactivate();
     }
 
     public void refresh() {

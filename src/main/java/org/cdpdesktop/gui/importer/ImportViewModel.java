@@ -19,7 +19,7 @@ import org.cdpdesktop.core.ingest.UndoSummary;
 import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.sample.SampleData;
 import org.cdpdesktop.gui.ErrorDialog;
-import org.cdpdesktop.gui.StoreChanges;
+import org.cdpdesktop.gui.StoreFollower;
 import org.cdpdesktop.gui.UiServices;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -35,7 +35,6 @@ public final class ImportViewModel {
     static final int NAMED_IDS = 10;
 
     private final ImportService importer;
-    private final Database database;
     private final Settings settings;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
@@ -45,12 +44,12 @@ public final class ImportViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty sampleLoaded = new SimpleBooleanProperty(false);
     private final BooleanProperty undoing = new SimpleBooleanProperty(false);
-    private Database.Subscription storeChanges;
+    private final StoreFollower storeChanges;
 
     public ImportViewModel(ImportService importer, Database database, Settings settings, TaskExecutor executor, JobsViewModel jobs,
                            UiServices ui) {
         this.importer = importer;
-        this.database = database;
+        this.storeChanges = new StoreFollower(database, this::refresh);
         this.settings = settings;
         this.executor = executor;
         this.jobs = jobs;
@@ -59,18 +58,12 @@ public final class ImportViewModel {
 
     /** The screen is shown: follow the store's changes, starting with a fresh read. */
     public void activate() {
-        if (storeChanges == null) {
-            storeChanges = StoreChanges.onChange(database, this::refresh);
-        }
-        refresh();
+        storeChanges.activate();
     }
 
     /** The screen went away: stop following the store. */
     public void deactivate() {
-        if (storeChanges != null) {
-            storeChanges.close();
-            storeChanges = null;
-        }
+        storeChanges.deactivate();
     }
 
     public void refresh() {

@@ -29,7 +29,7 @@ import org.cdpdesktop.gui.Activatable;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.ExportFileChooser;
 import org.cdpdesktop.gui.Formats;
-import org.cdpdesktop.gui.StoreChanges;
+import org.cdpdesktop.gui.StoreFollower;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
@@ -49,7 +49,6 @@ public final class ProfilesViewModel implements Activatable {
     private final ExportService exporter;
     private final ExportFileChooser exportFiles;
     private final Settings settings;
-    private final Database database;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
     private final ProfileDetailViewModel detail;
@@ -67,7 +66,7 @@ public final class ProfilesViewModel implements Activatable {
     private Task<?> firstPage;
     private Task<?> counter;
     private long generation;
-    private Database.Subscription storeChanges;
+    private final StoreFollower storeChanges;
 
     /**
      * @param exportFiles asks where an export goes
@@ -81,7 +80,7 @@ public final class ProfilesViewModel implements Activatable {
         this.exporter = exporter;
         this.exportFiles = exportFiles;
         this.settings = settings;
-        this.database = database;
+        this.storeChanges = new StoreFollower(database, this::reloadAll);
         this.executor = executor;
         this.jobs = jobs;
         this.detail = detail;
@@ -95,18 +94,12 @@ public final class ProfilesViewModel implements Activatable {
     /** Loads the listing, the choices and the detail, and follows the store's writes until {@link #deactivate()}. */
     @Override
     public void activate() {
-        if (storeChanges == null) {
-            storeChanges = StoreChanges.onChange(database, this::reloadAll);
-            reloadAll();
-        }
+        storeChanges.activate();
     }
 
     @Override
     public void deactivate() {
-        if (storeChanges != null) {
-            storeChanges.close();
-            storeChanges = null;
-        }
+        storeChanges.deactivate();
     }
 
     private void reloadAll() {

@@ -30,7 +30,7 @@ import org.cdpdesktop.core.segment.SnapshotJob;
 import org.cdpdesktop.core.segment.SnapshotResult;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.ExportFileChooser;
-import org.cdpdesktop.gui.StoreChanges;
+import org.cdpdesktop.gui.StoreFollower;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
@@ -73,13 +73,14 @@ public final class SegmentsViewModel {
     private final ObservableList<FieldRef> fields = FXCollections.observableArrayList();
     private final Map<FieldRef, ObservableList<String>> suggestions = new HashMap<>();
 
-    private Database.Subscription storeChanges;
+    private final StoreFollower storeChanges;
     private boolean sizesLoading;
     private boolean sizesStale;
 
     public SegmentsViewModel(Services services, TaskExecutor executor, JobsViewModel jobs, SegmentsDialogs dialogs,
                              ExportFileChooser exportFiles) {
         this.services = services;
+        this.storeChanges = new StoreFollower(services.database(), this::refresh);
         this.segments = services.segments();
         this.exportFiles = exportFiles;
         this.executor = executor;
@@ -106,18 +107,12 @@ public final class SegmentsViewModel {
 
     /** The screen is shown: load everything and follow the store's changes until {@link #deactivate()}. */
     public void activate() {
-        if (storeChanges == null) {
-            storeChanges = StoreChanges.onChange(services.database(), this::refresh);
-        }
-        refresh();
+        storeChanges.activate();
     }
 
     /** The screen went away: stop following the store. */
     public void deactivate() {
-        if (storeChanges != null) {
-            storeChanges.close();
-            storeChanges = null;
-        }
+        storeChanges.deactivate();
     }
 
     /** Reloads the segment list with sizes, the snapshot history, cohorts, the builder's choices and the count. */

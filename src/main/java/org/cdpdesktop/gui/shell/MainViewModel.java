@@ -9,7 +9,7 @@ import org.cdpdesktop.core.store.ProfileStore;
 import org.cdpdesktop.gui.Activatable;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.Formats;
-import org.cdpdesktop.gui.StoreChanges;
+import org.cdpdesktop.gui.StoreFollower;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
@@ -21,29 +21,24 @@ public final class MainViewModel implements Activatable {
     private final TaskExecutor executor;
     private final StringProperty databasePath = new SimpleStringProperty();
     private final StringProperty profileCount = new SimpleStringProperty("Counting profiles…");
-    private Database.Subscription storeChanges;
+    private final StoreFollower storeChanges;
 
     public MainViewModel(ProfileStore profiles, Database database, TaskExecutor executor) {
         this.profiles = profiles;
         this.database = database;
+        this.storeChanges = new StoreFollower(database, this::refresh);
         this.executor = executor;
         databasePath.set(database.file().toString());
     }
 
     @Override
     public void activate() {
-        if (storeChanges == null) {
-            storeChanges = StoreChanges.onChange(database, this::refresh);
-            refresh();
-        }
+        storeChanges.activate();
     }
 
     @Override
     public void deactivate() {
-        if (storeChanges != null) {
-            storeChanges.close();
-            storeChanges = null;
-        }
+        storeChanges.deactivate();
     }
 
     public void refresh() {
