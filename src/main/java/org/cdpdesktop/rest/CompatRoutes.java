@@ -24,10 +24,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.ColumnMapping;
-import org.cdpdesktop.core.ingest.CsvDialect;
-import org.cdpdesktop.core.ingest.CsvPreviewer;
-import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.ImportException;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.ingest.RecordBatch;
@@ -77,7 +75,8 @@ final class CompatRoutes {
                 ctx -> ctx.json(stats()));
         routes.get("/api/stats", Access.READ, Routes.doc(tag, "Totals: profiles, cohorts, segments and model predictions stored")
                 .response(STATS_EXAMPLE), ctx -> ctx.json(stats()));
-        routes.post("/bulk-ingest", Access.WRITE, Routes.doc(tag, "Import an uploaded CSV through the import pipeline (dry_run: validate only)")
+        routes.post("/bulk-ingest", Access.WRITE, Routes.doc(tag, "Import an uploaded CSV, Excel (.xlsx, .xls), JSON or JSON Lines file through the import pipeline; the format is"
+                + " detected from the content (dry_run: validate only)")
                 .query("dry_run", "true to validate without storing; also accepted as a form field")
                 .upload("file, dry_run")
                 .response("""
@@ -171,7 +170,7 @@ final class CompatRoutes {
     private void bulkIngest(Context ctx) throws IOException, InterruptedException {
         UploadedFile upload = ctx.uploadedFile("file");
         if (upload == null) {
-            throw ApiError.badRequest("Send the CSV as a multipart form field named 'file'");
+            throw ApiError.badRequest("Send the file (CSV, Excel .xlsx or .xls, JSON or JSON Lines) as a multipart form field named 'file'");
         }
         String fileName = safeFileName(upload.filename());
         boolean dryRun = Requests.boolParam(Optional.ofNullable(ctx.queryParam("dry_run")).orElse(ctx.formParam("dry_run")), "dry_run");
@@ -184,12 +183,15 @@ final class CompatRoutes {
             if (Files.size(file) == 0) {
                 throw ApiError.badRequest("The uploaded file '" + fileName + "' is empty");
             }
-            CsvDialect dialect = CsvSniffer.sniff(file);
-            List<String> headers = CsvPreviewer.preview(file, dialect, 0).headers();
-            ImportOptions options = new ImportOptions(dialect, ColumnMapping.auto(headers), DuplicatePolicy.NEWEST, dryRun, null);
+            // The import detects the format by content and maps the columns it finds by their names, as the CLI does
+            // without a preset; an empty mapping asks for exactly that.
+            ImportOptions options = new ImportOptions(null, new ColumnMapping(new LinkedHashMap<>(), null), DuplicatePolicy.NEWEST, dryRun, null);
             ImportSummary summary = app.jobs().submit(app.importer().importJob(file, options), JobListener.NONE).outcome().get();
             ctx.json(bulkAnswer(summary));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ImportException unreadable) {
+                throw ApiError.badRequest(unreadable.getMessage());
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } finally {
             Files.deleteIfExists(file);
@@ -200,7 +202,7 @@ final class CompatRoutes {
     static String safeFileName(String given) {
         String name = given == null ? "" : given.strip();
         if (name.isEmpty()) {
-            return "upload.csv";
+            return "upload";
         }
         if (name.contains("/") || name.contains("\\") || name.contains("..") || !SAFE_FILE_NAME.matcher(name).matches()) {
             throw ApiError.badRequest("The upload's file name '" + Requests.shorten(name)
