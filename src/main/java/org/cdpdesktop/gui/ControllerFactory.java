@@ -5,7 +5,7 @@ import org.cdpdesktop.App;
 import org.cdpdesktop.gui.api.ApiView;
 import org.cdpdesktop.gui.api.ApiViewModel;
 import org.cdpdesktop.rest.ApiServer;
-import org.cdpdesktop.rest.ModelEndpoints;
+import org.cdpdesktop.rest.CohortModelEndpoints;
 import org.cdpdesktop.gui.dashboard.DashboardView;
 import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
@@ -52,7 +52,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.jobs = new JobsViewModel(app.jobs());
         this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
                 app.dataDirectory(), executor, jobs, ui);
-        this.apiServer = new ApiServer(app, ModelEndpoints.UNAVAILABLE);
+        this.apiServer = new ApiServer(app, new CohortModelEndpoints(app.cohortModels(), app.jobs()));
     }
 
     public ViewLoader viewLoader() {

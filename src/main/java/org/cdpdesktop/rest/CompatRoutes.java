@@ -63,6 +63,10 @@ final class CompatRoutes {
              "created_at":"2026-11-30T09:00:00Z","updated_at":"2026-11-30T09:00:00Z","attributes":{},
              "cohorts":["Explorers"],"segments":["Techie"]}""";
     private static final String STATS_EXAMPLE = "{\"totalUsers\":3000,\"totalCohorts\":4,\"totalSegments\":15,\"predictionsRun\":0}";
+    private static final String PREDICTION = """
+            {"cohort":"Explorers","confidence":0.82,"cohorts":[{"cohort":"Explorers","confidence":0.82,"terms":["travel","tech"]},
+             {"cohort":"Homebodies","confidence":0.18,"terms":[]}],"explanation":[{"term":"travel","weight":1.4},{"term":"tech","weight":0.6}],
+             "model":"20261130-090000-logistic"}""";
     private static final String BULK_JSON_EXAMPLE = """
             [{"cookie":"c-1","email":"ann@example.com","phone_number":"+1 555 0100","age":34,"interests":"travel|tech"},
              {"cookie":"c-2","email":"bob@example.com","age":"41","interests":["music"]}]""";
@@ -105,15 +109,21 @@ final class CompatRoutes {
                 .response("{\"cohort\":\"Explorers\",\"users\":[" + USER_EXAMPLE + "]}"), this::cohortUsers);
         routes.post("/segment-user", Access.READ, Routes.doc(tag, "The segments a stored profile falls in, found by its cookie or email")
                 .request("{\"cookie\":\"c-1\"}").response("{\"cookie\":\"c-1\",\"segments\":[\"Techie\",\"Explorers\"]}"), this::segmentUser);
-        routes.post("/predict-cohort", Access.READ, Routes.doc(tag, "Cohorts for a profile or a list of interests, with confidence and the terms behind them"
-                + " (503 until a model exists)").request("{\"interests\":[\"travel\",\"tech\"]}")
-                .response("{\"cohorts\":[{\"cohort\":\"Explorers\",\"confidence\":0.82,\"terms\":[\"travel\"]}]}"),
-                ctx -> ctx.json(models.predict(object(Requests.json(ctx, json)))));
-        routes.post("/bulk-predict", Access.READ, Routes.doc(tag, "Cohorts for many profiles (503 until a model exists)")
-                .request("[{\"interests\":[\"travel\"]},{\"interests\":[\"golf\"]}]")
-                .response("{\"predictions\":[{\"cohorts\":[{\"cohort\":\"Explorers\",\"confidence\":0.82}]}]}"), this::bulkPredict);
-        routes.post("/train", Access.WRITE, Routes.doc(tag, "Train a cohort model on the store and answer its evaluation (503 until models ship)")
-                .response("{\"version\":\"2026-11-30T09:00:00Z\",\"accuracy\":0.91,\"macroF1\":0.88}"), ctx -> ctx.json(models.train()));
+        routes.post("/predict-cohort", Access.READ, Routes.doc(tag, "The active model's cohorts for a profile or a list of interests, with"
+                + " confidence and the terms behind them (503 while no model is active)").request("{\"interests\":[\"travel\",\"tech\"]}")
+                .response(PREDICTION), ctx -> ctx.json(models.predict(object(Requests.json(ctx, json)))));
+        routes.post("/bulk-predict", Access.READ, Routes.doc(tag, "The same for up to 10,000 profiles; a profile that cannot be read is"
+                + " listed in errors by its index (503 while no model is active)")
+                .request("[{\"interests\":[\"travel\"]},{\"interests\":\"golf|wine\",\"age\":61}]")
+                .response("{\"predictions\":[" + PREDICTION.replace("{\"cohort\":\"Explorers\",\"confidence\":0.82,\"cohorts\"",
+                        "{\"index\":0,\"cohort\":\"Explorers\",\"confidence\":0.82,\"cohorts\"") + "],\"errors\":[]}"), this::bulkPredict);
+        routes.post("/train", Access.WRITE, Routes.doc(tag, "Train a model on the imported cohorts with the train command's defaults"
+                + " (interests and bio, logistic regression, 10-fold cross-validation) and answer its evaluation; the first model becomes active")
+                .response("""
+                        {"version":"20261130-090000-logistic","algorithm":"logistic","label":"cohort","trainingRows":2990,"withoutLabel":10,
+                         "withSeveralLabels":0,"evaluation":"10-fold cross-validation","testedRows":2990,"accuracy":0.91,"kappa":0.87,
+                         "macroF1":0.88,"weightedF1":0.9,"perClass":[],"classes":["Explorers","Homebodies"],"confusionMatrix":[[1400,90],[180,1320]],
+                         "active":false}"""), ctx -> ctx.json(models.train()));
     }
 
     Map<String, Object> stats() {

@@ -30,7 +30,7 @@ final class ApiFixture implements AutoCloseable {
         this.app = App.open(folder);
         this.adminKey = app.apiKeys().create("admin", ApiRole.ADMIN).key();
         this.viewerKey = app.apiKeys().create("viewer", ApiRole.VIEWER).key();
-        this.server = new ApiServer(app, ModelEndpoints.UNAVAILABLE);
+        this.server = new ApiServer(app, new CohortModelEndpoints(app.cohortModels(), app.jobs()));
         this.url = server.start(config.withPort(0));
     }
 

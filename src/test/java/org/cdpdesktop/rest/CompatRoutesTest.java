@@ -260,14 +260,20 @@ class CompatRoutesTest {
     }
 
     @Test
-    void modelEndpointsSay503NoModelUntilAModelExists() {
+    void modelEndpointsSay503NoModelWhileNoModelIsActiveAndTrainingWithoutLabelsIsRefused() throws Exception {
         try (ApiFixture api = new ApiFixture(folder)) {
+            Files.delete(api.app.dataDirectory().models().resolve("active"));
+
             ApiFixture.Answer predict = api.post("/predict-cohort", api.viewerKey, "{\"interests\":[\"travel\"]}");
+            ApiFixture.Answer bulk = api.post("/bulk-predict", api.viewerKey, "[{\"interests\":[\"travel\"]}]");
             ApiFixture.Answer train = api.post("/train", api.adminKey, "{}");
 
             assertThat(predict.status()).isEqualTo(503);
             assertThat(predict.json().get("error").asText()).isEqualTo("no model");
-            assertThat(train.status()).isEqualTo(503);
+            assertThat(predict.json().get("detail").asText()).contains("activate");
+            assertThat(bulk.status()).isEqualTo(503);
+            assertThat(train.status()).isEqualTo(409);
+            assertThat(train.json().get("detail").asText()).isNotBlank();
             assertThat(api.post("/train", api.viewerKey, "{}").status()).isEqualTo(403);
         }
     }

@@ -163,6 +163,20 @@ public final class CohortModelService {
     }
 
     /**
+     * The active model's answer for a profile given by its values rather than stored, e.g. one sent to the REST API.
+     *
+     * @param attributes custom attributes, read when the model learnt from an {@code attr:NAME} text field
+     * @param numbers    numeric fields by name (age, income)
+     * @param nominals   categorical fields by name (gender, country, state, city, education)
+     */
+    public Prediction predictValues(List<String> interests, String bio, Map<String, String> attributes, Map<String, Double> numbers,
+                                    Map<String, String> nominals) {
+        CohortModel model = requireActive();
+        String text = FeatureReader.text(model.metadata().textFields(), interests, bio, attributes);
+        return model.predict(new FeatureRow(0, text, numbers, nominals, null), REASONS);
+    }
+
+    /**
      * Predicts a cohort for every profile {@code where} selects (all when null) and stores it, with its confidence
      * and the model id, in place of earlier predictions for those profiles. One transaction: cancelled or failed,
      * the earlier predictions stay.
