@@ -79,17 +79,17 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
                     app.settings(), app.database(), executor, jobs, profileFilterRequests, detail));
         }
         if (type == ApiView.class) {
-            return new ApiView(new ApiViewModel(app, apiServer, executor));
+            return new ApiView(new ApiViewModel(app.settings(), app.apiKeys(), apiServer, executor));
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(segmentDialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
                     app.segments(), app.cohorts(), app.fieldValues(), app.exporter()), executor, jobs, segmentDialogs, exportFiles));
         }
         if (type == ModelView.class) {
-            return new ModelView(new ModelViewModel(app, executor, jobs));
+            return new ModelView(new ModelViewModel(app.cohortModels(), app.segments(), app.database(), executor, jobs));
         }
         if (type == StreamView.class) {
-            return new StreamView(new StreamViewModel(app, executor));
+            return new StreamView(new StreamViewModel(app.stream(), app.presets(), executor));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }
