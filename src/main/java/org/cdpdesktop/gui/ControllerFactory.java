@@ -89,7 +89,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             return new ModelView(new ModelViewModel(app.cohortModels(), app.segments(), app.database(), executor, jobs));
         }
         if (type == StreamView.class) {
-            return new StreamView(new StreamViewModel(app.stream(), app.presets(), executor));
+            return new StreamView(new StreamViewModel(app.stream(), app.presets(), app.cohortModels(), executor));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

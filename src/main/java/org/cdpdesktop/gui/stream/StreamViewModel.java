@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cdpdesktop.core.ingest.MappingPresets;
+import org.cdpdesktop.core.model.CohortModelService;
 import org.cdpdesktop.core.stream.DeadLetter;
 import org.cdpdesktop.core.stream.MessageFormat;
 import org.cdpdesktop.core.stream.StreamService;
@@ -37,6 +38,7 @@ public final class StreamViewModel {
 
     private final StreamService stream;
     private final MappingPresets mappingPresets;
+    private final CohortModelService models;
     private final TaskExecutor executor;
 
     private final StringProperty bootstrap = new SimpleStringProperty();
@@ -74,9 +76,10 @@ public final class StreamViewModel {
     private final StringProperty deadLetterCount = new SimpleStringProperty("0");
     private long shownDeadLettered = -1;
 
-    public StreamViewModel(StreamService stream, MappingPresets mappingPresets, TaskExecutor executor) {
+    public StreamViewModel(StreamService stream, MappingPresets mappingPresets, CohortModelService models, TaskExecutor executor) {
         this.stream = stream;
         this.mappingPresets = mappingPresets;
+        this.models = models;
         this.executor = executor;
         show(stream.settings());
         loadPresets();
@@ -132,9 +135,6 @@ public final class StreamViewModel {
     public void start() {
         StreamSettings settings = settings();
         String problem = settings.problem();
-        if (problem == null && settings.predict() && !stream.canPredict()) {
-            problem = "Predicting on ingest needs an active cohort model: untick \"Predict cohorts\" or train a model first";
-        }
         if (problem != null) {
             message.set(problem);
             return;
@@ -142,6 +142,10 @@ public final class StreamViewModel {
         message.set("");
         busy.set(true);
         BackgroundTask.wrap(() -> {
+                    if (settings.predict() && (!stream.canPredict() || models.registry().activeId().isEmpty())) {
+                        throw new IllegalStateException("Predicting on ingest needs an active cohort model: untick the prediction"
+                                + " or make a model active on the Model screen");
+                    }
                     stream.saveSettings(settings);
                     stream.start();
                     return null;
