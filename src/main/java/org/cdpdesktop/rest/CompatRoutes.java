@@ -3,33 +3,23 @@ package org.cdpdesktop.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cdpdesktop.App;
-import org.cdpdesktop.core.ingest.ColumnMapping;
-import org.cdpdesktop.core.ingest.DuplicatePolicy;
-import org.cdpdesktop.core.ingest.ImportException;
-import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.ingest.RecordBatch;
-import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.segment.CohortSize;
@@ -42,18 +32,19 @@ final class CompatRoutes {
 
     static final int MAX_RECORDS_PER_REQUEST = 10_000;
     static final int MAX_FAILED_LOG = 1_000;
-    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[\\p{L}\\p{N} ._()+-]{1,200}");
 
     private final App app;
     private final ModelEndpoints models;
     private final ObjectMapper json;
     private final ProfileIngest ingest;
+    private final FileUpload upload;
 
     CompatRoutes(App app, ModelEndpoints models, ObjectMapper json, ProfileIngest ingest) {
         this.app = app;
         this.models = models;
         this.json = json;
         this.ingest = ingest;
+        this.upload = new FileUpload(app.importer(), app.jobs());
     }
 
     static final String USER_EXAMPLE = """
@@ -178,47 +169,7 @@ final class CompatRoutes {
     }
 
     private void bulkIngest(Context ctx) throws IOException, InterruptedException {
-        UploadedFile upload = ctx.uploadedFile("file");
-        if (upload == null) {
-            throw ApiError.badRequest("Send the file (CSV, Excel .xlsx or .xls, JSON or JSON Lines) as a multipart form field named 'file'");
-        }
-        String fileName = safeFileName(upload.filename());
-        boolean dryRun = Requests.boolParam(Optional.ofNullable(ctx.queryParam("dry_run")).orElse(ctx.formParam("dry_run")), "dry_run");
-        Path folder = Files.createTempDirectory("cdp-upload");
-        Path file = folder.resolve(fileName);
-        try {
-            try (InputStream in = upload.content()) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (Files.size(file) == 0) {
-                throw ApiError.badRequest("The uploaded file '" + fileName + "' is empty");
-            }
-            // The import detects the format by content and maps the columns it finds by their names, as the CLI does
-            // without a preset; an empty mapping asks for exactly that.
-            ImportOptions options = new ImportOptions(null, new ColumnMapping(new LinkedHashMap<>(), null), DuplicatePolicy.NEWEST, dryRun, null);
-            ImportSummary summary = app.jobs().submit(app.importer().importJob(file, options), JobListener.NONE).outcome().get();
-            ctx.json(bulkAnswer(summary));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ImportException unreadable) {
-                throw ApiError.badRequest(unreadable.getMessage());
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(folder);
-        }
-    }
-
-    static String safeFileName(String given) {
-        String name = given == null ? "" : given.strip();
-        if (name.isEmpty()) {
-            return "upload";
-        }
-        if (name.contains("/") || name.contains("\\") || name.contains("..") || !SAFE_FILE_NAME.matcher(name).matches()) {
-            throw ApiError.badRequest("The upload's file name '" + Requests.shorten(name)
-                    + "' is not a plain file name (letters, digits, spaces and . _ ( ) + - only)");
-        }
-        return name;
+        ctx.json(bulkAnswer(upload.importFrom(ctx)));
     }
 
     private Map<String, Object> bulkAnswer(ImportSummary summary) throws IOException {

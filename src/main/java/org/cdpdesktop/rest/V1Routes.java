@@ -44,12 +44,14 @@ final class V1Routes {
     private final ModelEndpoints models;
     private final ObjectMapper json;
     private final ProfileIngest ingest;
+    private final FileUpload upload;
 
     V1Routes(App app, ModelEndpoints models, ObjectMapper json, ProfileIngest ingest) {
         this.app = app;
         this.models = models;
         this.json = json;
         this.ingest = ingest;
+        this.upload = new FileUpload(app.importer(), app.jobs());
     }
 
     void register(Routes routes) {
@@ -123,6 +125,13 @@ final class V1Routes {
         routes.get(V1 + "/imports", Access.READ, Routes.doc("Imports", "The import history, newest first")
                 .response("[{\"id\":7,\"source\":\"csv\",\"fileName\":\"customers.csv\",\"status\":\"completed\",\"read\":3000,"
                         + "\"inserted\":2990,\"updated\":0,\"duplicates\":8,\"rejected\":2}]"), ctx -> ctx.json(app.importer().history()));
+        routes.post(V1 + "/imports", Access.WRITE, Routes.doc("Imports", "Import an uploaded CSV, Excel (.xlsx, .xls), JSON or JSON Lines file,"
+                + " its format detected from the content and its columns mapped by name; answers the import's accounting")
+                .query("dry_run", "true to validate without storing; also accepted as a form field").upload("file, dry_run")
+                .response(201, """
+                        {"batchId":12,"file":"customers.xlsx","read":3000,"inserted":2990,"updated":0,"duplicates":8,"rejected":2,
+                         "rejectsFile":"rejects/customers.rejects.csv","seconds":0.41,"rowsPerSecond":7317.0,"dryRun":false}"""),
+                ctx -> ctx.status(201).json(upload.importFrom(ctx)));
 
         routes.get(V1 + "/models", Access.READ, Routes.doc("Models", "Trained models, newest first, and which one predicts")
                 .response("[{\"version\":\"20261130-090000-logistic\",\"created\":\"2026-11-30T09:00:00Z\",\"algorithm\":\"logistic\","
