@@ -75,6 +75,7 @@ public final class App implements AutoCloseable {
         cohortModels.onPredicted(prediction -> segments.snapshotAll("prediction"));
         cohortModels.installBundledModel();
         this.stream = new StreamService(database, importer, presets, settings, dataDirectory.rejects());
+        stream.onChangedProfiles(cohortModels::predictProfiles);
     }
 
     public static App open(Path dataDirectory) {
@@ -165,7 +166,7 @@ public final class App implements AutoCloseable {
         return apiKeys;
     }
 
-    /** The Kafka consumer; its {@code onChangedProfiles} hook is where cohort predictions on ingest attach. */
+    /** The Kafka consumer; with Predict ticked, the active cohort model predicts each batch's new and changed profiles. */
     public StreamService stream() {
         return stream;
     }

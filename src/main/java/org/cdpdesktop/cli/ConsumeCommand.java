@@ -78,8 +78,9 @@ final class ConsumeCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format is legacy, profile or csv, not '" + format + "'");
         };
         App app = root.app();
-        if (predict && !app.stream().canPredict()) {
-            throw new IllegalStateException("Predicting on ingest needs an active cohort model, and none is available");
+        if (predict && (!app.stream().canPredict() || app.cohortModels().active().isEmpty())) {
+            throw new IllegalStateException("Predicting on ingest needs an active cohort model; train one with train or choose one with"
+                    + " models activate ID");
         }
         StreamSettings settings = StreamSettings.plain(bootstrap, topics, group, fromBeginning ? "earliest" : "latest")
                 .withFormat(messageFormat, preset == null ? "" : preset)

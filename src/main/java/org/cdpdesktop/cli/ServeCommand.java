@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cdpdesktop.rest.ApiConfig;
 import org.cdpdesktop.rest.ApiServer;
-import org.cdpdesktop.rest.ModelEndpoints;
+import org.cdpdesktop.rest.CohortModelEndpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         boolean interrupted = false;
-        try (ApiServer server = new ApiServer(root.app(), ModelEndpoints.UNAVAILABLE)) {
+        try (ApiServer server = new ApiServer(root.app(), new CohortModelEndpoints(root.app().cohortModels(), root.app().jobs()))) {
             URI url = server.start(config);
             if (!config.loopbackOnly()) {
                 spec.commandLine().getErr().println("warning: listening on " + config.bindAddress()

@@ -5,7 +5,7 @@ import org.cdpdesktop.App;
 import org.cdpdesktop.gui.api.ApiView;
 import org.cdpdesktop.gui.api.ApiViewModel;
 import org.cdpdesktop.rest.ApiServer;
-import org.cdpdesktop.rest.ModelEndpoints;
+import org.cdpdesktop.rest.CohortModelEndpoints;
 import org.cdpdesktop.gui.dashboard.DashboardView;
 import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
@@ -52,7 +52,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.jobs = new JobsViewModel(app.jobs());
         this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
                 app.dataDirectory(), executor, jobs, ui);
-        this.apiServer = new ApiServer(app, ModelEndpoints.UNAVAILABLE);
+        this.apiServer = new ApiServer(app, new CohortModelEndpoints(app.cohortModels(), app.jobs()));
     }
 
     public ViewLoader viewLoader() {
@@ -79,7 +79,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
                     app.settings(), app.database(), executor, jobs, profileFilterRequests, detail));
         }
         if (type == ApiView.class) {
-            return new ApiView(new ApiViewModel(app, apiServer, executor));
+            return new ApiView(new ApiViewModel(app.settings(), app.apiKeys(), apiServer, executor));
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(segmentDialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
@@ -87,10 +87,10 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
                     segmentDialogs, exportFiles));
         }
         if (type == ModelView.class) {
-            return new ModelView(new ModelViewModel(app, executor, jobs));
+            return new ModelView(new ModelViewModel(app.cohortModels(), app.segments(), app.database(), executor, jobs));
         }
         if (type == StreamView.class) {
-            return new StreamView(new StreamViewModel(app, executor));
+            return new StreamView(new StreamViewModel(app.stream(), app.presets(), app.cohortModels(), executor));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

@@ -3,35 +3,23 @@ package org.cdpdesktop.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cdpdesktop.App;
-import org.cdpdesktop.core.ingest.ColumnMapping;
-import org.cdpdesktop.core.ingest.CsvDialect;
-import org.cdpdesktop.core.ingest.CsvPreviewer;
-import org.cdpdesktop.core.ingest.CsvSniffer;
-import org.cdpdesktop.core.ingest.DuplicatePolicy;
-import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.ingest.RecordBatch;
-import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.segment.CohortSize;
@@ -44,18 +32,19 @@ final class CompatRoutes {
 
     static final int MAX_RECORDS_PER_REQUEST = 10_000;
     static final int MAX_FAILED_LOG = 1_000;
-    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[\\p{L}\\p{N} ._()+-]{1,200}");
 
     private final App app;
     private final ModelEndpoints models;
     private final ObjectMapper json;
     private final ProfileIngest ingest;
+    private final FileUpload upload;
 
     CompatRoutes(App app, ModelEndpoints models, ObjectMapper json, ProfileIngest ingest) {
         this.app = app;
         this.models = models;
         this.json = json;
         this.ingest = ingest;
+        this.upload = new FileUpload(app.importer(), app.jobs());
     }
 
     static final String USER_EXAMPLE = """
@@ -65,6 +54,10 @@ final class CompatRoutes {
              "created_at":"2026-11-30T09:00:00Z","updated_at":"2026-11-30T09:00:00Z","attributes":{},
              "cohorts":["Explorers"],"segments":["Techie"]}""";
     private static final String STATS_EXAMPLE = "{\"totalUsers\":3000,\"totalCohorts\":4,\"totalSegments\":15,\"predictionsRun\":0}";
+    private static final String PREDICTION = """
+            {"cohort":"Explorers","confidence":0.82,"cohorts":[{"cohort":"Explorers","confidence":0.82,"terms":["travel","tech"]},
+             {"cohort":"Homebodies","confidence":0.18,"terms":[]}],"explanation":[{"term":"travel","weight":1.4},{"term":"tech","weight":0.6}],
+             "model":"20261130-090000-logistic"}""";
     private static final String BULK_JSON_EXAMPLE = """
             [{"cookie":"c-1","email":"ann@example.com","phone_number":"+1 555 0100","age":34,"interests":"travel|tech"},
              {"cookie":"c-2","email":"bob@example.com","age":"41","interests":["music"]}]""";
@@ -77,7 +70,8 @@ final class CompatRoutes {
                 ctx -> ctx.json(stats()));
         routes.get("/api/stats", Access.READ, Routes.doc(tag, "Totals: profiles, cohorts, segments and model predictions stored")
                 .response(STATS_EXAMPLE), ctx -> ctx.json(stats()));
-        routes.post("/bulk-ingest", Access.WRITE, Routes.doc(tag, "Import an uploaded CSV through the import pipeline (dry_run: validate only)")
+        routes.post("/bulk-ingest", Access.WRITE, Routes.doc(tag, "Import an uploaded CSV, Excel (.xlsx, .xls), JSON or JSON Lines file through the import pipeline; the format is"
+                + " detected from the content (dry_run: validate only)")
                 .query("dry_run", "true to validate without storing; also accepted as a form field")
                 .upload("file, dry_run")
                 .response("""
@@ -106,15 +100,21 @@ final class CompatRoutes {
                 .response("{\"cohort\":\"Explorers\",\"users\":[" + USER_EXAMPLE + "]}"), this::cohortUsers);
         routes.post("/segment-user", Access.READ, Routes.doc(tag, "The segments a stored profile falls in, found by its cookie or email")
                 .request("{\"cookie\":\"c-1\"}").response("{\"cookie\":\"c-1\",\"segments\":[\"Techie\",\"Explorers\"]}"), this::segmentUser);
-        routes.post("/predict-cohort", Access.READ, Routes.doc(tag, "Cohorts for a profile or a list of interests, with confidence and the terms behind them"
-                + " (503 until a model exists)").request("{\"interests\":[\"travel\",\"tech\"]}")
-                .response("{\"cohorts\":[{\"cohort\":\"Explorers\",\"confidence\":0.82,\"terms\":[\"travel\"]}]}"),
-                ctx -> ctx.json(models.predict(object(Requests.json(ctx, json)))));
-        routes.post("/bulk-predict", Access.READ, Routes.doc(tag, "Cohorts for many profiles (503 until a model exists)")
-                .request("[{\"interests\":[\"travel\"]},{\"interests\":[\"golf\"]}]")
-                .response("{\"predictions\":[{\"cohorts\":[{\"cohort\":\"Explorers\",\"confidence\":0.82}]}]}"), this::bulkPredict);
-        routes.post("/train", Access.WRITE, Routes.doc(tag, "Train a cohort model on the store and answer its evaluation (503 until models ship)")
-                .response("{\"version\":\"2026-11-30T09:00:00Z\",\"accuracy\":0.91,\"macroF1\":0.88}"), ctx -> ctx.json(models.train()));
+        routes.post("/predict-cohort", Access.READ, Routes.doc(tag, "The active model's cohorts for a profile or a list of interests, with"
+                + " confidence and the terms behind them (503 while no model is active)").request("{\"interests\":[\"travel\",\"tech\"]}")
+                .response(PREDICTION), ctx -> ctx.json(models.predict(object(Requests.json(ctx, json)))));
+        routes.post("/bulk-predict", Access.READ, Routes.doc(tag, "The same for up to 10,000 profiles; a profile that cannot be read is"
+                + " listed in errors by its index (503 while no model is active)")
+                .request("[{\"interests\":[\"travel\"]},{\"interests\":\"golf|wine\",\"age\":61}]")
+                .response("{\"predictions\":[" + PREDICTION.replace("{\"cohort\":\"Explorers\",\"confidence\":0.82,\"cohorts\"",
+                        "{\"index\":0,\"cohort\":\"Explorers\",\"confidence\":0.82,\"cohorts\"") + "],\"errors\":[]}"), this::bulkPredict);
+        routes.post("/train", Access.WRITE, Routes.doc(tag, "Train a model on the imported cohorts with the train command's defaults"
+                + " (interests and bio, logistic regression, 10-fold cross-validation) and answer its evaluation; the first model becomes active")
+                .response("""
+                        {"version":"20261130-090000-logistic","algorithm":"logistic","label":"cohort","trainingRows":2990,"withoutLabel":10,
+                         "withSeveralLabels":0,"evaluation":"10-fold cross-validation","testedRows":2990,"accuracy":0.91,"kappa":0.87,
+                         "macroF1":0.88,"weightedF1":0.9,"perClass":[],"classes":["Explorers","Homebodies"],"confusionMatrix":[[1400,90],[180,1320]],
+                         "active":false}"""), ctx -> ctx.json(models.train()));
     }
 
     Map<String, Object> stats() {
@@ -169,44 +169,7 @@ final class CompatRoutes {
     }
 
     private void bulkIngest(Context ctx) throws IOException, InterruptedException {
-        UploadedFile upload = ctx.uploadedFile("file");
-        if (upload == null) {
-            throw ApiError.badRequest("Send the CSV as a multipart form field named 'file'");
-        }
-        String fileName = safeFileName(upload.filename());
-        boolean dryRun = Requests.boolParam(Optional.ofNullable(ctx.queryParam("dry_run")).orElse(ctx.formParam("dry_run")), "dry_run");
-        Path folder = Files.createTempDirectory("cdp-upload");
-        Path file = folder.resolve(fileName);
-        try {
-            try (InputStream in = upload.content()) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (Files.size(file) == 0) {
-                throw ApiError.badRequest("The uploaded file '" + fileName + "' is empty");
-            }
-            CsvDialect dialect = CsvSniffer.sniff(file);
-            List<String> headers = CsvPreviewer.preview(file, dialect, 0).headers();
-            ImportOptions options = new ImportOptions(dialect, ColumnMapping.auto(headers), DuplicatePolicy.NEWEST, dryRun, null);
-            ImportSummary summary = app.jobs().submit(app.importer().importJob(file, options), JobListener.NONE).outcome().get();
-            ctx.json(bulkAnswer(summary));
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(folder);
-        }
-    }
-
-    static String safeFileName(String given) {
-        String name = given == null ? "" : given.strip();
-        if (name.isEmpty()) {
-            return "upload.csv";
-        }
-        if (name.contains("/") || name.contains("\\") || name.contains("..") || !SAFE_FILE_NAME.matcher(name).matches()) {
-            throw ApiError.badRequest("The upload's file name '" + Requests.shorten(name)
-                    + "' is not a plain file name (letters, digits, spaces and . _ ( ) + - only)");
-        }
-        return name;
+        ctx.json(bulkAnswer(upload.importFrom(ctx)));
     }
 
     private Map<String, Object> bulkAnswer(ImportSummary summary) throws IOException {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cohort model as the REST API sees it. Until a model service is wired in (in {@code App}), every call answers
- * 503 {@code {"error":"no model"}}. Each result is written as JSON as it is.
+ * The cohort model as the REST API sees it; {@link CohortModelEndpoints} answers it from the model service. Without
+ * one ({@link #UNAVAILABLE}) every call answers 503 {@code {"error":"no model"}}. Each result is written as JSON as it is.
  */
 public interface ModelEndpoints {
 
@@ -39,15 +39,10 @@ public interface ModelEndpoints {
         throw noModel();
     }
 
-    /** How many predictions have been stored, for the stats endpoints. */
-    default long predictionsRun() {
-        return 0;
-    }
-
     ModelEndpoints UNAVAILABLE = new ModelEndpoints() { };
 
     private static RuntimeException noModel() {
-        return new ApiError(503, "no model", "No cohort model is available in this version of CDP Desktop yet; the model endpoints"
-                + " answer once one has been trained.");
+        return new ApiError(503, "no model", "This server was started without the cohort model service, so it cannot"
+                + " predict or train.");
     }
 }

@@ -44,12 +44,14 @@ final class V1Routes {
     private final ModelEndpoints models;
     private final ObjectMapper json;
     private final ProfileIngest ingest;
+    private final FileUpload upload;
 
     V1Routes(App app, ModelEndpoints models, ObjectMapper json, ProfileIngest ingest) {
         this.app = app;
         this.models = models;
         this.json = json;
         this.ingest = ingest;
+        this.upload = new FileUpload(app.importer(), app.jobs());
     }
 
     void register(Routes routes) {
@@ -123,15 +125,28 @@ final class V1Routes {
         routes.get(V1 + "/imports", Access.READ, Routes.doc("Imports", "The import history, newest first")
                 .response("[{\"id\":7,\"source\":\"csv\",\"fileName\":\"customers.csv\",\"status\":\"completed\",\"read\":3000,"
                         + "\"inserted\":2990,\"updated\":0,\"duplicates\":8,\"rejected\":2}]"), ctx -> ctx.json(app.importer().history()));
+        routes.post(V1 + "/imports", Access.WRITE, Routes.doc("Imports", "Import an uploaded CSV, Excel (.xlsx, .xls), JSON or JSON Lines file,"
+                + " its format detected from the content and its columns mapped by name; answers the import's accounting")
+                .query("dry_run", "true to validate without storing; also accepted as a form field").upload("file, dry_run")
+                .response(201, """
+                        {"batchId":12,"file":"customers.xlsx","read":3000,"inserted":2990,"updated":0,"duplicates":8,"rejected":2,
+                         "rejectsFile":"rejects/customers.rejects.csv","seconds":0.41,"rowsPerSecond":7317.0,"dryRun":false}"""),
+                ctx -> ctx.status(201).json(upload.importFrom(ctx)));
 
-        routes.get(V1 + "/models", Access.READ, Routes.doc("Models", "Trained models (503 until models ship)").response("[]"),
-                ctx -> ctx.json(models.models()));
+        routes.get(V1 + "/models", Access.READ, Routes.doc("Models", "Trained models, newest first, and which one predicts")
+                .response("[{\"version\":\"20261130-090000-logistic\",\"created\":\"2026-11-30T09:00:00Z\",\"algorithm\":\"logistic\","
+                        + "\"label\":\"cohort\",\"classes\":[\"Explorers\",\"Homebodies\"],\"trainingRows\":2990,\"accuracy\":0.91,"
+                        + "\"macroF1\":0.88,\"active\":true}]"), ctx -> ctx.json(models.models()));
         routes.post(V1 + "/models/{version}/activate", Access.WRITE, Routes.doc("Models", "Make a model the one that predicts")
-                .response("{\"active\":\"2026-11-30T09:00:00Z\"}"), ctx -> ctx.json(models.activate(ctx.pathParam("version"))));
+                .response("{\"active\":\"20261130-090000-logistic\"}"), ctx -> ctx.json(models.activate(ctx.pathParam("version"))));
         routes.get(V1 + "/models/{version}/evaluation", Access.READ, Routes.doc("Models", "A model's evaluation figures")
-                .response("{\"accuracy\":0.91,\"macroF1\":0.88}"), ctx -> ctx.json(models.evaluation(ctx.pathParam("version"))));
-        routes.get(V1 + "/models/{version}/explain", Access.READ, Routes.doc("Models", "The terms that weigh most for each cohort")
-                .response("{\"Explorers\":[\"travel\",\"hiking\"]}"), ctx -> ctx.json(models.explain(ctx.pathParam("version"))));
+                .response("{\"version\":\"20261130-090000-logistic\",\"evaluation\":\"10-fold cross-validation\",\"testedRows\":2990,"
+                        + "\"accuracy\":0.91,\"kappa\":0.87,\"macroF1\":0.88,\"weightedF1\":0.9,\"perClass\":[],\"classes\":[\"Explorers\"],"
+                        + "\"confusionMatrix\":[[1400]]}"), ctx -> ctx.json(models.evaluation(ctx.pathParam("version"))));
+        routes.get(V1 + "/models/{version}/explain", Access.READ, Routes.doc("Models", "The terms that weigh most for and against each cohort")
+                .response("{\"version\":\"20261130-090000-logistic\",\"explains\":true,\"cohorts\":[{\"cohort\":\"Explorers\","
+                        + "\"positive\":[{\"term\":\"travel\",\"weight\":1.4}],\"negative\":[{\"term\":\"knitting\",\"weight\":-0.9}]}]}"),
+                ctx -> ctx.json(models.explain(ctx.pathParam("version"))));
 
         routes.get(V1 + "/stats", Access.READ, Routes.doc("Stats", "Profile, segment and model counts and the last import")
                 .response("{\"profileCount\":3000,\"segmentCount\":15,\"modelCount\":0,\"lastImport\":{\"fileName\":\"customers.csv\","

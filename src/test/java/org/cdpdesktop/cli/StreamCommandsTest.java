@@ -103,7 +103,38 @@ class StreamCommandsTest {
     }
 
     @Test
-    void predictingWithoutACohortModelIsRefusedBeforeConsuming() {
+    void consumeWithPredictStoresTheActiveModelsCohortForEveryConsumedProfile() throws Exception {
+        String topic = broker.newTopic("predict", 1);
+        Path jsonl = file("people.jsonl", "{\"cookie\":\"p-1\",\"email\":\"pia@example.com\",\"interests\":[\"travel\",\"hiking\"]}\n"
+                + "{\"cookie\":\"p-2\",\"email\":\"pat@example.com\",\"interests\":[\"cooking\"],\"cohort\":\"Homebodies\"}\n");
+        run("produce", "--bootstrap", broker.bootstrap(), "--topic", topic, jsonl.toString());
+
+        Result consumed = run("consume", "--bootstrap", broker.bootstrap(), "--topic", topic, "--group", "predict-1", "--from-beginning",
+                "--predict", "--max-messages", "2", "--idle-timeout", "30");
+
+        assertThat(consumed.exit()).as(consumed.err()).isZero();
+        assertThat(consumed.json().get("inserted").asLong()).isEqualTo(2);
+        try (App app = App.open(folder.resolve("data"))) {
+            String model = app.cohortModels().registry().activeId().orElseThrow();
+            long predicted = app.database().read(connection -> {
+                try (var query = connection.prepareStatement("SELECT count(DISTINCT profile_id) FROM profile_cohort WHERE source = 'model'"
+                        + " AND model_version = ? AND confidence > 0")) {
+                    query.setString(1, model);
+                    try (var result = query.executeQuery()) {
+                        return result.next() ? result.getLong(1) : 0L;
+                    }
+                }
+            });
+            assertThat(predicted).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void predictingWithoutAnActiveCohortModelIsRefusedBeforeConsuming() throws Exception {
+        try (App app = App.open(folder.resolve("data"))) {
+            Files.delete(app.dataDirectory().models().resolve("active"));
+        }
+
         Result result = run("consume", "--bootstrap", broker.bootstrap(), "--topic", "t", "--predict", "--idle-timeout", "1");
 
         assertThat(result.exit()).isEqualTo(RootCommand.EXIT_FAILURE);

@@ -30,7 +30,7 @@ final class ApiFixture implements AutoCloseable {
         this.app = App.open(folder);
         this.adminKey = app.apiKeys().create("admin", ApiRole.ADMIN).key();
         this.viewerKey = app.apiKeys().create("viewer", ApiRole.VIEWER).key();
-        this.server = new ApiServer(app, ModelEndpoints.UNAVAILABLE);
+        this.server = new ApiServer(app, new CohortModelEndpoints(app.cohortModels(), app.jobs()));
         this.url = server.start(config.withPort(0));
     }
 
@@ -91,6 +91,11 @@ final class ApiFixture implements AutoCloseable {
 
     /** A multipart/form-data upload as a browser's FormData sends it. */
     Answer upload(String path, String key, String fileName, String csv, String dryRunField) {
+        return upload(path, key, fileName, csv.getBytes(StandardCharsets.UTF_8), dryRunField);
+    }
+
+    /** The same with the file's bytes as they are, e.g. a workbook. */
+    Answer upload(String path, String key, String fileName, byte[] content, String dryRunField) {
         String boundary = "----cdp" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (dryRunField != null) {
@@ -98,8 +103,8 @@ final class ApiFixture implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(csv.getBytes(StandardCharsets.UTF_8));
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("X-API-Key", key).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());

@@ -17,6 +17,7 @@ import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.ingest.TestWorkbooks;
 import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.profile.Profile;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,38 @@ class CompatRoutesTest {
             assertThat(answer.json().get("inserted").asInt()).isEqualTo(2);
             assertThat(api.app.importer().history()).anySatisfy(batch -> assertThat(batch.fileName()).isEqualTo("customers.csv"));
             assertThat(api.app.profiles().findByExternalId("c-1").orElseThrow().getPostalCode()).isEqualTo("07302");
+        }
+    }
+
+    @Test
+    void bulkIngestImportsAnUploadedJsonFileAndAnExcelWorkbook() throws Exception {
+        try (ApiFixture api = new ApiFixture(folder)) {
+            ApiFixture.Answer json = api.upload("/bulk-ingest", api.adminKey, "customers.json",
+                    "[{\"cookie\":\"j-1\",\"email\":\"jo@example.com\",\"zip\":\"07302\",\"interests\":[\"travel\",\"tech\"]},"
+                            + "{\"cookie\":\"j-2\",\"email\":\"jay@example.com\"}]", null);
+            byte[] workbook = Files.readAllBytes(TestWorkbooks.customers(folder.resolve("book.xlsx")));
+            ApiFixture.Answer excel = api.upload("/bulk-ingest", api.adminKey, "customers.xlsx", workbook, null);
+
+            assertThat(json.status()).isEqualTo(200);
+            assertThat(json.json().get("inserted").asInt()).isEqualTo(2);
+            assertThat(api.app.profiles().findByExternalId("j-1").orElseThrow().getPostalCode()).isEqualTo("07302");
+            assertThat(api.app.profiles().findByExternalId("j-1").orElseThrow().getInterests()).containsExactly("travel", "tech");
+            assertThat(excel.status()).isEqualTo(200);
+            assertThat(excel.json().get("summary").get("failed").asInt()).isZero();
+            assertThat(excel.json().get("inserted").asInt()).isPositive();
+            assertThat(api.app.profiles().findByExternalId("c-1").orElseThrow().getPostalCode()).isEqualTo("07302");
+            assertThat(api.app.importer().history()).extracting(batch -> batch.fileName()).contains("customers.json", "customers.xlsx");
+        }
+    }
+
+    @Test
+    void bulkIngestAnswersAFileItCannotReadWith400AndWhy() {
+        try (ApiFixture api = new ApiFixture(folder)) {
+            ApiFixture.Answer answer = api.upload("/bulk-ingest", api.adminKey, "book.xlsx", new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0}, null);
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().get("detail").asText()).isNotBlank();
+            assertThat(api.app.profiles().count()).isZero();
         }
     }
 
@@ -227,14 +260,20 @@ class CompatRoutesTest {
     }
 
     @Test
-    void modelEndpointsSay503NoModelUntilAModelExists() {
+    void modelEndpointsSay503NoModelWhileNoModelIsActiveAndTrainingWithoutLabelsIsRefused() throws Exception {
         try (ApiFixture api = new ApiFixture(folder)) {
+            Files.delete(api.app.dataDirectory().models().resolve("active"));
+
             ApiFixture.Answer predict = api.post("/predict-cohort", api.viewerKey, "{\"interests\":[\"travel\"]}");
+            ApiFixture.Answer bulk = api.post("/bulk-predict", api.viewerKey, "[{\"interests\":[\"travel\"]}]");
             ApiFixture.Answer train = api.post("/train", api.adminKey, "{}");
 
             assertThat(predict.status()).isEqualTo(503);
             assertThat(predict.json().get("error").asText()).isEqualTo("no model");
-            assertThat(train.status()).isEqualTo(503);
+            assertThat(predict.json().get("detail").asText()).contains("activate");
+            assertThat(bulk.status()).isEqualTo(503);
+            assertThat(train.status()).isEqualTo(409);
+            assertThat(train.json().get("detail").asText()).isNotBlank();
             assertThat(api.post("/train", api.viewerKey, "{}").status()).isEqualTo(403);
         }
     }

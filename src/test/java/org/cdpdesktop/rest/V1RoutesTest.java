@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cdpdesktop.core.ingest.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,7 +110,29 @@ class V1RoutesTest {
             assertThat(api.get("/api/v1/cohorts/nobody/members", api.viewerKey).status()).isEqualTo(404);
             assertThat(api.get("/api/v1/imports", api.viewerKey).json()).isNotEmpty();
             assertThat(api.get("/api/v1/stats", api.viewerKey).json().get("profileCount").asInt()).isEqualTo(1);
-            assertThat(api.get("/api/v1/models", api.viewerKey).status()).isEqualTo(503);
+            assertThat(api.get("/api/v1/models", api.viewerKey).json()).singleElement()
+                    .satisfies(model -> assertThat(model.get("active").asBoolean()).isTrue());
+        }
+    }
+
+    @Test
+    void anUploadedJsonLinesFileOrWorkbookIsImportedThroughTheImportsEndpoint() throws Exception {
+        try (ApiFixture api = new ApiFixture(folder)) {
+            ApiFixture.Answer lines = api.upload("/api/v1/imports", api.adminKey, "people.jsonl",
+                    "{\"cookie\":\"l-1\",\"email\":\"lee@example.com\",\"zip\":\"07302\"}\nnot json\n", null);
+            byte[] workbook = Files.readAllBytes(TestWorkbooks.customers(folder.resolve("book.xlsx")));
+            ApiFixture.Answer excel = api.upload("/api/v1/imports?dry_run=true", api.adminKey, "book.xlsx", workbook, null);
+
+            assertThat(lines.status()).isEqualTo(201);
+            assertThat(lines.json().get("read").asInt()).isEqualTo(2);
+            assertThat(lines.json().get("inserted").asInt()).isEqualTo(1);
+            assertThat(lines.json().get("rejected").asInt()).isEqualTo(1);
+            assertThat(api.app.profiles().findByExternalId("l-1").orElseThrow().getPostalCode()).isEqualTo("07302");
+            assertThat(excel.status()).isEqualTo(201);
+            assertThat(excel.json().get("dryRun").asBoolean()).isTrue();
+            assertThat(excel.json().get("inserted").asInt()).isPositive();
+            assertThat(api.app.profiles().findByExternalId("c-1")).isEmpty();
+            assertThat(api.upload("/api/v1/imports", api.viewerKey, "people.jsonl", "{}", null).status()).isEqualTo(403);
         }
     }
 
@@ -122,7 +146,7 @@ class V1RoutesTest {
             assertThat(spec.get("paths").fieldNames()).toIterable().contains("/", "/api/stats", "/bulk-ingest", "/ingest-single/bulk-json",
                     "/ingest-single/bulk-json ingest", "/api/users", "/api/user", "/api/cohort/users", "/predict-cohort", "/bulk-predict",
                     "/train", "/segment-user", "/api/v1/profiles", "/api/v1/profiles/{id}", "/api/v1/segments/{id}/members",
-                    "/api/v1/models/{version}/explain");
+                    "/api/v1/models/{version}/explain", "/api/v1/imports");
             spec.get("paths").forEach(item -> item.forEach(operation ->
                     assertThat(operation.get("responses").elements().next().toString()).contains("example")));
             assertThat(docs.status()).isEqualTo(200);

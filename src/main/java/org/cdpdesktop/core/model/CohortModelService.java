@@ -18,10 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.query.SqlFragment;
 
 /**
@@ -163,11 +166,43 @@ public final class CohortModelService {
     }
 
     /**
+     * The active model's answer for a profile given by its values rather than stored, e.g. one sent to the REST API.
+     *
+     * @param attributes custom attributes, read when the model learnt from an {@code attr:NAME} text field
+     * @param numbers    numeric fields by name (age, income)
+     * @param nominals   categorical fields by name (gender, country, state, city, education)
+     */
+    public Prediction predictValues(List<String> interests, String bio, Map<String, String> attributes, Map<String, Double> numbers,
+                                    Map<String, String> nominals) {
+        CohortModel model = requireActive();
+        String text = FeatureReader.text(model.metadata().textFields(), interests, bio, attributes);
+        return model.predict(new FeatureRow(0, text, numbers, nominals, null), REASONS);
+    }
+
+    /**
      * Predicts a cohort for every profile {@code where} selects (all when null) and stores it, with its confidence
      * and the model id, in place of earlier predictions for those profiles. One transaction: cancelled or failed,
      * the earlier predictions stay.
      */
     public BatchPrediction predictAll(SqlFragment where, JobContext context) {
+        BatchPrediction result = predict(where, context);
+        predictedListeners.forEach(listener -> listener.accept(result));
+        return result;
+    }
+
+    /**
+     * Predicts and stores the cohorts of the profiles {@code ids}, e.g. those a stream batch inserted or changed, as
+     * {@link #predictAll} does, without the work that follows a batch prediction ({@link #onPredicted}): a caller
+     * that predicts many small batches runs that itself, as the stream's throttled segment snapshots do.
+     */
+    public BatchPrediction predictProfiles(List<Long> ids) {
+        String json = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        // One parameter however many ids: SQLite caps the number of parameters in a statement.
+        SqlFragment where = new SqlFragment("p.id IN (SELECT value FROM json_each(?))", List.of(json));
+        return predict(where, JobContext.create("Predicting cohorts", JobListener.NONE, new AtomicBoolean()));
+    }
+
+    private BatchPrediction predict(SqlFragment where, JobContext context) {
         CohortModel model = requireActive();
         String modelId = model.metadata().id();
         long total = database.read(connection -> {
@@ -199,9 +234,7 @@ public final class CohortModelService {
             }
         });
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-        BatchPrediction result = new BatchPrediction(modelId, done, millis, done * 1000.0 / millis, cohorts);
-        predictedListeners.forEach(listener -> listener.accept(result));
-        return result;
+        return new BatchPrediction(modelId, done, millis, done * 1000.0 / millis, cohorts);
     }
 
     /** The active model, and for a large batch a second copy from its file, so two threads can predict at once. */

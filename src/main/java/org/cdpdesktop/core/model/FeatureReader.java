@@ -103,22 +103,8 @@ final class FeatureReader {
 
     private FeatureRow row(ResultSet result, String label) throws SQLException {
         Map<String, String> attributes = needsAttributes ? JsonColumns.jsonToMap(result.getString(4)) : Map.of();
-        StringBuilder text = new StringBuilder();
-        for (String field : textFields) {
-            if (field.equals("interests")) {
-                text.append(FeatureSchema.listWords(JsonColumns.jsonToList(result.getString(2))));
-            } else if (field.equals("bio")) {
-                String bio = result.getString(3);
-                if (bio != null) {
-                    text.append(bio).append(' ');
-                }
-            } else {
-                String value = attributes.get(field.substring(TrainingSpec.ATTRIBUTE_PREFIX.length()));
-                if (value != null) {
-                    text.append(value).append(' ');
-                }
-            }
-        }
+        List<String> interests = textFields.contains("interests") ? JsonColumns.jsonToList(result.getString(2)) : List.of();
+        String text = text(textFields, interests, result.getString(3), attributes);
         Map<String, Double> numbers = new HashMap<>(4);
         double age = result.getDouble(5);
         if (!result.wasNull()) {
@@ -136,6 +122,29 @@ final class FeatureReader {
                 nominals.put(names[i], value.trim());
             }
         }
-        return new FeatureRow(result.getLong(1), text.toString(), numbers, nominals, label);
+        return new FeatureRow(result.getLong(1), text, numbers, nominals, label);
+    }
+
+    /**
+     * The words a model reads from {@code textFields}, in their order: interests as single words, the bio as it is,
+     * an {@code attr:NAME} field's value. Stored and sent profiles both come through here, so they read alike.
+     */
+    static String text(List<String> textFields, List<String> interests, String bio, Map<String, String> attributes) {
+        StringBuilder text = new StringBuilder();
+        for (String field : textFields) {
+            if (field.equals("interests")) {
+                text.append(FeatureSchema.listWords(interests));
+            } else if (field.equals("bio")) {
+                if (bio != null) {
+                    text.append(bio).append(' ');
+                }
+            } else {
+                String value = attributes.get(field.substring(TrainingSpec.ATTRIBUTE_PREFIX.length()));
+                if (value != null) {
+                    text.append(value).append(' ');
+                }
+            }
+        }
+        return text.toString();
     }
 }

@@ -39,7 +39,7 @@ public final class ProfileMapping {
     public static final String COLUMNS = "p.id, "
             + Arrays.stream(ProfileField.values()).map(field -> "p." + field.column()).collect(Collectors.joining(", "))
             + ", p.attributes, p.import_batch_id,"
-            + " (SELECT json_group_array(c.cohort) FROM profile_cohort c WHERE c.profile_id = p.id)";
+            + " (SELECT json_group_array(DISTINCT c.cohort) FROM profile_cohort c WHERE c.profile_id = p.id)";
 
     private static final ProfileField[] FIELDS = ProfileField.values();
 

@@ -17,11 +17,14 @@ public final class CohortService {
         this.database = database;
     }
 
-    /** Every cohort with its size, largest first. */
+    /**
+     * Every cohort with its size in profiles, largest first. A profile with the same cohort both imported and
+     * predicted counts once, and names that differ only in case are one cohort, as {@link #members} finds them.
+     */
     public List<CohortSize> cohorts() {
         return database.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT cohort, count(*) FROM profile_cohort GROUP BY cohort ORDER BY count(*) DESC, cohort")) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT min(cohort), count(DISTINCT profile_id) AS size"
+                    + " FROM profile_cohort GROUP BY cohort COLLATE NOCASE ORDER BY size DESC, 1")) {
                 List<CohortSize> sizes = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

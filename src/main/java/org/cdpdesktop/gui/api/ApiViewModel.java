@@ -19,8 +19,9 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cdpdesktop.App;
+import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.access.ApiKey;
+import org.cdpdesktop.core.access.ApiKeys;
 import org.cdpdesktop.core.access.ApiRole;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.task.BackgroundTask;
@@ -41,7 +42,8 @@ public final class ApiViewModel {
     /** One request log row as the table shows it. */
     public record LogRow(String time, String method, String path, String status, String millis) { }
 
-    private final App app;
+    private final Settings settings;
+    private final ApiKeys apiKeys;
     private final ApiServer server;
     private final TaskExecutor executor;
     private final StringProperty port = new SimpleStringProperty();
@@ -59,14 +61,15 @@ public final class ApiViewModel {
     private final ObservableList<ApiKey> keys = FXCollections.observableArrayList();
     private long logTotal = -1;
 
-    public ApiViewModel(App app, ApiServer server, TaskExecutor executor) {
-        this.app = app;
+    public ApiViewModel(Settings settings, ApiKeys apiKeys, ApiServer server, TaskExecutor executor) {
+        this.settings = settings;
+        this.apiKeys = apiKeys;
         this.server = server;
         this.executor = executor;
-        port.set(app.settings().get(PORT).orElse(String.valueOf(ApiConfig.DEFAULT_PORT)));
-        bindAddress.set(app.settings().get(BIND).orElse(ApiConfig.LOOPBACK));
-        origins.set(app.settings().get(ORIGINS).orElse(""));
-        anonymousRead.set(app.settings().getBoolean(ANONYMOUS_READ));
+        port.set(settings.get(PORT).orElse(String.valueOf(ApiConfig.DEFAULT_PORT)));
+        bindAddress.set(settings.get(BIND).orElse(ApiConfig.LOOPBACK));
+        origins.set(settings.get(ORIGINS).orElse(""));
+        anonymousRead.set(settings.getBoolean(ANONYMOUS_READ));
         bindAddress.addListener((observable, old, now) -> updateWarning());
         running.set(server.running());
         updateStatus();
@@ -139,10 +142,10 @@ public final class ApiViewModel {
             status.set(e.getMessage());
             return;
         }
-        app.settings().set(PORT, port.get().strip());
-        app.settings().set(BIND, config.bindAddress());
-        app.settings().set(ORIGINS, String.join(", ", config.corsOrigins()));
-        app.settings().set(ANONYMOUS_READ, String.valueOf(config.anonymousRead()));
+        settings.set(PORT, port.get().strip());
+        settings.set(BIND, config.bindAddress());
+        settings.set(ORIGINS, String.join(", ", config.corsOrigins()));
+        settings.set(ANONYMOUS_READ, String.valueOf(config.anonymousRead()));
         busy.set(true);
         status.set("Starting…");
         BackgroundTask.wrap(() -> server.start(config))
@@ -189,7 +192,7 @@ public final class ApiViewModel {
     public void createKey() {
         String name = newKeyName.get();
         ApiRole role = newKeyRole.get();
-        BackgroundTask.wrap(() -> app.apiKeys().create(name, role))
+        BackgroundTask.wrap(() -> apiKeys.create(name, role))
                 .onSuccess(created -> {
                     createdKey.set(created.key());
                     newKeyName.set("");
@@ -201,7 +204,7 @@ public final class ApiViewModel {
     }
 
     public void revokeKey(ApiKey key) {
-        BackgroundTask.wrap(() -> app.apiKeys().revoke(key.name()))
+        BackgroundTask.wrap(() -> apiKeys.revoke(key.name()))
                 .onSuccess(revoked -> {
                     status.set("Key \"" + key.name() + "\" revoked.");
                     refreshKeys();
@@ -211,7 +214,7 @@ public final class ApiViewModel {
     }
 
     private void refreshKeys() {
-        BackgroundTask.wrap(() -> app.apiKeys().list())
+        BackgroundTask.wrap(() -> apiKeys.list())
                 .onSuccess(keys::setAll)
                 .onFailure(failure -> status.set(ErrorDialog.describe(failure)))
                 .executeWith(executor);

@@ -27,6 +27,7 @@ import org.cdpdesktop.core.model.EvaluationReport;
 import org.cdpdesktop.core.model.ModelMetadata;
 import org.cdpdesktop.core.model.Prediction;
 import org.cdpdesktop.core.model.TermWeight;
+import org.cdpdesktop.gui.Activatable;
 import org.cdpdesktop.gui.TableColumns;
 import org.cdpdesktop.gui.task.RunningJob;
 
@@ -37,6 +38,7 @@ public final class ModelView {
 
     private final ModelViewModel viewModel;
 
+    @FXML private VBox root;
     @FXML private ComboBox<ModelMetadata> modelChoice;
     @FXML private Button activate;
     @FXML private Button predictAll;
@@ -91,7 +93,7 @@ public final class ModelView {
         bindEvaluation();
         bindTry();
         bindDrift();
-        viewModel.refresh();
+        Activatable.whileShown(root, viewModel);
     }
 
     private void bindTraining() {

@@ -14,7 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cdpdesktop.App;
+import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.model.Algorithm;
 import org.cdpdesktop.core.model.BatchPrediction;
@@ -28,7 +28,10 @@ import org.cdpdesktop.core.model.Prediction;
 import org.cdpdesktop.core.model.TrainingResult;
 import org.cdpdesktop.core.model.TrainingSpec;
 import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.segment.SegmentService;
+import org.cdpdesktop.gui.Activatable;
 import org.cdpdesktop.gui.ErrorDialog;
+import org.cdpdesktop.gui.StoreFollower;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.RunningJob;
@@ -38,7 +41,7 @@ import org.cdpdesktop.gui.task.TaskExecutor;
  * The Model screen's state: the training settings, the last run's figures and confusion matrix, the models and
  * which one is active, a second model to compare with, terms per cohort, a typed-text prediction and drift.
  */
-public final class ModelViewModel {
+public final class ModelViewModel implements Activatable {
 
     /** The labels the screen offers: imported cohorts, or a categorical field. */
     public static final List<String> LABELS = List.of("Cohort", "gender", "education", "country", "state", "city");
@@ -46,7 +49,7 @@ public final class ModelViewModel {
     static final int TERMS = 10;
 
     private final CohortModelService models;
-    private final App app;
+    private final SegmentService segments;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
 
@@ -79,11 +82,25 @@ public final class ModelViewModel {
     private final ObjectProperty<Prediction> tryResult = new SimpleObjectProperty<>();
     private final ObjectProperty<DriftReport> drift = new SimpleObjectProperty<>();
 
-    public ModelViewModel(App app, TaskExecutor executor, JobsViewModel jobs) {
-        this.app = app;
-        this.models = app.cohortModels();
+    private final StoreFollower storeChanges;
+
+    public ModelViewModel(CohortModelService models, SegmentService segments, Database database, TaskExecutor executor, JobsViewModel jobs) {
+        this.models = models;
+        this.segments = segments;
+        this.storeChanges = new StoreFollower(database, this::refresh);
         this.executor = executor;
         this.jobs = jobs;
+    }
+
+    /** Refreshes now and again after each change to the store, e.g. an import that moves the drift figures. */
+    @Override
+    public void activate() {
+        storeChanges.activate();
+    }
+
+    @Override
+    public void deactivate() {
+        storeChanges.deactivate();
     }
 
     /** Reads the models, shows the active one's figures and terms, and measures its drift. */
@@ -246,7 +263,7 @@ public final class ModelViewModel {
         List<String> classes = model.evaluation().classes();
         cellTitle.set(String.format("%,d profiles labelled %s, predicted %s%s", ids.length, classes.get(actual), classes.get(predicted),
                 ids.length > CELL_PROFILES ? String.format(" (first %,d)", CELL_PROFILES) : ""));
-        BackgroundTask.wrap(() -> app.segments().profiles(ids, CELL_PROFILES))
+        BackgroundTask.wrap(() -> segments.profiles(ids, CELL_PROFILES))
                 .onSuccess(profiles -> cellMembers.setAll(profiles.stream().map(ModelViewModel::describe).toList()))
                 .onFailure(this::fail)
                 .executeWith(executor);

@@ -13,9 +13,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cdpdesktop.App;
+import org.cdpdesktop.core.ingest.MappingPresets;
+import org.cdpdesktop.core.model.CohortModelService;
 import org.cdpdesktop.core.stream.DeadLetter;
 import org.cdpdesktop.core.stream.MessageFormat;
+import org.cdpdesktop.core.stream.StreamService;
 import org.cdpdesktop.core.stream.StreamSettings;
 import org.cdpdesktop.core.stream.StreamState;
 import org.cdpdesktop.core.stream.StreamStatus;
@@ -34,7 +36,9 @@ public final class StreamViewModel {
     public static final int CHART_SAMPLES = 60;
     private static final int DEAD_LETTERS_SHOWN = 500;
 
-    private final App app;
+    private final StreamService stream;
+    private final MappingPresets mappingPresets;
+    private final CohortModelService models;
     private final TaskExecutor executor;
 
     private final StringProperty bootstrap = new SimpleStringProperty();
@@ -72,16 +76,18 @@ public final class StreamViewModel {
     private final StringProperty deadLetterCount = new SimpleStringProperty("0");
     private long shownDeadLettered = -1;
 
-    public StreamViewModel(App app, TaskExecutor executor) {
-        this.app = app;
+    public StreamViewModel(StreamService stream, MappingPresets mappingPresets, CohortModelService models, TaskExecutor executor) {
+        this.stream = stream;
+        this.mappingPresets = mappingPresets;
+        this.models = models;
         this.executor = executor;
-        show(app.stream().settings());
+        show(stream.settings());
         loadPresets();
     }
 
     /** Reads the saved import presets, for a CSV line's columns. */
     public void loadPresets() {
-        BackgroundTask.wrap(app.presets()::names)
+        BackgroundTask.wrap(mappingPresets::names)
                 .onSuccess(names -> {
                     String chosen = preset.get();
                     presets.setAll(names);
@@ -129,9 +135,6 @@ public final class StreamViewModel {
     public void start() {
         StreamSettings settings = settings();
         String problem = settings.problem();
-        if (problem == null && settings.predict() && !app.stream().canPredict()) {
-            problem = "Predicting on ingest needs an active cohort model: untick \"Predict cohorts\" or train a model first";
-        }
         if (problem != null) {
             message.set(problem);
             return;
@@ -139,8 +142,12 @@ public final class StreamViewModel {
         message.set("");
         busy.set(true);
         BackgroundTask.wrap(() -> {
-                    app.stream().saveSettings(settings);
-                    app.stream().start();
+                    if (settings.predict() && (!stream.canPredict() || models.registry().activeId().isEmpty())) {
+                        throw new IllegalStateException("Predicting on ingest needs an active cohort model: untick the prediction"
+                                + " or make a model active on the Model screen");
+                    }
+                    stream.saveSettings(settings);
+                    stream.start();
                     return null;
                 })
                 .onSuccess(ignored -> {
@@ -157,7 +164,7 @@ public final class StreamViewModel {
 
     /** Asks the consumer to store and commit its batch in hand and stop. */
     public void stop() {
-        app.stream().stop();
+        stream.stop();
         refresh();
     }
 
@@ -166,7 +173,7 @@ public final class StreamViewModel {
         StreamSettings settings = settings();
         testResult.set("Connecting to " + settings.bootstrapServers() + "…");
         busy.set(true);
-        BackgroundTask.wrap(() -> app.stream().testConnection(settings))
+        BackgroundTask.wrap(() -> stream.testConnection(settings))
                 .onSuccess(found -> {
                     busy.set(false);
                     testResult.set(describe(found, settings.topics()));
@@ -199,9 +206,9 @@ public final class StreamViewModel {
 
     /** Reads the consumer's status into the live view; called at a fixed rate by the view, and after each command. */
     public void refresh() {
-        StreamStatus status = app.stream().status();
+        StreamStatus status = stream.status();
         state.set(status.state().label());
-        running.set(app.stream().isRunning());
+        running.set(stream.isRunning());
         rate.set(String.format("%,.0f", status.messagesPerSecond()));
         read.set(String.format("%,d", status.read()));
         inserted.set(String.format("%,d", status.inserted()));
@@ -226,7 +233,7 @@ public final class StreamViewModel {
 
     /** Reloads the newest dead letters and their count. */
     public void loadDeadLetters() {
-        BackgroundTask.wrap(() -> new DeadLetters(app.stream().deadLetters().newest(DEAD_LETTERS_SHOWN), app.stream().deadLetters().count()))
+        BackgroundTask.wrap(() -> new DeadLetters(stream.deadLetters().newest(DEAD_LETTERS_SHOWN), stream.deadLetters().count()))
                 .onSuccess(loaded -> {
                     deadLetters.setAll(loaded.newest());
                     deadLetterCount.set(String.format("%,d", loaded.count()));
@@ -240,7 +247,7 @@ public final class StreamViewModel {
     /** Runs the chosen dead letters through the pipeline again with the settings in use; stored ones leave the list. */
     public void retry(List<DeadLetter> chosen) {
         List<Long> ids = chosen.stream().map(DeadLetter::id).toList();
-        BackgroundTask.wrap(() -> ids.stream().filter(app.stream()::retry).count())
+        BackgroundTask.wrap(() -> ids.stream().filter(stream::retry).count())
                 .onSuccess(stored -> {
                     message.set(String.format("%,d of %,d dead letters stored; the rest stay with their new reason.", stored, ids.size()));
                     loadDeadLetters();
@@ -251,7 +258,7 @@ public final class StreamViewModel {
 
     public void delete(List<DeadLetter> chosen) {
         List<Long> ids = chosen.stream().map(DeadLetter::id).toList();
-        BackgroundTask.wrap(() -> app.stream().deadLetters().delete(ids))
+        BackgroundTask.wrap(() -> stream.deadLetters().delete(ids))
                 .onSuccess(deleted -> {
                     message.set(String.format("%,d dead letters deleted.", deleted));
                     loadDeadLetters();

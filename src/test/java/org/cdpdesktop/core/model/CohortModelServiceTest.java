@@ -146,6 +146,23 @@ class CohortModelServiceTest {
     }
 
     @Test
+    void predictingChosenProfilesStoresOnlyTheirCohortsAndLeavesTheFollowUpToTheCaller() {
+        techAndFoodWithFourMislabelled();
+        store.profiles(6, List.of("Cooking"), null, null);
+        store.train(TrainingSpec.cohorts().withEvaluation(4, 0, 7));
+        List<BatchPrediction> followed = new java.util.ArrayList<>();
+        store.models.onPredicted(followed::add);
+
+        BatchPrediction batch = store.models.predictProfiles(List.of(45L, 46L, 50L));
+
+        assertThat(batch.profiles()).isEqualTo(3);
+        assertThat(store.count("SELECT count(*) FROM profile_cohort WHERE source = 'model'")).isEqualTo(3);
+        assertThat(store.count("SELECT count(*) FROM profile_cohort WHERE source = 'model' AND profile_id IN (45, 46, 50)"
+                + " AND cohort = 'Foodies'")).isEqualTo(3);
+        assertThat(followed).isEmpty();
+    }
+
+    @Test
     void aFreshDataFolderPredictsAtOnceWithTheBundledModel() {
         assertThat(store.models.installBundledModel()).isTrue();
 

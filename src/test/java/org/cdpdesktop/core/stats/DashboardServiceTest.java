@@ -44,6 +44,16 @@ class DashboardServiceTest {
     }
 
     @Test
+    void cohortChartCountsAProfileWithAnImportedAndAPredictedCohortOnce() {
+        List<Profile> five = ProfileFixtures.saveFive(new ProfileStore(database));
+        ProfileFixtures.assignCohort(database, five.get(0).getId(), "Explorers", null, null);
+        ProfileFixtures.assignCohort(database, five.get(0).getId(), "Explorers", 0.9, "m1");
+        ProfileFixtures.assignCohort(database, five.get(1).getId(), "Explorers", 0.6, "m1");
+
+        assertThat(dashboard.dashboard(Dashboard.Period.MONTH).cohorts()).containsExactly(new Dashboard.Count("Explorers", 2));
+    }
+
+    @Test
     void countsProfilesByCountryInterestAgeBandCohortAndSegment() {
         List<Profile> five = ProfileFixtures.saveFive(new ProfileStore(database));
         ProfileFixtures.assignCohort(database, five.get(0).getId(), "Explorers", 0.9, "m1");

@@ -112,4 +112,53 @@ class StreamViewTest {
         waitUntil(() -> label(robot, "#stream-state").equals("Stopped"));
         assertThat(Files.readString(app.dataDirectory().settings())).contains("stream.topics=" + topic);
     }
+
+    @Test
+    void withPredictTickedEachConsumedProfileGetsTheActiveModelsCohort(FxRobot robot) throws Exception {
+        String topic = broker.newTopic("screen-predict", 1);
+        broker.send(topic, List.of(text("{\"cookie\":\"p-1\",\"interests\":[\"travel\",\"hiking\"]}"),
+                text("{\"cookie\":\"p-2\",\"interests\":[\"baking\",\"wine\"]}")));
+
+        robot.clickOn("#nav-stream");
+        robot.clickOn("Connection");
+        replace(robot, "#stream-bootstrap", broker.bootstrap());
+        replace(robot, "#stream-topics", topic);
+        replace(robot, "#stream-group", "screen-predict");
+        robot.clickOn("#stream-predict");
+        robot.clickOn("#stream-start");
+        robot.clickOn("Live");
+        waitUntil(() -> label(robot, "#stream-inserted").equals("2"));
+
+        String model = app.cohortModels().registry().activeId().orElseThrow();
+        waitUntil(() -> predicted(model) == 2);
+        assertThat(app.profiles().findByExternalId("p-2").orElseThrow().getCohorts()).containsExactly("Foodies");
+        robot.clickOn("#stream-stop");
+        waitUntil(() -> label(robot, "#stream-state").equals("Stopped"));
+    }
+
+    @Test
+    void predictTickedWithoutAnActiveModelIsRefusedWithWhatToDo(FxRobot robot) throws Exception {
+        Files.delete(app.dataDirectory().models().resolve("active"));
+
+        robot.clickOn("#nav-stream");
+        robot.clickOn("Connection");
+        replace(robot, "#stream-bootstrap", broker.bootstrap());
+        replace(robot, "#stream-topics", "unused");
+        robot.clickOn("#stream-predict");
+        robot.clickOn("#stream-start");
+
+        waitUntil(() -> label(robot, "#stream-message").contains("needs an active cohort model"));
+        assertThat(app.stream().isRunning()).isFalse();
+    }
+
+    private long predicted(String model) {
+        return app.database().read(connection -> {
+            try (var query = connection.prepareStatement("SELECT count(*) FROM profile_cohort WHERE source = 'model' AND model_version = ?")) {
+                query.setString(1, model);
+                try (var result = query.executeQuery()) {
+                    return result.next() ? result.getLong(1) : 0L;
+                }
+            }
+        });
+    }
 }

@@ -1,0 +1,57 @@
+package org.cdpdesktop.core.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileFixtures;
+import org.cdpdesktop.core.store.ProfileStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CohortServiceTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private CohortService cohorts;
+    private List<Profile> five;
+
+    @BeforeEach
+    void openStore() {
+        database = Database.open(folder.resolve("cdp.db"));
+        cohorts = new CohortService(database);
+        five = ProfileFixtures.saveFive(new ProfileStore(database));
+    }
+
+    @AfterEach
+    void closeStore() {
+        database.close();
+    }
+
+    @Test
+    void profileWithTheSameCohortImportedAndPredictedCountsOnce() {
+        ProfileFixtures.assignCohort(database, five.get(0).getId(), "Explorers", null, null);
+        ProfileFixtures.assignCohort(database, five.get(0).getId(), "Explorers", 0.9, "m1");
+        ProfileFixtures.assignCohort(database, five.get(1).getId(), "Explorers", 0.8, "m1");
+        ProfileFixtures.assignCohort(database, five.get(2).getId(), "Homebodies", null, null);
+
+        assertThat(cohorts.cohorts()).containsExactly(new CohortSize("Explorers", 2), new CohortSize("Homebodies", 1));
+        assertThat(cohorts.members("Explorers", 10, 0)).extracting(Profile::getId)
+                .containsExactly(five.get(0).getId(), five.get(1).getId());
+        assertThat(cohorts.members("Explorers", 10, 0).get(0).getCohorts()).containsExactly("Explorers");
+    }
+
+    @Test
+    void cohortNamesDifferingOnlyInCaseAreOneCohort() {
+        ProfileFixtures.assignCohort(database, five.get(0).getId(), "Explorers", null, null);
+        ProfileFixtures.assignCohort(database, five.get(1).getId(), "explorers", 0.7, "m1");
+
+        assertThat(cohorts.cohorts()).containsExactly(new CohortSize("Explorers", 2));
+    }
+}
