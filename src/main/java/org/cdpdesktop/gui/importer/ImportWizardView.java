@@ -73,6 +73,7 @@ public final class ImportWizardView {
     @FXML private ComboBox<Character> escape;
     @FXML private ToggleSwitch header;
     @FXML private Spinner<Integer> skipRows;
+    @FXML private HBox previewTitle;
     @FXML private Label previewState;
     @FXML private Label previewError;
     @FXML private Label previewProblems;
@@ -252,8 +253,14 @@ public final class ImportWizardView {
     }
 
     private void bindPreview() {
-        previewState.textProperty().bind(Bindings.createStringBinding(() -> viewModel.format().previewLoadingProperty().get()
-                ? "Reading…" : "first " + viewModel.format().previewRows().size() + " rows", viewModel.format().previewLoadingProperty(), viewModel.format().previewRows()));
+        previewState.textProperty().bind(Bindings.createStringBinding(() -> previewState(viewModel.format().previewLoadingProperty().get(),
+                viewModel.format().previewRows().size()), viewModel.format().previewLoadingProperty(), viewModel.format().previewRows()));
+        // A file with no columns (refused, empty) has no preview to promise: its error says why instead.
+        var hasPreview = viewModel.format().previewLoadingProperty().or(Bindings.isNotEmpty(viewModel.format().previewHeaders()));
+        for (Node node : List.of(previewTitle, previewTable)) {
+            node.visibleProperty().bind(hasPreview);
+            node.managedProperty().bind(hasPreview);
+        }
         previewError.textProperty().bind(viewModel.format().previewErrorProperty());
         hideWhenBlank(previewError);
         previewProblems.textProperty().bind(Bindings.createStringBinding(
@@ -334,6 +341,17 @@ public final class ImportWizardView {
         row.targetProperty().addListener((observable, old, choice) -> show.run());
         show.run();
         return detail;
+    }
+
+    private static String previewState(boolean loading, int rows) {
+        if (loading) {
+            return "Reading…";
+        }
+        return switch (rows) {
+            case 0 -> "no rows under the column names";
+            case 1 -> "the only row";
+            default -> rows < FileFormatStep.PREVIEW_ROWS ? "all " + rows + " rows" : "first " + rows + " rows";
+        };
     }
 
     /** @param interestColumns how many columns go to Interests: several are united, not a clash */

@@ -161,6 +161,7 @@ class ImportWizardTest {
         assertThat(text(robot, "#format-detected")).isEqualTo("Not an importable file");
         assertThat(text(robot, "#preview-error")).startsWith("archive.csv is a ZIP archive, not an Excel workbook");
         assertThat(robot.lookup("#format-csv-options").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#preview-table").query().isVisible()).as("no preview is promised").isFalse();
         assertThat(robot.lookup("#wizard-next").query().isDisabled()).isTrue();
         assertThat(app.profiles().count()).isZero();
     }
