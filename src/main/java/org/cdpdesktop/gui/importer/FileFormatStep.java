@@ -78,6 +78,18 @@ public final class FileFormatStep {
         this.file = file;
         this.executor = executor;
         this.onPreview = onPreview;
+        // A header row belongs to its sheet: another sheet starts from its own first non-empty row. Added before the
+        // preview's listener, so the new sheet is read once, with the reset header row.
+        sheet.addListener((observable, old, now) -> {
+            if (!applyingDetected) {
+                applyingDetected = true;
+                try {
+                    headerRow.set(0);
+                } finally {
+                    applyingDetected = false;
+                }
+            }
+        });
         // Change listeners, not invalidation ones: an option set while applying the detected format is never read
         // before the user changes it, and an invalidation listener would miss that change.
         for (ObservableValue<?> option : List.of(encoding, delimiter, quote, escape, header, skipRows, sheet, headerRow)) {

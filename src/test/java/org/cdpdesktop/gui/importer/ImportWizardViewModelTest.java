@@ -222,6 +222,21 @@ class ImportWizardViewModelTest {
     }
 
     @Test
+    void anotherSheetIsReadFromItsOwnFirstNonEmptyRow() throws Exception {
+        ImportWizardViewModel wizard = started(WizardWorkbooks.leadsAndCustomers(temp.resolve("export.xlsx")));
+        act(() -> wizard.format().sheetProperty().set("Customers"));
+        act(() -> wizard.format().headerRowProperty().set(3));
+        assertThat(wizard.format().previewHeaders()).startsWith("cookie", "email");
+
+        act(() -> wizard.format().sheetProperty().set("Leads"));
+
+        assertThat(wizard.format().headerRowProperty().get()).isZero();
+        assertThat(wizard.format().previewHeaders()).containsExactly("email");
+        assertThat(wizard.format().previewRows()).containsExactly(List.of("lead@example.org"));
+        assertThat(wizard.canGoNext().get()).isTrue();
+    }
+
+    @Test
     void anEmptySheetCannotBeImportedAndSaysSo() throws Exception {
         Path file = org.cdpdesktop.core.ingest.TestWorkbooks.customers(temp.resolve("customers.xlsx"));
         ImportWizardViewModel wizard = started(file);
