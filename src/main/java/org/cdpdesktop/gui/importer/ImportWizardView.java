@@ -67,6 +67,7 @@ public final class ImportWizardView {
     @FXML private HBox workbookOptions;
     @FXML private ComboBox<String> sheet;
     @FXML private Spinner<Integer> headerRow;
+    @FXML private Label jsonNote;
     @FXML private ComboBox<Charset> encoding;
     @FXML private ComboBox<Character> delimiter;
     @FXML private ComboBox<Character> quote;
@@ -191,6 +192,9 @@ public final class ImportWizardView {
         workbookOptions.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.format().fileFormatProperty().get() != null
                 && viewModel.format().fileFormatProperty().get().isWorkbook(), viewModel.format().fileFormatProperty()));
         workbookOptions.managedProperty().bind(workbookOptions.visibleProperty());
+        jsonNote.visibleProperty().bind(viewModel.format().fileFormatProperty().isEqualTo(FileFormat.JSON)
+                .or(viewModel.format().fileFormatProperty().isEqualTo(FileFormat.JSONL)));
+        jsonNote.managedProperty().bind(jsonNote.visibleProperty());
         bindCsvOptions();
         bindWorkbookOptions();
         bindPreview();

@@ -147,6 +147,21 @@ class ImportWizardTest {
     }
 
     @Test
+    void aJsonLinesFileShowsWhatWasDetectedAndHowItsColumnsAreFoundInsteadOfCsvOptions(FxRobot robot) throws Exception {
+        Path file = write("events.txt", "{\"email\": \"a@example.org\", \"address\": {\"city\": \"Oslo\"}}\n{\"email\": \"b@example.org\"}\n");
+
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+
+        assertThat(text(robot, "#format-detected")).isEqualTo("Detected: JSON Lines (one object per line)");
+        assertThat(previewHeaders(robot)).containsExactly("email", "address.city");
+        assertThat(text(robot, "#preview-state")).isEqualTo("all 2 rows");
+        assertThat(robot.lookup("#format-json-note").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#format-csv-options").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#format-workbook-options").query().isVisible()).isFalse();
+    }
+
+    @Test
     void aFileOfNoImportableFormatIsRefusedWithItsReasonAndCannotGoOn(FxRobot robot) throws Exception {
         Path file = temp.resolve("archive.csv");
         try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
