@@ -13,7 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.ColumnTarget;
-import org.cdpdesktop.core.ingest.CsvPreview;
+import org.cdpdesktop.core.ingest.FilePreview;
 import org.cdpdesktop.core.ingest.MappingPresets;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.gui.ErrorDialog;
@@ -43,14 +43,14 @@ public final class ColumnMappingStep {
     }
 
     /** Follows the file's columns as the format step reads them. */
-    void show(CsvPreview preview) {
+    void show(FilePreview preview) {
         if (!preview.headers().equals(mappingRows.stream().map(MappingRow::column).toList())) {
             rebuildMapping(preview);
         }
     }
 
     /** One mapping row per column, automatically mapped; a column the user already mapped keeps the user's choice. */
-    private void rebuildMapping(CsvPreview preview) {
+    private void rebuildMapping(FilePreview preview) {
         Map<String, MappingRow> earlier = mappingRows.stream()
                 .collect(Collectors.toMap(MappingRow::column, row -> row, (first, second) -> first));
         ColumnMapping auto = ColumnMapping.auto(preview.headers());
@@ -101,6 +101,14 @@ public final class ColumnMappingStep {
         } catch (IllegalArgumentException problem) {
             return problem.getMessage() + ".";
         }
+    }
+
+    /** The columns mapped to Interests, in file order: several are united into the one list, as the import does. */
+    public List<String> interestColumns() {
+        return mappingRows.stream()
+                .filter(row -> TargetChoice.field(ProfileField.INTERESTS).equals(row.targetProperty().get()))
+                .map(MappingRow::column)
+                .toList();
     }
 
     /** The mapping as the user left it, in file order. */

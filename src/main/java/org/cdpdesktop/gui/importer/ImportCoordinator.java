@@ -103,7 +103,7 @@ public final class ImportCoordinator {
         List<Path> folders = files.stream().filter(Files::isDirectory).toList();
         queue.addAll(files.stream().filter(file -> !Files.isDirectory(file)).toList());
         if (!folders.isEmpty()) {
-            Alert alert = new Alert(Alert.AlertType.WARNING, "Folders can't be imported; drop the CSV files inside them instead: "
+            Alert alert = new Alert(Alert.AlertType.WARNING, "Folders can't be imported; drop the files inside them instead: "
                     + String.join(", ", folders.stream().map(Path::toString).toList()));
             alert.setHeaderText("Some dropped items were folders");
             alert.initOwner(owner());
@@ -112,13 +112,17 @@ public final class ImportCoordinator {
         openNext();
     }
 
-    /** Asks for CSV files with the system's file chooser and queues them. */
+    /**
+     * Asks for files with the system's file chooser and queues them. Every file is shown first, as the wizard tells
+     * the format by content: an export saved as {@code .txt}, or with no extension at all, is still importable.
+     */
     public void chooseFiles() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import CSV files");
+        chooser.setTitle("Import customer files");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("CSV and text files", "*.csv", "*.tsv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("CSV, Excel and JSON files", "*.csv", "*.tsv", "*.txt", "*.xlsx", "*.xls", "*.json",
+                        "*.jsonl", "*.ndjson"));
         List<File> chosen = chooser.showOpenMultipleDialog(owner());
         if (chosen != null) {
             enqueue(chosen.stream().map(File::toPath).toList());
@@ -200,7 +204,7 @@ public final class ImportCoordinator {
         ButtonType empty = new ButtonType("Start empty", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
                 "Your store has no customers yet. Load 3,000 made-up customers to look around? "
-                        + "You can also drop your own CSV files onto the window at any time.", load, empty);
+                        + "You can also drop your own CSV, Excel or JSON files onto the window at any time.", load, empty);
         alert.setHeaderText("Welcome to CDP Desktop");
         alert.setTitle("Sample data");
         alert.initOwner(owner());

@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +32,8 @@ import javafx.util.StringConverter;
 import org.cdpdesktop.core.ingest.ColumnCleaning;
 import org.cdpdesktop.core.ingest.CsvDialect;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.FileFormat;
+import org.cdpdesktop.core.ingest.ImportFiles;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.gui.Choices;
@@ -42,6 +45,7 @@ import atlantafx.base.controls.ToggleSwitch;
 /** The import wizard's window content: binds each step's controls to {@link ImportWizardViewModel}. */
 public final class ImportWizardView {
 
+    private static final String AUTO_HEADER_ROW = "Auto";
     static final List<String> DATE_FORMATS = List.of("", "yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy",
             "yyyy/MM/dd", "d MMM yyyy", "yyyy-MM-dd HH:mm:ss");
 
@@ -59,12 +63,18 @@ public final class ImportWizardView {
     @FXML private VBox duplicatesStep;
     @FXML private VBox runStep;
     @FXML private Label detected;
+    @FXML private GridPane csvOptions;
+    @FXML private HBox workbookOptions;
+    @FXML private ComboBox<String> sheet;
+    @FXML private Spinner<Integer> headerRow;
+    @FXML private Label jsonNote;
     @FXML private ComboBox<Charset> encoding;
     @FXML private ComboBox<Character> delimiter;
     @FXML private ComboBox<Character> quote;
     @FXML private ComboBox<Character> escape;
     @FXML private ToggleSwitch header;
     @FXML private Spinner<Integer> skipRows;
+    @FXML private HBox previewTitle;
     @FXML private Label previewState;
     @FXML private Label previewError;
     @FXML private Label previewProblems;
@@ -177,6 +187,20 @@ public final class ImportWizardView {
 
     private void bindFormat() {
         detected.textProperty().bind(viewModel.format().detectedProperty());
+        csvOptions.visibleProperty().bind(viewModel.format().fileFormatProperty().isEqualTo(FileFormat.CSV));
+        csvOptions.managedProperty().bind(csvOptions.visibleProperty());
+        workbookOptions.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.format().fileFormatProperty().get() != null
+                && viewModel.format().fileFormatProperty().get().isWorkbook(), viewModel.format().fileFormatProperty()));
+        workbookOptions.managedProperty().bind(workbookOptions.visibleProperty());
+        jsonNote.visibleProperty().bind(viewModel.format().fileFormatProperty().isEqualTo(FileFormat.JSON)
+                .or(viewModel.format().fileFormatProperty().isEqualTo(FileFormat.JSONL)));
+        jsonNote.managedProperty().bind(jsonNote.visibleProperty());
+        bindCsvOptions();
+        bindWorkbookOptions();
+        bindPreview();
+    }
+
+    private void bindCsvOptions() {
         encoding.getItems().setAll(FileFormatStep.ENCODINGS);
         encoding.setConverter(converter(charset -> charset == null ? "" : charset.displayName()));
         Choices.bindKeepingChoice(encoding, viewModel.format().encodingProperty());
@@ -196,9 +220,51 @@ public final class ImportWizardView {
         skipRows.setValueFactory(skip);
         skip.valueProperty().addListener((observable, old, value) -> viewModel.format().skipRowsProperty().set(value == null ? 0 : value));
         viewModel.format().skipRowsProperty().addListener((observable, old, value) -> skip.setValue(value.intValue()));
+    }
 
-        previewState.textProperty().bind(Bindings.createStringBinding(() -> viewModel.format().previewLoadingProperty().get()
-                ? "Reading…" : "first " + viewModel.format().previewRows().size() + " rows", viewModel.format().previewLoadingProperty(), viewModel.format().previewRows()));
+    /** The sheet picker marks empty sheets; the header row's 0 reads "Auto", the sheet's first non-empty row. */
+    private void bindWorkbookOptions() {
+        ObservableList<ImportFiles.SheetInfo> sheets = viewModel.format().sheets();
+        sheets.addListener((ListChangeListener<ImportFiles.SheetInfo>) change ->
+                sheet.getItems().setAll(sheets.stream().map(ImportFiles.SheetInfo::name).toList()));
+        sheet.setConverter(converter(name -> name == null ? "" : name + (sheets.stream()
+                .anyMatch(info -> info.name().equals(name) && info.empty()) ? "  (empty)" : "")));
+        Choices.bindKeepingChoice(sheet, viewModel.format().sheetProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory rows = new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
+                FileFormatStep.MAX_HEADER_ROW, 0);
+        rows.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null || value == 0 ? AUTO_HEADER_ROW : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                String digits = text == null ? "" : text.strip();
+                if (digits.isEmpty() || digits.equalsIgnoreCase(AUTO_HEADER_ROW)) {
+                    return 0;
+                }
+                try {
+                    return Math.max(0, Math.min(FileFormatStep.MAX_HEADER_ROW, Integer.parseInt(digits)));
+                } catch (NumberFormatException notANumber) {
+                    return rows.getValue();
+                }
+            }
+        });
+        headerRow.setValueFactory(rows);
+        rows.valueProperty().addListener((observable, old, value) -> viewModel.format().headerRowProperty().set(value == null ? 0 : value));
+        viewModel.format().headerRowProperty().addListener((observable, old, value) -> rows.setValue(value.intValue()));
+    }
+
+    private void bindPreview() {
+        previewState.textProperty().bind(Bindings.createStringBinding(() -> previewState(viewModel.format().previewLoadingProperty().get(),
+                viewModel.format().previewRows().size()), viewModel.format().previewLoadingProperty(), viewModel.format().previewRows()));
+        // A file with no columns (refused, empty) has no preview to promise: its error says why instead.
+        var hasPreview = viewModel.format().previewLoadingProperty().or(Bindings.isNotEmpty(viewModel.format().previewHeaders()));
+        for (Node node : List.of(previewTitle, previewTable)) {
+            node.visibleProperty().bind(hasPreview);
+            node.managedProperty().bind(hasPreview);
+        }
         previewError.textProperty().bind(viewModel.format().previewErrorProperty());
         hideWhenBlank(previewError);
         previewProblems.textProperty().bind(Bindings.createStringBinding(
@@ -245,12 +311,13 @@ public final class ImportWizardView {
             target.getItems().setAll(choices);
             target.setMaxWidth(Double.MAX_VALUE);
             Choices.bindKeepingChoice(target, row.targetProperty());
-            mappingGrid.addRow(rowIndex++, column, sample, target, detailFor(row));
+            mappingGrid.addRow(rowIndex, column, sample, target, detailFor(row, rowIndex - 1));
+            rowIndex++;
         }
     }
 
     /** The fourth cell of a mapping row: what to tell or ask about the chosen target. */
-    private Node detailFor(MappingRow row) {
+    private Node detailFor(MappingRow row, int index) {
         TextField attributeName = new TextField();
         attributeName.textProperty().bindBidirectional(row.attributeNameProperty());
         attributeName.setPromptText("attribute name");
@@ -263,6 +330,9 @@ public final class ImportWizardView {
         Label note = new Label();
         note.getStyleClass().add("wizard-muted");
         note.setWrapText(true);
+        note.setId("mapping-note-" + index);
+        note.textProperty().bind(Bindings.createStringBinding(() -> noteFor(row.targetProperty().get(),
+                viewModel.columns().interestColumns().size()), row.targetProperty(), viewModel.columns().mappingRows()));
         StackPane detail = new StackPane(attributeName, format, note);
         detail.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Runnable show = () -> {
@@ -271,14 +341,25 @@ public final class ImportWizardView {
             attributeName.setVisible(kind == TargetChoice.Kind.ATTRIBUTE);
             format.setVisible(kind == TargetChoice.Kind.FIELD && MappingRow.takesFormat(choice.field()));
             note.setVisible(!attributeName.isVisible() && !format.isVisible());
-            note.setText(noteFor(choice));
         };
         row.targetProperty().addListener((observable, old, choice) -> show.run());
         show.run();
         return detail;
     }
 
-    private static String noteFor(TargetChoice choice) {
+    private static String previewState(boolean loading, int rows) {
+        if (loading) {
+            return "Reading…";
+        }
+        return switch (rows) {
+            case 0 -> "no rows under the column names";
+            case 1 -> "the only row";
+            default -> rows < FileFormatStep.PREVIEW_ROWS ? "all " + rows + " rows" : "first " + rows + " rows";
+        };
+    }
+
+    /** @param interestColumns how many columns go to Interests: several are united, not a clash */
+    private static String noteFor(TargetChoice choice, int interestColumns) {
         if (choice == null || choice.kind() == TargetChoice.Kind.SKIP) {
             return "Not imported";
         }
@@ -296,7 +377,9 @@ public final class ImportWizardView {
             case AGE -> "Whole years 0-120; other values kept aside as invalid_age";
             case GENDER -> "M, male, F, female… become Male or Female; others as given";
             case INCOME -> "Numbers, 25000-50000 ranges and $50k are understood";
-            case INTERESTS -> "Split on | , ; or ['a', 'b']; trimmed, lower-cased";
+            case INTERESTS -> interestColumns > 1
+                    ? "One of " + interestColumns + " interest columns, united; each split on | , ; and lower-cased"
+                    : "Split on | , ; or ['a', 'b']; trimmed, lower-cased";
             case COUNTRY -> "Names and codes (US, DE…) become country names";
             default -> "Kept as text, trimmed";
         };

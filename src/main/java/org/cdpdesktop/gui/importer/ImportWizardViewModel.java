@@ -18,8 +18,8 @@ import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
 /**
- * The import wizard for one file, step by step: {@link FileFormatStep} (format, detected and overridable, with a live
- * preview), {@link ColumnMappingStep} (column mapping with presets), the duplicate policy (held here, it is one choice),
+ * The import wizard for one file of any importable format, step by step: {@link FileFormatStep} (the format detected
+ * by content, a CSV file's dialect or a workbook's sheet and header row, with a live preview), {@link ColumnMappingStep} (column mapping with presets), the duplicate policy (held here, it is one choice),
  * then {@link ImportRunStep} (the run with progress and its summary). All file work runs off the FX thread.
  */
 public final class ImportWizardViewModel {
@@ -60,7 +60,7 @@ public final class ImportWizardViewModel {
             case MAPPING -> columns.mappingProblemProperty().get().isEmpty();
             case DUPLICATES -> true;
             case RUN -> false;
-        }, step, format.previewLoadingProperty(), format.previewErrorProperty(), format.previewHeaders(),
+        }, step, format.fileFormatProperty(), format.previewLoadingProperty(), format.previewErrorProperty(), format.previewHeaders(),
                 columns.mappingProblemProperty());
         canGoBack = Bindings.createBooleanBinding(() -> step.get() != Step.FORMAT && step.get() != Step.RUN, step);
     }
@@ -100,7 +100,8 @@ public final class ImportWizardViewModel {
         Step current = step.get();
         step.set(Step.values()[current.ordinal() + 1]);
         if (current == Step.DUPLICATES) {
-            run.run(new ImportOptions(format.dialect(), columns.mapping(), policy.get(), dryRun.get(), null));
+            run.run(new ImportOptions(format.dialect(), columns.mapping(), policy.get(), dryRun.get(), null)
+                    .withSheet(format.sheetProperty().get(), format.headerRowProperty().get()));
         }
     }
 

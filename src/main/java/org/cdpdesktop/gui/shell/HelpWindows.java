@@ -30,7 +30,7 @@ final class HelpWindows {
         for (Screen screen : Screen.values()) {
             rows.add(new String[] {MainView.shortcut(screen).getDisplayText(), "Show the " + screen.title() + " screen"});
         }
-        rows.add(new String[] {"Shortcut+I", "Import CSV files"});
+        rows.add(new String[] {"Shortcut+I", "Import files (CSV, Excel, JSON)"});
         rows.add(new String[] {"Shortcut+A", "Select every row of the profiles table, also those not loaded yet"});
         rows.add(new String[] {"Shift+click", "Select a range of rows"});
         rows.add(new String[] {"Enter", "Apply a typed filter at once; save a profile edit"});

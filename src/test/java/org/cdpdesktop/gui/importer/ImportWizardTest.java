@@ -104,6 +104,84 @@ class ImportWizardTest {
     }
 
     @Test
+    void droppingAWorkbookLetsTheUserPickItsSecondSheetAndHeaderRowThenImportsItWithInterestColumnsUnited(FxRobot robot)
+            throws Exception {
+        Path file = WizardWorkbooks.leadsAndCustomers(temp.resolve("export.xlsx"));
+
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        assertThat(text(robot, "#format-detected")).isEqualTo("Detected: Excel workbook (.xlsx), sheet 'Leads'");
+        assertThat(robot.lookup("#format-workbook-options").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#format-csv-options").query().isVisible()).as("a workbook has no CSV dialect").isFalse();
+        assertThat(previewHeaders(robot)).containsExactly("email");
+
+        robot.clickOn("#format-sheet");
+        robot.clickOn("Customers");
+        waitUntil(() -> previewHeaders(robot).equals(List.of("Customer export, March")));
+        robot.doubleClickOn("#format-header-row .text-field").write("3").type(KeyCode.ENTER);
+        waitUntil(() -> previewHeaders(robot).size() == 8);
+        assertThat(previewHeaders(robot)).containsExactly("cookie", "email", "zip", "income", "signup_date", "interests__001",
+                "interest_2", "Interest 3");
+
+        robot.clickOn("#wizard-next");
+        for (int column = 5; column <= 7; column++) {
+            assertThat(robot.lookup("#mapping-target-" + column).<ComboBox<TargetChoice>>query().getValue())
+                    .isEqualTo(TargetChoice.field(ProfileField.INTERESTS));
+        }
+        assertThat(text(robot, "#mapping-note-5")).isEqualTo("One of 3 interest columns, united; each split on | , ; and lower-cased");
+        assertThat(robot.lookup("#mapping-problem").query().isVisible()).isFalse();
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(text(robot, "#summary-read")).isEqualTo("2");
+        assertThat(text(robot, "#summary-inserted")).isEqualTo("2");
+        assertThat(text(robot, "#summary-accounting")).isEqualTo("2 read = 2 inserted + 0 updated + 0 duplicates + 0 rejected");
+        Profile ann = app.profiles().findByExternalId("c-1").orElseThrow();
+        assertThat(ann.getPostalCode()).isEqualTo("07302");
+        assertThat(ann.getIncome()).isEqualTo(125000.0);
+        assertThat(ann.getSignupDate()).isEqualTo("2024-03-05");
+        assertThat(ann.getInterests()).containsExactlyInAnyOrder("music", "travel", "food");
+        assertThat(app.profiles().findByExternalId("c-2").orElseThrow().getInterests()).containsExactly("tech");
+        assertThat(app.profiles().count()).as("the Leads sheet is not imported").isEqualTo(2);
+    }
+
+    @Test
+    void aJsonLinesFileShowsWhatWasDetectedAndHowItsColumnsAreFoundInsteadOfCsvOptions(FxRobot robot) throws Exception {
+        Path file = write("events.txt", "{\"email\": \"a@example.org\", \"address\": {\"city\": \"Oslo\"}}\n{\"email\": \"b@example.org\"}\n");
+
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+
+        assertThat(text(robot, "#format-detected")).isEqualTo("Detected: JSON Lines (one object per line)");
+        assertThat(previewHeaders(robot)).containsExactly("email", "address.city");
+        assertThat(text(robot, "#preview-state")).isEqualTo("all 2 rows");
+        assertThat(robot.lookup("#format-json-note").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#format-csv-options").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#format-workbook-options").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aFileOfNoImportableFormatIsRefusedWithItsReasonAndCannotGoOn(FxRobot robot) throws Exception {
+        Path file = temp.resolve("archive.csv");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("customers.csv"));
+            zip.write("email\na@example.org\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        drop(robot, file);
+        waitUntil(() -> !text(robot, "#preview-error").isEmpty());
+
+        assertThat(text(robot, "#format-detected")).isEqualTo("Not an importable file");
+        assertThat(text(robot, "#preview-error")).startsWith("archive.csv is a ZIP archive, not an Excel workbook");
+        assertThat(robot.lookup("#format-csv-options").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#preview-table").query().isVisible()).as("no preview is promised").isFalse();
+        assertThat(robot.lookup("#wizard-next").query().isDisabled()).isTrue();
+        assertThat(app.profiles().count()).isZero();
+    }
+
+    @Test
     void rowsTheStoreCannotTakeAreListedWithTheirLineAndReasonInTheSummary(FxRobot robot) throws Exception {
         Path file = write("people.csv", """
                 id,email,age

@@ -11,6 +11,9 @@ import org.cdpdesktop.App;
 import org.cdpdesktop.gui.FxUiServices;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.ColumnTarget;
+import org.cdpdesktop.core.ingest.FileFormat;
+import org.cdpdesktop.core.ingest.ImportFiles;
+import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.ingest.TargetKind;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.gui.importer.ImportWizardViewModel.Step;
@@ -61,7 +64,7 @@ class ImportWizardViewModelTest {
 
         assertThat(wizard.format().delimiterProperty().get()).isEqualTo(';');
         assertThat(wizard.format().headerProperty().get()).isTrue();
-        assertThat(wizard.format().detectedProperty().get()).startsWith("Detected: UTF-8").contains("semicolon-separated");
+        assertThat(wizard.format().detectedProperty().get()).startsWith("Detected: CSV (UTF-8").contains("semicolon-separated");
         assertThat(wizard.format().previewHeaders()).containsExactly("cookie", "e-mail", "zip");
         assertThat(wizard.format().previewRows()).containsExactly(List.of("ck1", "A@x.org", "07302"), List.of("ck2", "b@x.org", "10115"));
         assertThat(wizard.canGoNext().get()).isTrue();
@@ -177,6 +180,145 @@ class ImportWizardViewModelTest {
         assertThat(wizard.format().previewLoadingProperty().get()).isFalse();
         assertThat(wizard.format().previewErrorProperty().get()).isNotEmpty();
         assertThat(wizard.canGoNext().get()).isFalse();
+    }
+
+    @Test
+    void aWorkbookOpensOnItsFirstNonEmptySheetAndImportsTheChosenSheetFromTheChosenHeaderRowWithTypedCellsAsText() throws Exception {
+        Path file = WizardWorkbooks.leadsAndCustomers(temp.resolve("export.xlsx"));
+
+        ImportWizardViewModel wizard = started(file);
+
+        assertThat(wizard.format().fileFormatProperty().get()).isEqualTo(FileFormat.XLSX);
+        assertThat(wizard.format().detectedProperty().get()).isEqualTo("Detected: Excel workbook (.xlsx), sheet 'Leads'");
+        assertThat(wizard.format().sheets()).extracting(ImportFiles.SheetInfo::name).containsExactly("Leads", "Customers");
+        assertThat(wizard.format().sheetProperty().get()).isEqualTo("Leads");
+        assertThat(wizard.format().previewHeaders()).containsExactly("email");
+        assertThat(wizard.format().dialect()).as("a workbook has no CSV dialect").isNull();
+
+        act(() -> wizard.format().sheetProperty().set("Customers"));
+        assertThat(wizard.format().previewHeaders()).as("the title row is the first non-empty one").containsExactly("Customer export, March");
+        act(() -> wizard.format().headerRowProperty().set(3));
+        assertThat(wizard.format().previewHeaders()).containsExactly("cookie", "email", "zip", "income", "signup_date",
+                "interests__001", "interest_2", "Interest 3");
+        assertThat(wizard.format().previewRows().get(0)).containsExactly("c-1", "Ann@Example.com", "07302", "125000", "2024-03-05",
+                "Music", "Travel", "Food");
+        assertThat(wizard.columns().mappingRows()).extracting(MappingRow::column).contains("cookie", "Interest 3");
+
+        act(wizard::next);
+        act(wizard::next);
+        act(wizard::next);
+        DesktopFixture.waitUntil(() -> wizard.run().summaryProperty().get() != null || !wizard.run().failureProperty().get().isEmpty());
+
+        assertThat(wizard.run().failureProperty().get()).isEmpty();
+        assertThat(ImportRunStep.accounting(wizard.run().summaryProperty().get()))
+                .isEqualTo("2 read = 2 inserted + 0 updated + 0 duplicates + 0 rejected");
+        Profile ann = app.profiles().findByExternalId("c-1").orElseThrow();
+        assertThat(ann.getEmail()).isEqualTo("ann@example.com");
+        assertThat(ann.getPostalCode()).isEqualTo("07302");
+        assertThat(ann.getIncome()).isEqualTo(125000.0);
+        assertThat(ann.getSignupDate()).isEqualTo("2024-03-05");
+        assertThat(ann.getInterests()).containsExactlyInAnyOrder("music", "travel", "food");
+        assertThat(app.profiles().findByEmail("lead@example.org")).as("the other sheet is not imported").isEmpty();
+    }
+
+    @Test
+    void anotherSheetIsReadFromItsOwnFirstNonEmptyRow() throws Exception {
+        ImportWizardViewModel wizard = started(WizardWorkbooks.leadsAndCustomers(temp.resolve("export.xlsx")));
+        act(() -> wizard.format().sheetProperty().set("Customers"));
+        act(() -> wizard.format().headerRowProperty().set(3));
+        assertThat(wizard.format().previewHeaders()).startsWith("cookie", "email");
+
+        act(() -> wizard.format().sheetProperty().set("Leads"));
+
+        assertThat(wizard.format().headerRowProperty().get()).isZero();
+        assertThat(wizard.format().previewHeaders()).containsExactly("email");
+        assertThat(wizard.format().previewRows()).containsExactly(List.of("lead@example.org"));
+        assertThat(wizard.canGoNext().get()).isTrue();
+    }
+
+    @Test
+    void anEmptySheetCannotBeImportedAndSaysSo() throws Exception {
+        Path file = org.cdpdesktop.core.ingest.TestWorkbooks.customers(temp.resolve("customers.xlsx"));
+        ImportWizardViewModel wizard = started(file);
+        assertThat(wizard.format().sheets()).containsExactly(new ImportFiles.SheetInfo("Empty", true),
+                new ImportFiles.SheetInfo("Customers", false));
+        assertThat(wizard.format().sheetProperty().get()).isEqualTo("Customers");
+
+        act(() -> wizard.format().sheetProperty().set("Empty"));
+
+        assertThat(wizard.format().previewErrorProperty().get()).isEqualTo("The sheet 'Empty' is empty.");
+        assertThat(wizard.canGoNext().get()).isFalse();
+    }
+
+    @Test
+    void aJsonDocumentNamedCsvIsReadAsJsonWithoutCsvOptions() throws Exception {
+        Path file = write("customers.csv", """
+                [{"id": "j-1", "email": "Ann@Example.com", "zip": "07302", "address": {"city": "Oslo"}},
+                 {"id": "j-2", "email": "bob@example.com", "zip": "10115"}]
+                """);
+
+        ImportWizardViewModel wizard = started(file);
+
+        assertThat(wizard.format().fileFormatProperty().get()).isEqualTo(FileFormat.JSON);
+        assertThat(wizard.format().detectedProperty().get()).isEqualTo("Detected: JSON document");
+        assertThat(wizard.format().dialect()).isNull();
+        assertThat(wizard.format().previewHeaders()).contains("id", "email", "zip");
+        assertThat(wizard.format().previewRows()).hasSize(2);
+        assertThat(wizard.columns().mapping().targets()).containsEntry("email", ColumnTarget.field(ProfileField.EMAIL));
+        assertThat(wizard.canGoNext().get()).isTrue();
+    }
+
+    @Test
+    void jsonLinesWithoutAnExtensionAreDetectedAsJsonLines() throws Exception {
+        Path file = write("events", "{\"email\": \"a@x.org\", \"plan\": \"pro\"}\n{\"email\": \"b@x.org\", \"plan\": \"free\"}\n");
+
+        ImportWizardViewModel wizard = started(file);
+
+        assertThat(wizard.format().fileFormatProperty().get()).isEqualTo(FileFormat.JSONL);
+        assertThat(wizard.format().detectedProperty().get()).isEqualTo("Detected: JSON Lines (one object per line)");
+        assertThat(wizard.format().previewHeaders()).containsExactly("email", "plan");
+        assertThat(wizard.format().previewRows()).containsExactly(List.of("a@x.org", "pro"), List.of("b@x.org", "free"));
+    }
+
+    @Test
+    void aCsvNamedTxtIsReadAsCsvWithItsDialectOptions() throws Exception {
+        ImportWizardViewModel wizard = started(write("export.txt", "email\tcity\na@x.org\tOslo\n"));
+
+        assertThat(wizard.format().fileFormatProperty().get()).isEqualTo(FileFormat.CSV);
+        assertThat(wizard.format().detectedProperty().get()).isEqualTo("Detected: CSV (UTF-8, tab-separated, header row)");
+        assertThat(wizard.format().delimiterProperty().get()).isEqualTo('\t');
+        assertThat(wizard.format().previewHeaders()).containsExactly("email", "city");
+    }
+
+    @Test
+    void aFileOfNoImportableFormatIsRefusedWithItsReasonAndTheWizardGoesNoFurther() throws Exception {
+        Path file = temp.resolve("photo.csv");
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0, 1, 0});
+
+        ImportWizardViewModel wizard = started(file);
+
+        assertThat(wizard.format().fileFormatProperty().get()).isNull();
+        assertThat(wizard.format().detectedProperty().get()).isEqualTo("Not an importable file");
+        assertThat(wizard.format().previewErrorProperty().get())
+                .startsWith("photo.csv is not a file CDP Desktop can import: it holds binary data")
+                .endsWith("Nothing was imported.");
+        assertThat(wizard.canGoNext().get()).isFalse();
+        act(wizard::next);
+        assertThat(wizard.stepProperty().get()).isEqualTo(Step.FORMAT);
+        assertThat(app.profiles().count()).isZero();
+    }
+
+    @Test
+    void interestsSpreadOverSeveralColumnsAreAllMappedToInterestsWithoutAClash() throws Exception {
+        ImportWizardViewModel wizard = started(write("c.csv", "email,interests__001,interest_2,Interest 3,tier\na@x.org,Music,Travel,Food,gold\n"));
+        act(wizard::next);
+
+        assertThat(wizard.columns().mappingRows()).extracting(row -> row.targetProperty().get()).containsExactly(
+                TargetChoice.field(ProfileField.EMAIL), TargetChoice.field(ProfileField.INTERESTS), TargetChoice.field(ProfileField.INTERESTS),
+                TargetChoice.field(ProfileField.INTERESTS), TargetChoice.ATTRIBUTE);
+        assertThat(wizard.columns().interestColumns()).containsExactly("interests__001", "interest_2", "Interest 3");
+        assertThat(wizard.columns().mappingProblemProperty().get()).isEmpty();
+        assertThat(wizard.canGoNext().get()).isTrue();
     }
 
     @Test

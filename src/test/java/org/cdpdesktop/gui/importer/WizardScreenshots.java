@@ -16,7 +16,7 @@ import org.cdpdesktop.gui.task.FxTaskExecutor;
 /**
  * Opens the main window, drops a file on it and walks the wizard to a given step, for looking at the wizard as a
  * user would: run under the screenshot tool with the test class path.
- * {@code WizardScreenshots DATA_DIR CSV_FILE format|mapping|duplicates|summary|history [OUT.png WIDTHxHEIGHT]};
+ * {@code WizardScreenshots DATA_DIR FILE format|mapping|duplicates|summary|history [OUT.png WIDTHxHEIGHT]};
  * {@code history} imports the file, closes the wizard and shows the Import screen. With {@code OUT.png}, the wizard (the
  * main window for {@code history}) is sized to {@code WIDTHxHEIGHT} and its content saved as that PNG, then the tool
  * exits: this works headless under Monocle too, where no screen can be grabbed.
