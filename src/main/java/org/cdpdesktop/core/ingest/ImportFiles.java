@@ -88,6 +88,18 @@ public final class ImportFiles {
         }
     }
 
+    /**
+     * The import of {@code file} with every default left alone, as the sample data and a plain {@code import FILE}
+     * run it: detected format (and CSV dialect), the first non-empty sheet, the automatic mapping, newest values win.
+     */
+    public static ImportOptions defaultOptions(Path file) throws IOException {
+        FilePreview preview = preview(file, null, null, 0, 0);
+        if (preview.format() == null) {
+            throw new ImportException(preview.problems().get(0));
+        }
+        return new ImportOptions(preview.dialect(), ColumnMapping.auto(preview.headers()), DuplicatePolicy.NEWEST, false, null);
+    }
+
     /** Opens {@code file}, already detected as {@code format}, as the import reads it. */
     static RecordSource open(Path file, FileFormat format, CsvDialect dialect, String sheet, int headerRow, RecordSource.RejectSink rejects)
             throws IOException {

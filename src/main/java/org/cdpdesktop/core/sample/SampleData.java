@@ -11,7 +11,7 @@ import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.ingest.ImportBatchRecord;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.ImportSummary;
-import org.cdpdesktop.core.ingest.SniffedFile;
+import org.cdpdesktop.core.ingest.ImportFiles;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobContext;
 
@@ -75,7 +75,7 @@ public final class SampleData {
             @Override
             public ImportSummary run(JobContext context) throws Exception {
                 Path file = extractTo(directory);
-                ImportSummary summary = importer.importJob(file, SniffedFile.of(file).defaultOptions()).run(context);
+                ImportSummary summary = importer.importJob(file, ImportFiles.defaultOptions(file)).run(context);
                 markOffered(settings);
                 settings.set(BATCH_SETTING, String.valueOf(summary.batchId()));
                 return summary;

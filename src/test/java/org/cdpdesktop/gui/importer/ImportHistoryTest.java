@@ -16,7 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
-import org.cdpdesktop.core.ingest.SniffedFile;
+import org.cdpdesktop.core.ingest.ImportFiles;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.jobs.JobRunner;
@@ -139,7 +139,7 @@ class ImportHistoryTest {
     }
 
     private void importWithDefaults(Path file) throws Exception {
-        runHere(app.importer().importJob(file, SniffedFile.of(file).defaultOptions()));
+        runHere(app.importer().importJob(file, ImportFiles.defaultOptions(file)));
     }
 
     private static <R> void runHere(Job<R> job) throws Exception {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.ImportBatchRecord;
-import org.cdpdesktop.core.ingest.SniffedFile;
+import org.cdpdesktop.core.ingest.ImportFiles;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.gui.UiServices;
@@ -111,7 +111,7 @@ class ImportViewModelTest {
 
     private void importFile(String name, String content) throws Exception {
         Path file = Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
-        app.importer().importJob(file, SniffedFile.of(file).defaultOptions()).run(JobContext.create("test", JobListener.NONE,
+        app.importer().importJob(file, ImportFiles.defaultOptions(file)).run(JobContext.create("test", JobListener.NONE,
                 new java.util.concurrent.atomic.AtomicBoolean()));
     }
 
