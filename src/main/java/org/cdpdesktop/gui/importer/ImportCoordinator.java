@@ -156,11 +156,12 @@ public final class ImportCoordinator {
         alert.show();
     }
 
-    /** On an empty store, once per data folder, asks whether to load the sample data. */
+    /** On an empty store, once per data folder and not while a wizard is open, asks whether to load the sample data. */
     private void offerSampleData() {
         BackgroundTask.wrap(() -> !app.settings().getBoolean(Settings.SAMPLE_DATA_OFFERED) && app.profiles().count() == 0)
                 .onSuccess(offer -> {
-                    if (offer) {
+                    // Someone who opened the app with their own file is importing it; they get the offer another time.
+                    if (offer && current.get() == null) {
                         askAboutSampleData();
                     }
                 })
