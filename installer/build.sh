@@ -34,6 +34,8 @@ modules="$modules,java.sql,java.naming,java.management,java.net.http,jdk.crypto.
 echo "runtime modules: $modules"
 jlink --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
   --add-modules "$modules" --output "$args/runtime"
+# The JDK's class-data archive for heaps over 32 GB, which a desktop app never asks for.
+rm -f "$args/runtime/lib/server/classes_nocoops.jsa"
 
 image_options=(@"$args/common.args" @"$args/image.args" $(os_args image))
 if [ "$os" = linux ]; then
@@ -41,13 +43,13 @@ if [ "$os" = linux ]; then
   # loading and verifying those classes again.
   jpackage --type app-image "${image_options[@]}" --dest "$args/image" \
     --java-options '-XX:ArchiveClassesAtExit=$APPDIR/cdp-desktop.jsa'
-  image="$args/image/CDP Desktop"
+  image="$args/image/cdp-desktop"
   training=$(mktemp -d)
-  echo "first window after $(installer/gui-start.sh "$image/bin/CDP Desktop" "$training/window.png" --data-dir "$training/data") s (class-data archive training run)"
+  echo "first window after $(installer/gui-start.sh "$image/bin/cdp-desktop" "$training/window.png" --data-dir "$training/data") s (class-data archive training run)"
   rm -rf "$training"
   test -s "$image/lib/app/cdp-desktop.jsa"
-  sed -i 's/^java-options=-XX:ArchiveClassesAtExit=/java-options=-XX:SharedArchiveFile=/' "$image/lib/app/CDP Desktop.cfg"
-  installer/smoke-test.sh "$image"
+  sed -i 's/^java-options=-XX:ArchiveClassesAtExit=/java-options=-XX:SharedArchiveFile=/' "$image/lib/app/cdp-desktop.cfg"
+  installer/smoke-test.sh "$image/bin/cdp-desktop"
 else
   jpackage --type app-image "${image_options[@]}" --dest "$args/image"
   image=$(echo "$args"/image/*)

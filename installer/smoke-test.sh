@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
-# Checks a Linux app image the way a new user meets it, on a temporary data folder: the launcher's --version, stats
+# Checks a Linux app image or installed package the way a new user meets it, on a temporary data folder: the launcher's --version, stats
 # and sample load; predict and serve (with /docs) when the image has those commands; then the desktop app under a
 # virtual display, once empty and once opening a CSV in the import wizard, each screenshotted. A module missing from
 # the trimmed runtime fails one of these.
 #
-#   installer/smoke-test.sh IMAGE_DIR     e.g. "target/installer/image/CDP Desktop"
+#   installer/smoke-test.sh LAUNCHER     e.g. target/installer/image/cdp-desktop/bin/cdp-desktop, or cdp-desktop once installed
 #
 # Screenshots go to target/installer/smoke/. Needs Xvfb, xdotool, ImageMagick and curl (see installer/build.sh).
 set -euo pipefail
-image=$1
-launcher="$image/bin/CDP Desktop"
+launcher=$1
 here=$(cd "$(dirname "$0")" && pwd)
-out=$here/../target/installer/smoke
+out=$(cd "$here/.." && pwd)/target/installer/smoke
 mkdir -p "$out"
 data=$(mktemp -d)
 server=
