@@ -3,12 +3,15 @@ package org.cdpdesktop;
 import java.nio.file.Path;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.access.ApiKeys;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.export.ExportService;
 import org.cdpdesktop.core.clean.FieldCleaner;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.MappingPresets;
 import org.cdpdesktop.core.jobs.JobRunner;
+import org.cdpdesktop.core.model.CohortModelService;
+import org.cdpdesktop.core.model.ModelRegistry;
 import org.cdpdesktop.core.store.ProfileBrowser;
 import org.cdpdesktop.core.store.ProfileEditor;
 import org.cdpdesktop.core.store.ProfileStore;
@@ -17,6 +20,7 @@ import org.cdpdesktop.core.segment.CohortService;
 import org.cdpdesktop.core.query.FieldValues;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
+import org.cdpdesktop.core.stream.StreamService;
 
 /** The composition root: builds every service once, on one data folder, and hands them to the doors. */
 public final class App implements AutoCloseable {
@@ -37,6 +41,9 @@ public final class App implements AutoCloseable {
     private final SegmentService segments;
     private final CohortService cohorts;
     private final FieldValues fieldValues;
+    private final CohortModelService cohortModels;
+    private final ApiKeys apiKeys;
+    private final StreamService stream;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -55,7 +62,13 @@ public final class App implements AutoCloseable {
         this.segments = new SegmentService(database);
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
+        this.apiKeys = new ApiKeys(database);
         importer.onImported(summary -> segments.snapshotAll("import"));
+        importer.onUndone(summary -> segments.snapshotAll("undo import"));
+        this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));
+        cohortModels.onPredicted(prediction -> segments.snapshotAll("prediction"));
+        cohortModels.installBundledModel();
+        this.stream = new StreamService(database, importer, presets, settings, dataDirectory.rejects());
     }
 
     public static App open(Path dataDirectory) {
@@ -128,8 +141,24 @@ public final class App implements AutoCloseable {
         return fieldValues;
     }
 
+    /** Training, the model registry and predictions. */
+    public CohortModelService cohortModels() {
+        return cohortModels;
+    }
+
+    /** Keys for the local REST API, kept as salted hashes. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** The Kafka consumer; its {@code onChangedProfiles} hook is where cohort predictions on ingest attach. */
+    public StreamService stream() {
+        return stream;
+    }
+
     @Override
     public void close() {
+        stream.close();
         jobs.close();
         profileBrowser.close();
         database.close();

@@ -24,6 +24,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed; the same seed writes the same file (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--labelled", description = "Add a bio and the old service's cohort to each row, for training cohort models.")
+    private boolean labelled;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write.")
     private Path out;
 
@@ -36,11 +39,12 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rows must be 0 or more, not " + rows);
         }
         try (Writer writer = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-            SampleDataGenerator.write(writer, rows, seed);
+            SampleDataGenerator.write(writer, rows, seed, labelled);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rows", rows);
         summary.put("seed", seed);
+        summary.put("labelled", labelled);
         summary.put("file", out.toAbsolutePath().toString());
         summary.put("bytes", Files.size(out));
         Json.println(spec.commandLine().getOut(), summary);

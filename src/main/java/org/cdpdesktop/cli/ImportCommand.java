@@ -13,9 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.ingest.ColumnCleaning;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.CsvDialect;
-import org.cdpdesktop.core.ingest.CsvPreviewer;
+import org.cdpdesktop.core.ingest.FileFormat;
+import org.cdpdesktop.core.ingest.FilePreview;
+import org.cdpdesktop.core.ingest.ImportException;
+import org.cdpdesktop.core.ingest.ImportFiles;
 import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
@@ -29,14 +33,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import customer CSV files into the store.",
-            "The encoding, delimiter, quoting and header are detected, and the columns are mapped as the import wizard maps them "
-                    + "by default, unless --preset or --map say otherwise. Each file is its own transaction: a file that fails "
-                    + "changes nothing. Prints one JSON line with read, inserted, updated, duplicates, rejected and rejectsFile "
-                    + "(several files: the totals and a \"files\" list)."})
+        description = {"Import customer files: CSV, Excel (.xlsx, .xls), JSON (an array of objects or one object) or JSON Lines.",
+            "The format is detected from the content, whatever the file's name; for CSV the dialect (encoding, delimiter, quotes, "
+                    + "header) too. Columns are mapped as the import wizard maps them by default, unless --preset or --map say "
+                    + "otherwise. Each file is its own transaction: a file that fails changes nothing. Prints one JSON line with "
+                    + "read, inserted, updated, duplicates, rejected, rejectsFile, format and cleaning (per column, values "
+                    + "normalised and values kept aside as invalid_*; several files: the totals and a \"files\" list)."})
 final class ImportCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files to import, in order.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in order.")
     private List<Path> files;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "Use the column mapping saved under NAME (see 'preset').")
@@ -51,6 +56,13 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--encoding", paramLabel = "E", description = "Encoding, e.g. UTF-8, UTF-16, windows-1252, ISO-8859-1 (default: detected).")
     private String encoding;
+
+    @Option(names = "--sheet", paramLabel = "NAME|N", description = "A workbook's sheet, by name or number from 1 (default: the first non-empty sheet).")
+    private String sheet;
+
+    @Option(names = "--header-row", paramLabel = "N", defaultValue = "0",
+            description = "The workbook row (from 1) holding the column names (default: the sheet's first non-empty row).")
+    private int headerRow;
 
     @Option(names = "--on-duplicate", paramLabel = "POLICY", defaultValue = "newest",
             description = "How a row merges into a profile with the same external id or email: newest|existing|fill (default: ${DEFAULT-VALUE}).")
@@ -85,17 +97,38 @@ final class ImportCommand implements Callable<Integer> {
         App app = root.app();
         ColumnMapping presetMapping = preset == null ? null : app.presets().load(preset);
         List<Map<String, Object>> summaries = new ArrayList<>();
+        if (headerRow < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--header-row counts rows from 1");
+        }
         for (Path file : files) {
-            CsvDialect dialect = dialect(file);
-            List<String> headers = CsvPreviewer.preview(file, dialect, 0).headers();
-            ColumnMapping mapping = presetMapping != null ? presetMapping.appliedTo(headers)
-                    : MappingOptions.apply(ColumnMapping.auto(headers), maps, headers);
-            ImportOptions options = new ImportOptions(dialect, mapping, policy, dryRun, rejects);
+            FileFormat format = ImportFiles.detect(file);
+            CsvDialect dialect = format == FileFormat.CSV ? dialect(file) : null;
+            ColumnMapping mapping = mapping(file, dialect, presetMapping);
+            mapping.validate();
+            ImportOptions options = new ImportOptions(dialect, mapping, policy, dryRun, rejects, sheet, headerRow);
             ImportSummary summary = ForegroundJob.run(app.importer().importJob(file, options), spec.commandLine().getErr());
-            summaries.add(describe(summary));
+            Map<String, Object> line = describe(summary);
+            line.put("format", format.key());
+            summaries.add(line);
         }
         Json.println(spec.commandLine().getOut(), summaries.size() == 1 ? summaries.get(0) : totals(summaries));
         return RootCommand.EXIT_OK;
+    }
+
+    /**
+     * The preset's or the {@code --map} mapping for the file's columns; without either, an empty mapping, which the
+     * import completes with the defaults once it has the columns (a JSON file's columns take a pass over the file).
+     */
+    private ColumnMapping mapping(Path file, CsvDialect dialect, ColumnMapping presetMapping) throws IOException {
+        if (presetMapping == null && maps.isEmpty()) {
+            return new ColumnMapping(new LinkedHashMap<>(), null);
+        }
+        FilePreview preview = ImportFiles.preview(file, dialect, sheet, headerRow, 0);
+        if (preview.headers().isEmpty() && !preview.problems().isEmpty()) {
+            throw new ImportException(preview.problems().get(0));
+        }
+        List<String> headers = preview.headers();
+        return presetMapping != null ? presetMapping.appliedTo(headers) : MappingOptions.apply(ColumnMapping.auto(headers), maps, headers);
     }
 
     private CsvDialect dialect(Path file) throws IOException {
@@ -108,24 +141,9 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (delimiter != null) {
-            dialect = dialect.withDelimiter(delimiter(delimiter));
+            dialect = dialect.withDelimiter(CsvDialect.parseDelimiter(delimiter));
         }
         return dialect;
-    }
-
-    static char delimiter(String word) {
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case ",", "comma" -> ',';
-            case ";", "semicolon" -> ';';
-            case "|", "pipe" -> '|';
-            case "tab", "\\t", "\t" -> '\t';
-            default -> {
-                if (word.length() != 1) {
-                    throw new IllegalArgumentException("--delimiter takes one character or comma, semicolon, tab, pipe; not '" + word + "'");
-                }
-                yield word.charAt(0);
-            }
-        };
     }
 
     static Map<String, Object> describe(ImportSummary summary) {
@@ -141,6 +159,16 @@ final class ImportCommand implements Callable<Integer> {
         line.put("dryRun", summary.dryRun());
         line.put("seconds", Math.round(summary.seconds() * 1000) / 1000.0);
         line.put("rowsPerSecond", Math.round(summary.rowsPerSecond()));
+        Map<String, Object> cleaning = new LinkedHashMap<>();
+        for (ColumnCleaning column : summary.cleaning()) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("field", column.field().key());
+            counts.put("normalised", column.normalised());
+            counts.put("invalid", column.invalid());
+            counts.put("invalidAttribute", column.invalidAttribute());
+            cleaning.put(column.column(), counts);
+        }
+        line.put("cleaning", cleaning);
         return line;
     }
 

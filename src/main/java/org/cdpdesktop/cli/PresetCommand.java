@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.core.ingest.ColumnMapping;
-import org.cdpdesktop.core.ingest.CsvPreviewer;
-import org.cdpdesktop.core.ingest.CsvSniffer;
+import org.cdpdesktop.core.ingest.ImportFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +57,7 @@ final class PresetCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME", description = "The preset's name.")
         private String name;
 
-        @Option(names = "--from", paramLabel = "FILE", description = "A CSV file whose columns the preset describes.")
+        @Option(names = "--from", paramLabel = "FILE", description = "A file (CSV, Excel, JSON) whose columns the preset describes.")
         private Path from;
 
         @Option(names = "--map", paramLabel = "SOURCE=FIELD", description = "As for 'import --map'.")
@@ -72,7 +71,7 @@ final class PresetCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<String> headers = from == null ? null : CsvPreviewer.preview(from, CsvSniffer.sniff(from), 0).headers();
+            List<String> headers = from == null ? null : ImportFiles.preview(from, null, null, 0, 0).headers();
             ColumnMapping base = headers == null ? new ColumnMapping(new LinkedHashMap<>(), null) : ColumnMapping.auto(headers);
             ColumnMapping mapping = MappingOptions.apply(base, maps, headers);
             parent.root().app().presets().save(name, mapping);

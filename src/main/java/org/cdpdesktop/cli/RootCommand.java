@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
         description = "A customer data platform on your own computer. Without a command, opens the desktop app, "
                 + "with any files given in its import wizard.",
         subcommands = {StatsCommand.class, GenerateCommand.class, ImportCommand.class, ExportCommand.class, PresetCommand.class,
-                SampleCommand.class, ProfilesCommand.class, SegmentCommand.class})
+                SampleCommand.class, ProfilesCommand.class, SegmentCommand.class, ImportsCommand.class,
+                TrainCommand.class, ModelsCommand.class, PredictCommand.class, DriftCommand.class, ServeCommand.class,
+                ApiKeyCommand.class, ConsumeCommand.class, ProduceCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;

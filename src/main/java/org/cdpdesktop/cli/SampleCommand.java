@@ -2,7 +2,6 @@ package org.cdpdesktop.cli;
 
 import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
-import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.sample.SampleData;
 import picocli.CommandLine.Command;
@@ -32,8 +31,8 @@ final class SampleCommand {
         public Integer call() throws Exception {
             App app = parent.root.app();
             ImportSummary summary = ForegroundJob.run(
-                    SampleData.importJob(app.importer(), app.dataDirectory().root().resolve("sample")), spec.commandLine().getErr());
-            app.settings().set(Settings.SAMPLE_DATA_OFFERED, "true");
+                    SampleData.importJob(app.importer(), app.dataDirectory().root().resolve("sample"), app.settings()),
+                    spec.commandLine().getErr());
             Json.println(spec.commandLine().getOut(), ImportCommand.describe(summary));
             return RootCommand.EXIT_OK;
         }

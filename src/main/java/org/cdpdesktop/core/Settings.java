@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -47,6 +48,12 @@ public final class Settings {
 
     public synchronized void set(String key, String value) {
         values.setProperty(key, value);
+        save();
+    }
+
+    /** Sets several values with one write of the file. */
+    public synchronized void setAll(Map<String, String> changes) {
+        changes.forEach(values::setProperty);
         save();
     }
 

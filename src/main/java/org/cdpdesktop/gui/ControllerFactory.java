@@ -2,11 +2,19 @@ package org.cdpdesktop.gui;
 
 import javafx.util.Callback;
 import org.cdpdesktop.App;
+import org.cdpdesktop.gui.api.ApiView;
+import org.cdpdesktop.gui.api.ApiViewModel;
+import org.cdpdesktop.rest.ApiServer;
+import org.cdpdesktop.rest.ModelEndpoints;
 import org.cdpdesktop.gui.dashboard.DashboardView;
 import org.cdpdesktop.gui.dashboard.DashboardViewModel;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
 import org.cdpdesktop.gui.importer.ImportView;
 import org.cdpdesktop.gui.importer.ImportViewModel;
+import org.cdpdesktop.gui.profiles.ProfileDetailViewModel;
+import org.cdpdesktop.gui.model.CohortExplanation;
+import org.cdpdesktop.gui.model.ModelView;
+import org.cdpdesktop.gui.model.ModelViewModel;
 import org.cdpdesktop.gui.profiles.ProfileFilterRequests;
 import org.cdpdesktop.gui.profiles.ProfilesView;
 import org.cdpdesktop.gui.profiles.ProfilesViewModel;
@@ -14,6 +22,8 @@ import org.cdpdesktop.gui.segments.SegmentsView;
 import org.cdpdesktop.gui.segments.SegmentsViewModel;
 import org.cdpdesktop.gui.shell.MainView;
 import org.cdpdesktop.gui.shell.MainViewModel;
+import org.cdpdesktop.gui.stream.StreamView;
+import org.cdpdesktop.gui.stream.StreamViewModel;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
@@ -24,18 +34,25 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
     private final ImportCoordinator imports;
+    private final Dialogs dialogs;
     private final Navigator navigator = new Navigator();
     private final ViewLoader viewLoader = new ViewLoader(this);
     private final ProfileFilterRequests profileFilterRequests = new ProfileFilterRequests();
+    private final UiServices ui = new FxUiServices();
 
     private final ExportFileChooser exportFiles;
+    /** One API server for the window, started and stopped from the API screen. */
+    private final ApiServer apiServer;
 
-    public ControllerFactory(App app, TaskExecutor executor, ExportFileChooser exportFiles) {
+    public ControllerFactory(App app, TaskExecutor executor, ExportFileChooser exportFiles, Dialogs dialogs) {
         this.app = app;
         this.executor = executor;
         this.exportFiles = exportFiles;
+        this.dialogs = dialogs;
         this.jobs = new JobsViewModel(app.jobs());
-        this.imports = new ImportCoordinator(app, executor, jobs);
+        this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
+                app.dataDirectory(), executor, jobs, ui);
+        this.apiServer = new ApiServer(app, ModelEndpoints.UNAVAILABLE);
     }
 
     public ViewLoader viewLoader() {
@@ -50,20 +67,34 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     @Override
     public Object call(Class<?> type) {
         if (type == MainView.class) {
-            return new MainView(new MainViewModel(app, executor), jobs, navigator, viewLoader, imports);
+            return new MainView(new MainViewModel(app.profiles(), app.database(), executor), jobs, navigator, viewLoader, imports);
         }
         if (type == DashboardView.class) {
-            return new DashboardView(new DashboardViewModel(app, executor), navigator, imports, profileFilterRequests);
+            return new DashboardView(new DashboardViewModel(app.stats(), app.dashboard(), app.segments(), app.cohortModels(), app.database(), executor),
+                    navigator, imports, profileFilterRequests);
         }
         if (type == ImportView.class) {
-            return new ImportView(new ImportViewModel(app, executor), imports, executor);
+            return new ImportView(new ImportViewModel(app.importer(), app.database(), app.settings(), executor, jobs, ui),
+                    imports, executor, navigator, profileFilterRequests);
         }
         if (type == ProfilesView.class) {
-            return new ProfilesView(new ProfilesViewModel(app, executor, jobs, profileFilterRequests, exportFiles));
+            ProfileDetailViewModel detail = new ProfileDetailViewModel(app.profileBrowser(), app.profileEditor(), app.profiles(),
+                    new CohortExplanation(app.cohortModels(), executor), executor, dialogs);
+            return new ProfilesView(new ProfilesViewModel(app.profileBrowser(), app.fieldValues(), app.exporter(), exportFiles,
+                    app.settings(), app.database(), executor, jobs, profileFilterRequests, detail));
+        }
+        if (type == ApiView.class) {
+            return new ApiView(new ApiViewModel(app, apiServer, executor));
         }
         if (type == SegmentsView.class) {
-            return new SegmentsView(dialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
-                    app.segments(), app.cohorts(), app.fieldValues(), app.exporter()), executor, jobs, dialogs, exportFiles));
+            return new SegmentsView(segmentDialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
+                    app.segments(), app.cohorts(), app.fieldValues(), app.exporter()), executor, jobs, segmentDialogs, exportFiles));
+        }
+        if (type == ModelView.class) {
+            return new ModelView(new ModelViewModel(app, executor, jobs));
+        }
+        if (type == StreamView.class) {
+            return new StreamView(new StreamViewModel(app, executor));
         }
         throw new IllegalArgumentException("No controller registered for " + type.getName());
     }

@@ -14,7 +14,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.DesktopStart;
-import org.cdpdesktop.core.AppInfo;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.gui.shell.MainView;
@@ -78,12 +77,11 @@ public final class DesktopApp extends Application {
 
     private static void show(Stage stage, App app, FxTaskExecutor executor, ExportFileChooser exportFiles, List<Path> filesToImport) {
         applyTheme(app.settings().get(Settings.THEME).orElse("light"));
-        ControllerFactory controllers = new ControllerFactory(app, executor, exportFiles);
+        ControllerFactory controllers = new ControllerFactory(app, executor, exportFiles, new FxDialogs(() -> stage));
         Parent root = controllers.viewLoader().load(MainView.class);
         Scene scene = new Scene(root, windowSize(0, 1280), windowSize(1, 800));
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
-        stage.setTitle(AppInfo.NAME + " — " + app.dataDirectory());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();

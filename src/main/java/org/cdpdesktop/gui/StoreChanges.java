@@ -8,7 +8,8 @@ import org.cdpdesktop.core.db.Database;
 /** Turns the store's change events into one debounced callback on the FX thread, so views refresh once per burst. */
 public final class StoreChanges {
 
-    private static final Duration QUIET_PERIOD = Duration.millis(250);
+    /** How long the store must stay quiet before listeners refresh. */
+    public static final Duration QUIET_PERIOD = Duration.millis(250);
 
     private StoreChanges() {
     }

@@ -6,16 +6,28 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cdpdesktop.core.sample.SampleDataGenerator;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +103,118 @@ class ImportBench {
                 System.getProperty("java.version"), Instant.now());
         Files.writeString(FOLDER.resolve("import.md"), report);
         System.out.println(report);
+    }
+
+    /**
+     * The same generated customers as CSV, as an {@code .xlsx} sheet (typed cells: numbers, a date-time column, text
+     * through the shared-strings table as Excel writes it) and as JSON Lines, each imported once by the {@code import}
+     * command in a child JVM limited to {@code -Xmx256m} with a fresh data folder. The child's GC log gives the largest
+     * heap in use before a collection and the largest still live after one. {@code -Dbench.rows=N} runs a smaller file (default 1,000,000).
+     * Writes {@code target/bench/import-formats.md}.
+     */
+    @Test
+    void importsTheSameCustomersFromCsvExcelAndJsonLines() throws Exception {
+        int rows = Integer.getInteger("bench.rows", ROWS);
+        Files.createDirectories(FOLDER);
+        Path csv = FOLDER.resolve("customers-" + rows + ".csv");
+        try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            SampleDataGenerator.write(writer, rows, 42);
+        }
+        Path xlsx = FOLDER.resolve("customers-" + rows + ".xlsx");
+        Path jsonl = FOLDER.resolve("customers-" + rows + ".jsonl");
+        writeWorkbookAndJsonLines(csv, xlsx, jsonl);
+
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, """
+                | Import of %,d customers (child JVM `-Xmx256m`, fresh data folder) | File bytes | Seconds | Rows/s | × CSV | Peak heap before GC (MiB) | Peak live heap after GC (MiB) |
+                |---|---:|---:|---:|---:|---:|---:|
+                """, rows));
+        double csvSeconds = 0;
+        for (Path file : List.of(csv, xlsx, jsonl)) {
+            String format = file.getFileName().toString().substring(file.getFileName().toString().lastIndexOf('.') + 1);
+            Path dataDirectory = FOLDER.resolve("data-" + format);
+            deleteRecursively(dataDirectory);
+            Path output = FOLDER.resolve("import-" + format + ".json");
+            Path gcLog = FOLDER.resolve("gc-" + format + ".log");
+            List<String> command = List.of(javaBinary(), "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
+                    "org.cdpdesktop.Launcher", "--data-dir", dataDirectory.toString(), "import", file.toString());
+            time(command, output);
+            JsonNode summary = new ObjectMapper().readTree(Files.readString(output));
+            assertThat(summary.get("format").asText()).isEqualTo(format);
+            assertThat(summary.get("read").asLong()).isEqualTo(rows);
+            assertThat(summary.get("read").asLong()).isEqualTo(summary.get("inserted").asLong() + summary.get("updated").asLong()
+                    + summary.get("duplicates").asLong() + summary.get("rejected").asLong());
+            double seconds = summary.get("seconds").asDouble();
+            csvSeconds = format.equals("csv") ? seconds : csvSeconds;
+            report.append(String.format(Locale.ROOT, "| %s: the import job (its summary's `seconds`; inserted %,d, rejected %,d) | %,d | %.2f | %,.0f | %.2f | %s |%n",
+                    format, summary.get("inserted").asLong(), summary.get("rejected").asLong(), Files.size(file), seconds, rows / seconds,
+                    seconds / csvSeconds, heapMiB(gcLog)));
+        }
+        report.append(String.format(Locale.ROOT, "%nMachine: %d cores, %s %s, Java %s. Date: %s.%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), Instant.now()));
+        Files.writeString(FOLDER.resolve("import-formats.md"), report);
+        System.out.println(report);
+    }
+
+    /** The CSV's rows as a workbook sheet, written as it streams, and as JSON Lines with numbers as numbers. */
+    private static void writeWorkbookAndJsonLines(Path csv, Path xlsx, Path jsonl) throws IOException {
+        DateTimeFormatter created = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+        ObjectMapper json = new ObjectMapper();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+             OutputStream out = Files.newOutputStream(xlsx);
+             Writer lines = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
+            Workbook workbook = new Workbook(out, "CDP Desktop bench", "1.0");
+            Worksheet sheet = workbook.newWorksheet("Customers");
+            List<String> headers = parser.getHeaderNames();
+            for (int c = 0; c < headers.size(); c++) {
+                sheet.value(0, c, headers.get(c));
+            }
+            int r = 1;
+            for (CSVRecord record : parser) {
+                ObjectNode line = json.createObjectNode();
+                for (int c = 0; c < headers.size(); c++) {
+                    String header = headers.get(c);
+                    String value = record.get(c);
+                    boolean number = (header.equals("age") || header.equals("income")) && value.matches("\\d{1,9}");
+                    if (value.isEmpty()) {
+                        continue;
+                    } else if (number) {
+                        sheet.value(r, c, Long.parseLong(value));
+                        line.put(header, Long.parseLong(value));
+                    } else if (header.equals("created_at") && value.length() == 19) {
+                        sheet.value(r, c, LocalDateTime.parse(value, created));
+                        sheet.style(r, c).format("yyyy-mm-dd hh:mm:ss").set();
+                        line.put(header, value);
+                    } else {
+                        sheet.value(r, c, value);
+                        line.put(header, value);
+                    }
+                }
+                lines.write(json.writeValueAsString(line));
+                lines.write('\n');
+                if (r % 10_000 == 0) {
+                    sheet.flush();
+                }
+                r++;
+            }
+            workbook.finish();
+        }
+    }
+
+    private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+
+    /** The largest heap in use before a collection, and the largest still in use after one (what the import holds). */
+    private static String heapMiB(Path gcLog) throws IOException {
+        long before = 0;
+        long after = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher heap = GC_HEAP.matcher(line);
+            if (heap.find()) {
+                before = Math.max(before, Long.parseLong(heap.group(1)));
+                after = Math.max(after, Long.parseLong(heap.group(2)));
+            }
+        }
+        return before + " | " + after;
     }
 
     private static void requireSqlite() throws InterruptedException {

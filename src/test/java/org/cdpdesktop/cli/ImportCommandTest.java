@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cdpdesktop.core.ingest.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,59 @@ class ImportCommandTest {
         assertThat(summary.get("duplicates").asLong()).isEqualTo(1);
         assertThat(summary.get("rejected").asLong()).isEqualTo(1);
         assertThat(Path.of(summary.get("rejectsFile").asText())).exists();
+        assertThat(summary.get("cleaning").get("email").get("normalised").asLong()).isEqualTo(1);
+        assertThat(summary.get("cleaning").get("email").get("invalid").asLong()).isZero();
+        assertThat(summary.get("cleaning").get("age").get("invalidAttribute").asText()).isEqualTo("invalid_age");
+    }
+
+    @Test
+    void aMappingThatSkipsEveryColumnIsRefusedAndStoresNothing() throws Exception {
+        Path file = csv("a.csv", "id,email,city\nc1,a@x.com,Oslo\n");
+        Result result = run("import", file.toString(), "--map", "id=skip", "--map", "email=skip", "--map", "city=skip");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("error: Every column is skipped, so nothing would be imported");
+        assertThat(JSON.readTree(run("export").out())).isEmpty();
+    }
+
+    @Test
+    void importsUndoRemovesWhatAnImportCreatedAndPrintsOneJsonLine() throws Exception {
+        run("import", csv("a.csv", "id,email\nA1,a1@x.com\n").toString());
+        long batchId = run("import", csv("b.csv", "id,email\nA1,a1@x.com\nB1,b1@x.com\n").toString()).json().get("batchId").asLong();
+        assertThat(run("imports", "list").json().get("imports")).hasSize(2);
+
+        Result undo = run("imports", "undo", String.valueOf(batchId));
+        assertThat(undo.exit()).as(undo.err()).isZero();
+        assertThat(undo.out().lines()).hasSize(1);
+        assertThat(undo.json().get("removed").asLong()).isEqualTo(1);
+        assertThat(undo.json().get("keptUpdated").asLong()).isEqualTo(1);
+        assertThat(undo.json().get("keptExternalIds").get(0).asText()).isEqualTo("A1");
+        assertThat(JSON.readTree(run("export").out())).extracting(profile -> profile.get("externalId").asText()).containsExactly("A1");
+        assertThat(run("imports", "list").json().get("imports").get(0).get("status").asText()).isEqualTo("undone");
+
+        Result again = run("imports", "undo", String.valueOf(batchId));
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("error: The import of b.csv (" + batchId + ") was already undone");
+    }
+
+    @Test
+    void workbooksAndJsonImportWithTheSameCommandAndTheSummarySaysTheFormat() throws Exception {
+        Path book = TestWorkbooks.customers(folder.resolve("book.xlsx"));
+        Path lines = csv("events.txt", "{\"cookie\": \"j1\", \"email\": \"j@x.com\"}\n{\"cookie\": \"j2\"}\nnot json\n");
+
+        Result workbook = run("import", book.toString(), "--sheet", "2", "--map", "zip=postalCode");
+        Result json = run("import", lines.toString());
+        Result missing = run("import", book.toString(), "--sheet", "Orders");
+
+        assertThat(workbook.exit()).as(workbook.err()).isZero();
+        assertThat(workbook.json().get("format").asText()).isEqualTo("xlsx");
+        assertThat(workbook.json().get("inserted").asLong()).isEqualTo(2);
+        assertThat(json.json().get("format").asText()).isEqualTo("jsonl");
+        assertThat(json.json().get("inserted").asLong()).isEqualTo(2);
+        assertThat(json.json().get("rejected").asLong()).isEqualTo(1);
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("error: book.xlsx has no sheet 'Orders'; its sheets are Empty, Customers");
+        assertThat(missing.out()).isEmpty();
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class FieldCleaner {
     private static final int MAX_EMAIL_LENGTH = 254;
 
     private static final Pattern PYTHON_LIST_ITEM = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** {@code [""a""...}: a list whose quotes were doubled by a CSV writer (an empty first item {@code ["", ...} is not). */
+    private static final Pattern DOUBLED_QUOTE_LIST = Pattern.compile("\\[\\s*\"\"[^\",\\]]");
 
     public FieldCleaner() {
         // Stateless; an instance so every door can be handed the same cleaner.
@@ -153,11 +155,13 @@ public final class FieldCleaner {
     }
 
     /**
-     * A list as real exports write it: {@code a|b}, {@code a, b}, {@code a;b} or Python's {@code ['a', 'b']};
-     * items trimmed, lower-cased, blanks dropped, duplicates removed, first-seen order kept.
+     * A list as real exports write it: {@code a|b}, {@code a, b}, {@code a;b}, Python's {@code ['a', 'b']}, a JSON list
+     * {@code ["a", "b"]}, or a JSON list escaped once more on its way through a CSV export ({@code "[""a"", ""b""]"})
+     * or a JSON string ({@code [\"a\", \"b\"]}); items trimmed, lower-cased, blanks dropped, duplicates removed,
+     * first-seen order kept.
      */
     public static List<String> list(String raw) {
-        String value = raw.strip();
+        String value = unescapeList(raw.strip());
         Set<String> items = new LinkedHashSet<>();
         if (value.startsWith("[") && value.endsWith("]")) {
             String inside = value.substring(1, value.length() - 1);
@@ -174,6 +178,23 @@ public final class FieldCleaner {
             splitInto(items, value);
         }
         return new ArrayList<>(items);
+    }
+
+    /** Peels the extra quoting a list picks up when it is exported inside another format; other values pass through. */
+    private static String unescapeList(String value) {
+        String peeled = value;
+        for (int layer = 0; layer < 3; layer++) {
+            if (peeled.length() >= 2 && peeled.startsWith("\"") && peeled.endsWith("\"") && peeled.substring(1).stripLeading().startsWith("[")) {
+                peeled = peeled.substring(1, peeled.length() - 1).strip();
+            } else if (peeled.endsWith("]") && DOUBLED_QUOTE_LIST.matcher(peeled).lookingAt()) {
+                peeled = peeled.replace("\"\"", "\"");
+            } else if (peeled.startsWith("[") && peeled.endsWith("]") && peeled.contains("\\\"")) {
+                peeled = peeled.replace("\\\"", "\"");
+            } else {
+                break;
+            }
+        }
+        return peeled;
     }
 
     private static void splitInto(Set<String> items, String value) {

@@ -30,7 +30,11 @@ public final class Migrations {
             new Migration(1, "initial_schema"),
             new Migration(3, "profile_filter_indexes"),
             new Migration(4, "segments_starter"),
-            new Migration(5, "inserted_by_batch"));
+            new Migration(5, "inserted_by_batch"),
+            new Migration(6, "predicted_cohorts_beside_imported"),
+            new Migration(7, "api_keys"),
+            new Migration(8, "dead_letters"),
+            new Migration(11, "created_without_signup_index"));
 
     private Migrations() {
     }

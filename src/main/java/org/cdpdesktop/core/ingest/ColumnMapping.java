@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.cdpdesktop.core.profile.ProfileField;
 
 /**
@@ -43,6 +44,8 @@ public record ColumnMapping(LinkedHashMap<String, ColumnTarget> targets, String 
                     "registered", "registrationdate", "registeredat", "joined", "joindate", "datejoined")));
 
     private static final List<String> COHORT_NAMES = List.of("cohort", "cohorts");
+    /** Interests spread over numbered columns, e.g. {@code interests__001}, {@code interest_2}, {@code Interest 3} (after {@link #normalise}). */
+    private static final Pattern NUMBERED_INTERESTS = Pattern.compile("(?:interests?|hobby|hobbies)\\d{1,3}");
 
     public ColumnMapping {
         Objects.requireNonNull(targets, "targets");
@@ -66,6 +69,9 @@ public record ColumnMapping(LinkedHashMap<String, ColumnTarget> targets, String 
                 cohortColumn = header;
                 continue;
             }
+            if (isNumberedInterest(header)) {
+                continue;
+            }
             for (Map.Entry<ProfileField, Integer> candidate : candidates(header).entrySet()) {
                 Integer best = chosenRank.get(candidate.getKey());
                 if (best == null || candidate.getValue() < best) {
@@ -83,6 +89,8 @@ public record ColumnMapping(LinkedHashMap<String, ColumnTarget> targets, String 
                 targets.put(header, ColumnTarget.skip());
             } else if (field != null) {
                 targets.put(header, ColumnTarget.field(field));
+            } else if (isNumberedInterest(header)) {
+                targets.put(header, ColumnTarget.field(ProfileField.INTERESTS));
             } else if (isStoreTimestamp(header)) {
                 targets.put(header, ColumnTarget.skip());
             } else {
@@ -104,6 +112,10 @@ public record ColumnMapping(LinkedHashMap<String, ColumnTarget> targets, String 
             }
         });
         return candidates;
+    }
+
+    private static boolean isNumberedInterest(String header) {
+        return NUMBERED_INTERESTS.matcher(normalise(header)).matches();
     }
 
     private static boolean isStoreTimestamp(String header) {
@@ -156,8 +168,16 @@ public record ColumnMapping(LinkedHashMap<String, ColumnTarget> targets, String 
                 .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
-    /** A field or attribute filled from two columns would silently lose one of them, so it is refused before importing. */
+    /**
+     * Refuses, before anything is written, a mapping that would lose data or store nothing: a field or attribute
+     * filled from two columns (one of them would be silently lost; interests are the exception, as a list: several
+     * columns mapped to them are united), or every column skipped (each row would become an empty profile with a
+     * generated id). Every door imports through this check.
+     */
     public void validate() {
+        if (!targets.isEmpty() && cohortColumn == null && targets.values().stream().allMatch(target -> target.kind() == TargetKind.SKIP)) {
+            throw new IllegalArgumentException("Every column is skipped, so nothing would be imported");
+        }
         Map<ProfileField, String> seen = new HashMap<>();
         Map<String, String> attributes = new HashMap<>();
         targets.forEach((column, target) -> {
@@ -168,7 +188,7 @@ public record ColumnMapping(LinkedHashMap<String, ColumnTarget> targets, String 
                             + target.attributeName() + "'; give one of them another name");
                 }
             }
-            if (target.kind() == TargetKind.FIELD) {
+            if (target.kind() == TargetKind.FIELD && target.field() != ProfileField.INTERESTS) {
                 String other = seen.putIfAbsent(target.field(), column);
                 if (other != null) {
                     throw new IllegalArgumentException("Columns '" + other + "' and '" + column + "' are both mapped to "

@@ -1,6 +1,7 @@
 package org.cdpdesktop.core.ingest;
 
 import java.nio.charset.Charset;
+import java.util.Locale;
 
 /**
  * How a CSV file is written: its encoding (and whether it starts with a byte-order mark), its delimiter,
@@ -34,30 +35,30 @@ public record CsvDialect(Charset encoding, boolean bom, char delimiter, char quo
         return new CsvDialect(encoding, bom, newDelimiter, quote, escape, header, skipRows);
     }
 
-    public CsvDialect withQuote(char newQuote) {
-        return new CsvDialect(encoding, bom, delimiter, newQuote, escape, header, skipRows);
-    }
-
-    public CsvDialect withEscape(Character newEscape) {
-        return new CsvDialect(encoding, bom, delimiter, quote, newEscape, header, skipRows);
-    }
-
-    public CsvDialect withHeader(boolean newHeader) {
-        return new CsvDialect(encoding, bom, delimiter, quote, escape, newHeader, skipRows);
-    }
-
-    public CsvDialect withSkipRows(int newSkipRows) {
-        return new CsvDialect(encoding, bom, delimiter, quote, escape, header, newSkipRows);
-    }
-
-    /** The delimiter as a person names it: "comma", "semicolon", "tab", "pipe", or the character itself. */
+    /** The delimiter as a person names it: "comma", "semicolon", "tab", "pipe", or the character itself in quotes. */
     public static String describeDelimiter(char delimiter) {
         return switch (delimiter) {
             case ',' -> "comma";
             case ';' -> "semicolon";
             case '\t' -> "tab";
             case '|' -> "pipe";
-            default -> String.valueOf(delimiter);
+            default -> "'" + delimiter + "'";
+        };
+    }
+
+    /** The delimiter a person names: one character, or comma, semicolon, tab or pipe (as {@link #describeDelimiter} names them). */
+    public static char parseDelimiter(String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case ",", "comma" -> ',';
+            case ";", "semicolon" -> ';';
+            case "|", "pipe" -> '|';
+            case "tab", "\\t", "\t" -> '\t';
+            default -> {
+                if (word.length() != 1) {
+                    throw new IllegalArgumentException("A delimiter is one character or comma, semicolon, tab, pipe; not '" + word + "'");
+                }
+                yield word.charAt(0);
+            }
         };
     }
 }

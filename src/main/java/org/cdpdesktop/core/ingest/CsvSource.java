@@ -12,11 +12,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -156,38 +154,7 @@ final class CsvSource implements RecordSource {
             firstDataRecord = first;
             return List.copyOf(names);
         }
-        Set<String> taken = new HashSet<>();
-        for (String value : first) {
-            taken.add(value.strip());
-        }
-        Set<String> used = new HashSet<>();
-        for (int i = 0; i < first.size(); i++) {
-            String name = first.get(i).strip();
-            if (name.isEmpty()) {
-                name = unique("column_" + (i + 1), used, taken);
-                headerProblems.add("Column " + (i + 1) + " has no name; it is called '" + name + "'");
-            } else if (used.contains(name)) {
-                String renamed = unique(name, used, taken);
-                headerProblems.add("Column '" + name + "' appears more than once; column " + (i + 1) + " is called '" + renamed + "'");
-                name = renamed;
-            }
-            used.add(name);
-            names.add(name);
-        }
-        return List.copyOf(names);
-    }
-
-    /** {@code name} itself when free, else {@code name_2}, {@code name_3}... avoiding every name in the header. */
-    private static String unique(String name, Set<String> used, Set<String> taken) {
-        if (!used.contains(name) && !taken.contains(name)) {
-            return name;
-        }
-        for (int n = 2; ; n++) {
-            String candidate = name + "_" + n;
-            if (!used.contains(candidate) && !taken.contains(candidate)) {
-                return candidate;
-            }
-        }
+        return HeaderNames.unique(first.toList(), headerProblems);
     }
 
     @Override
@@ -230,17 +197,7 @@ final class CsvSource implements RecordSource {
         if (values.length != headers.size()) {
             return "expected " + headers.size() + " columns, found " + values.length;
         }
-        for (int i = 0; i < values.length; i++) {
-            String value = values[i];
-            if (value.length() > MAX_FIELD_CHARS) {
-                return String.format("column '%s' is %,d characters long; at most %,d are allowed",
-                        headers.get(i), value.length(), MAX_FIELD_CHARS);
-            }
-            if (value.indexOf('\u0000') >= 0) {
-                return "column '" + headers.get(i) + "' contains binary data (a NUL character)";
-            }
-        }
-        return null;
+        return HeaderNames.check(headers, values);
     }
 
     private CSVRecord nextRecord() throws IOException {

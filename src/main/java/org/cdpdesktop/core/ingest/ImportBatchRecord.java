@@ -3,7 +3,8 @@ package org.cdpdesktop.core.ingest;
 /**
  * One entry of the import history: a run of any ingest path (source {@code csv} for files), with its counts.
  *
- * @param status      {@code completed}, {@code failed} or {@code cancelled}; a failed or cancelled import changed no profile
+ * @param status      {@code completed}, {@code failed}, {@code cancelled} or {@code undone}; a failed or cancelled import
+ *                    changed no profile, an undone one has had the profiles it created removed
  * @param mappingJson the column mapping used, as JSON ({@link #mapping()} reads it back)
  */
 public record ImportBatchRecord(long id, String source, String fileName, String checksum, String startedAt, String finishedAt,

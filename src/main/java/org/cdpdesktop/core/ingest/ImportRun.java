@@ -115,6 +115,17 @@ final class ImportRun {
     private long updated;
     private long duplicates;
     private CSVPrinter rejectsPrinter;
+    /**
+     * Per column, values stored in another form than written and values kept aside as {@code invalid_*}. The reader
+     * thread counts; the writer reads them after the last chunk, which the queue hands over with everything before it.
+     */
+    private long[] normalisedValues;
+    private long[] invalidValues;
+    /** The columns of the row being cleaned whose value was normalised or invalid, counted only if the row is stored. */
+    private int[] rowNormalised;
+    private int[] rowInvalid;
+    private int rowNormalisedCount;
+    private int rowInvalidCount;
 
     ImportRun(Connection connection, RecordSource.Opener source, ImportOptions options, JobContext context, FieldCleaner cleaner,
               Path rejectsFile, long keyIndexLimit) {
@@ -149,7 +160,7 @@ final class ImportRun {
             throw e;
         }
         return new ImportSummary(options.dryRun() ? 0 : batchId, sourceName, read, inserted, updated, duplicates,
-                rejected, rejected > 0 ? rejectsFile.toString() : null, 0, 0, options.dryRun());
+                rejected, rejected > 0 ? rejectsFile.toString() : null, 0, 0, options.dryRun(), cleaningReport());
     }
 
     /** Cleaned rows of one chunk, with how far the reader had got; {@code failure} ends the stream early. */
@@ -273,6 +284,47 @@ final class ImportRun {
             }
         }
         hasIdentityColumns = mapping.columnFor(ProfileField.EXTERNAL_ID) != null || mapping.columnFor(ProfileField.EMAIL) != null;
+        normalisedValues = new long[headers.size()];
+        invalidValues = new long[headers.size()];
+        rowNormalised = new int[headers.size()];
+        rowInvalid = new int[headers.size()];
+    }
+
+    private List<ColumnCleaning> cleaningReport() {
+        List<ColumnCleaning> report = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            if (targets[i].kind() == TargetKind.FIELD && i != cohortIndex) {
+                report.add(new ColumnCleaning(headers.get(i), targets[i].field(), normalisedValues[i], invalidValues[i]));
+            }
+        }
+        return report;
+    }
+
+    private void countNormalised(int column, Object cleaned, String raw) {
+        if (cleaned != null && normalised(cleaned, raw)) {
+            rowNormalised[rowNormalisedCount++] = column;
+        }
+    }
+
+    /** Whether a cleaned value is stored in another form than it was written, stray spaces included. */
+    private static boolean normalised(Object cleaned, String raw) {
+        if (cleaned instanceof String text) {
+            return !text.equals(raw);
+        }
+        if (cleaned instanceof Integer number) {
+            return !number.toString().equals(raw);
+        }
+        if (cleaned instanceof Double number) {
+            try {
+                return !raw.equals(raw.strip()) || Double.parseDouble(raw) != number;
+            } catch (NumberFormatException notPlain) {
+                return true;
+            }
+        }
+        if (cleaned instanceof List<?> list) {
+            return !String.join("|", list.stream().map(String::valueOf).toList()).equals(raw);
+        }
+        return false;
     }
 
     // ---- cleaning ------------------------------------------------------------------------------------------
@@ -302,6 +354,8 @@ final class ImportRun {
         Map<String, String> attributes = null;
         List<String> cohorts = List.of();
         boolean anyValue = false;
+        rowNormalisedCount = 0;
+        rowInvalidCount = 0;
         for (int i = 0; i < raw.length; i++) {
             String value = raw[i];
             if (value.isBlank()) {
@@ -326,13 +380,16 @@ final class ImportRun {
                         return reject(source, row, "column '" + headers.get(i) + "': " + result.problem());
                     }
                     if (result.isUnusual()) {
+                        rowInvalid[rowInvalidCount++] = i;
                         attributes = attributes == null ? new TreeMap<>() : attributes;
                         attributes.put(INVALID_PREFIX + field.column(), value.strip());
                     } else if (field == ProfileField.INTERESTS) {
+                        countNormalised(i, result.value(), value);
                         @SuppressWarnings("unchecked")
                         List<String> list = (List<String>) result.value();
-                        interests = list;
+                        interests = interests.isEmpty() ? list : union(interests, list);
                     } else {
+                        countNormalised(i, result.value(), value);
                         values[field.ordinal()] = result.value();
                         if (field == ProfileField.INCOME && FieldCleaner.isRange(value)) {
                             attributes = attributes == null ? new TreeMap<>() : attributes;
@@ -348,8 +405,34 @@ final class ImportRun {
         if (values[EXT] == null && values[EMAIL] == null && hasIdentityColumns) {
             return reject(source, row, "no identity: " + missingIdentity(attributes));
         }
+        if (interests.isEmpty() && isEmpty(values)) {
+            return reject(source, row, "nothing to store: no external id, email or profile field has a usable value"
+                    + (attributes == null ? "" : " (only the custom attributes " + String.join(", ", attributes.keySet()) + ")"));
+        }
+        for (int k = 0; k < rowNormalisedCount; k++) {
+            normalisedValues[rowNormalised[k]]++;
+        }
+        for (int k = 0; k < rowInvalidCount; k++) {
+            invalidValues[rowInvalid[k]]++;
+        }
         return new CleanRow(row.line(), values, interests, attributes == null ? Map.of() : attributes, cohorts,
                 interests.isEmpty() ? null : JsonColumns.listToJson(interests), attributes == null ? null : JsonColumns.mapToJson(attributes));
+    }
+
+    /** Interests from several columns ({@code interest_1}, {@code interest_2}...) are one list. */
+    private static List<String> union(List<String> first, List<String> second) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+    private static boolean isEmpty(Object[] values) {
+        for (Object value : values) {
+            if (value != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String missingIdentity(Map<String, String> attributes) {

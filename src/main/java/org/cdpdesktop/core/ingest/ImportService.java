@@ -2,6 +2,7 @@ package org.cdpdesktop.core.ingest;
 
 import org.cdpdesktop.core.clean.FieldCleaner;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports CSV files into the profile store, one transaction per file, and keeps the import history.
+ * Imports customer files (CSV, Excel, JSON, JSON Lines) into the profile store, one transaction per file, and keeps the import history.
  * Built once by the App; the wizard and the CLI run the same {@link #importJob} job.
  */
 public final class ImportService {
@@ -37,6 +38,7 @@ public final class ImportService {
     private final FieldCleaner cleaner;
     private final long keyIndexLimit;
     private final List<Consumer<ImportSummary>> importedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UndoSummary>> undoneListeners = new CopyOnWriteArrayList<>();
 
     public ImportService(Database database, DataDirectory dataDirectory, FieldCleaner cleaner) {
         this(database, dataDirectory, cleaner, ImportRun.KEY_INDEX_LIMIT);
@@ -51,7 +53,7 @@ public final class ImportService {
     }
 
     /**
-     * The import of one file as a job: progress in rows with rows/s and ETA, cancellable between chunks.
+     * The import of one file of any supported format (detected by content, see {@link FileFormat}) as a job: progress in rows with rows/s and ETA, cancellable between chunks.
      * A failure or a cancel rolls everything back and is recorded in the history as {@code failed} or {@code cancelled}.
      */
     public Job<ImportSummary> importJob(Path file, ImportOptions options) {
@@ -63,11 +65,16 @@ public final class ImportService {
 
             @Override
             public ImportSummary run(JobContext context) throws Exception {
-                if (options.dialect() == null) {
-                    throw new IllegalArgumentException("A CSV import needs a dialect");
+                FileFormat format;
+                try {
+                    format = FileFormat.detect(file);
+                } catch (ImportException e) {
+                    recordFailure(file.getFileName().toString(), "file", Instant.now().toString(), "failed", options);
+                    throw e;
                 }
-                ImportSummary summary = importSource(rejects -> CsvSource.open(file, options.dialect(), rejects), file.getFileName().toString(),
-                        "csv", options, context);
+                CsvDialect dialect = format != FileFormat.CSV ? null : options.dialect() != null ? options.dialect() : CsvSniffer.sniff(file);
+                ImportSummary summary = importSource(rejects -> ImportFiles.open(file, format, dialect, options.sheet(), options.headerRow(),
+                        rejects), file.getFileName().toString(), format.key(), options, context);
                 if (!options.dryRun()) {
                     afterImport(summary, context);
                 }
@@ -99,6 +106,44 @@ public final class ImportService {
         importedListeners.add(listener);
     }
 
+    /** What undoing a completed import would remove and keep, for the confirmation; refuses an import that cannot be undone. */
+    public UndoPreview undoPreview(long batchId) {
+        return new ImportUndo(database).preview(batchId);
+    }
+
+    /**
+     * Undoing a completed import as a job: every profile it created is removed and the history marks it {@code undone},
+     * in one transaction (a cancel or a failure changes nothing); profiles it only updated are kept and listed.
+     */
+    public Job<UndoSummary> undoJob(long batchId) {
+        return new Job<>() {
+            @Override
+            public String title() {
+                return "Undo import " + batchId;
+            }
+
+            @Override
+            public UndoSummary run(JobContext context) {
+                UndoSummary summary = new ImportUndo(database).undo(batchId, context);
+                context.message("Updating segments");
+                for (Consumer<UndoSummary> listener : undoneListeners) {
+                    try {
+                        listener.accept(summary);
+                    } catch (RuntimeException e) {
+                        // The undo is committed and stays so; what follows it is redone by the next import or on demand.
+                        LOG.error("Work after undoing import {} failed", batchId, e);
+                    }
+                }
+                return summary;
+            }
+        };
+    }
+
+    /** Work that follows every committed undo, as {@link #onImported} follows every import (segment snapshots). */
+    public void onUndone(Consumer<UndoSummary> listener) {
+        undoneListeners.add(listener);
+    }
+
     private void afterImport(ImportSummary summary, JobContext context) {
         context.message("Updating segments");
         for (Consumer<ImportSummary> listener : importedListeners) {
@@ -115,7 +160,7 @@ public final class ImportService {
         long started = System.nanoTime();
         String startedAt = Instant.now().toString();
         Path rejectsFile = options.rejectsFile() != null ? options.rejectsFile()
-                : dataDirectory.rejects().resolve(baseName(name) + "-" + LocalDateTime.now().format(REJECTS_STAMP) + ".rejects.csv");
+                : unused(dataDirectory.rejects(), baseName(name) + "-" + LocalDateTime.now().format(REJECTS_STAMP));
         try {
             return database.withWriter(connection -> {
                 connection.setAutoCommit(false);
@@ -164,6 +209,15 @@ public final class ImportService {
         } catch (RuntimeException e) {
             LOG.warn("Could not record the {} import of {} in the history", status, name, e);
         }
+    }
+
+    /** Files of one name in two formats ({@code customers.csv}, {@code customers.json}) imported in one second keep both rejects. */
+    private static Path unused(Path folder, String stem) {
+        Path file = folder.resolve(stem + ".rejects.csv");
+        for (int n = 2; Files.exists(file); n++) {
+            file = folder.resolve(stem + "-" + n + ".rejects.csv");
+        }
+        return file;
     }
 
     private static String baseName(String name) {

@@ -21,7 +21,6 @@ final class RecordingReader extends Reader {
     private long linePosition;
     private long linesBefore;
     private boolean sawCarriageReturn;
-    private boolean endOfInput;
 
     RecordingReader(Reader in, int maxRecordChars) {
         this.in = in;
@@ -32,7 +31,6 @@ final class RecordingReader extends Reader {
     public int read(char[] target, int offset, int count) throws IOException {
         int read = in.read(target, offset, count);
         if (read <= 0) {
-            endOfInput = read < 0;
             return read;
         }
         makeRoom(read);
@@ -97,10 +95,6 @@ final class RecordingReader extends Reader {
 
     long charactersRead() {
         return total;
-    }
-
-    boolean atEnd() {
-        return endOfInput;
     }
 
     @Override

@@ -5,14 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.cdpdesktop.core.ingest.ColumnMapping;
-import org.cdpdesktop.core.ingest.CsvDialect;
-import org.cdpdesktop.core.ingest.CsvPreviewer;
-import org.cdpdesktop.core.ingest.CsvSniffer;
-import org.cdpdesktop.core.ingest.DuplicatePolicy;
-import org.cdpdesktop.core.ingest.ImportOptions;
+import java.util.List;
+import java.util.Optional;
+import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.ingest.ImportBatchRecord;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.ingest.SniffedFile;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobContext;
 
@@ -24,6 +23,7 @@ public final class SampleData {
 
     public static final String FILE_NAME = "customers.csv";
     private static final String RESOURCE = "/org/cdpdesktop/sample/" + FILE_NAME;
+    private static final String BATCH_SETTING = "sample-data.batch";
 
     private SampleData() {
     }
@@ -44,11 +44,28 @@ public final class SampleData {
         return target;
     }
 
+    /** Whether the sample was offered (or loaded) in this data folder, so first start offers it once only. */
+    public static boolean offered(Settings settings) {
+        return settings.getBoolean(Settings.SAMPLE_DATA_OFFERED);
+    }
+
+    public static void markOffered(Settings settings) {
+        settings.set(Settings.SAMPLE_DATA_OFFERED, "true");
+    }
+
+    /** Whether the sample customers are in the store: their import completed and has not been undone. */
+    public static boolean loaded(Settings settings, List<ImportBatchRecord> history) {
+        Optional<String> batch = settings.get(BATCH_SETTING);
+        return batch.isPresent() && history.stream()
+                .anyMatch(record -> String.valueOf(record.id()).equals(batch.get()) && record.status().equals("completed"));
+    }
+
     /**
      * Extracts the sample into {@code directory} and imports it exactly as the wizard would with every default
-     * left alone: detected format, automatic column mapping, newest values win.
+     * left alone: detected format, automatic column mapping, newest values win. Records the import, so that
+     * {@link #loaded} knows the sample is in and the first-start offer is not made again.
      */
-    public static Job<ImportSummary> importJob(ImportService importer, Path directory) {
+    public static Job<ImportSummary> importJob(ImportService importer, Path directory, Settings settings) {
         return new Job<>() {
             @Override
             public String title() {
@@ -58,10 +75,10 @@ public final class SampleData {
             @Override
             public ImportSummary run(JobContext context) throws Exception {
                 Path file = extractTo(directory);
-                CsvDialect dialect = CsvSniffer.sniff(file);
-                ColumnMapping mapping = ColumnMapping.auto(CsvPreviewer.preview(file, dialect, 1).headers());
-                ImportOptions options = new ImportOptions(dialect, mapping, DuplicatePolicy.NEWEST, false, null);
-                return importer.importJob(file, options).run(context);
+                ImportSummary summary = importer.importJob(file, SniffedFile.of(file).defaultOptions()).run(context);
+                markOffered(settings);
+                settings.set(BATCH_SETTING, String.valueOf(summary.batchId()));
+                return summary;
             }
         };
     }

@@ -19,6 +19,33 @@ import java.util.Set;
 public final class SampleDataGenerator {
 
     public static final String HEADER = "cookie,email,phone_number,country,state,city,age,gender,income,education,interests,created_at";
+    /** The labelled file adds a bio and the old service's cohort, for training and evaluating cohort models. */
+    public static final String LABELLED_HEADER = HEADER + ",bio,cohort";
+
+    /** The old CDPapi service's cohorts, each with the interests and bio phrases its members lean to. */
+    static final String[] COHORTS = {"Tech Savvy", "Foodies", "Travel", "Movie & Music Lovers", "Health & Fitness", "Mixed/Other"};
+    private static final String[][] COHORT_INTERESTS = {
+        {"Tech", "Gaming", "Gadgets", "Programming", "Photography", "Investing"},
+        {"Food", "Cooking", "Wine", "Restaurants", "Baking", "Travel"},
+        {"Travel", "Outdoors", "Photography", "Hiking", "Languages", "Food"},
+        {"Movies", "Music", "Concerts", "Art", "Books", "Gaming"},
+        {"Health", "Fitness", "Sports", "Yoga", "Running", "Outdoors"},
+    };
+    private static final String[][] COHORT_PHRASES = {
+        {"coding side projects", "new gadgets", "smart home setups", "building PCs", "AI podcasts"},
+        {"street food", "farmers markets", "baking sourdough", "trying new restaurants", "hosting dinners"},
+        {"backpacking", "city breaks", "long flights", "road trips", "learning languages abroad"},
+        {"film festivals", "live gigs", "vinyl records", "indie films", "playing guitar"},
+        {"morning runs", "yoga classes", "meal prep", "the gym", "cycling"},
+    };
+    private static final String[] EVERYDAY_PHRASES = {
+        "family time", "quiet weekends", "my dog", "good coffee", "reading", "gardening", "volunteering", "board games",
+    };
+    private static final String[] BIO_TEMPLATES = {"Loves %s and %s.", "Into %s, and %s on weekends.", "%s fan. Also enjoys %s.", "Spends free time on %s and %s."};
+    /** How often an interest or bio phrase comes from the profile's cohort rather than from anywhere. */
+    static final double COHORT_SIGNAL = 0.6;
+    /** A cohort label that is simply wrong, as hand-kept labels are. */
+    static final double WRONG_LABEL_RATE = 0.08;
 
     /** A returning customer: the same email in other case, under a new cookie. */
     static final double REPEATED_EMAIL_RATE = 0.03;
@@ -65,16 +92,26 @@ public final class SampleDataGenerator {
     private static final int SPAN_SECONDS = 2 * 365 * 24 * 3600;
 
     private final Random random;
+    private final boolean labelled;
     private final List<String> recentEmails = new ArrayList<>();
 
-    private SampleDataGenerator(long seed) {
+    private SampleDataGenerator(long seed, boolean labelled) {
         this.random = new Random(seed);
+        this.labelled = labelled;
     }
 
     /** Writes the header and {@code rows} customer rows. */
     public static void write(Writer out, int rows, long seed) throws IOException {
-        SampleDataGenerator generator = new SampleDataGenerator(seed);
-        out.write(HEADER);
+        write(out, rows, seed, false);
+    }
+
+    /**
+     * Writes the header and {@code rows} customer rows; {@code labelled} adds a bio and a cohort that the interests
+     * and bio lean towards, noisily: a model can learn it, but not perfectly.
+     */
+    public static void write(Writer out, int rows, long seed, boolean labelled) throws IOException {
+        SampleDataGenerator generator = new SampleDataGenerator(seed, labelled);
+        out.write(labelled ? LABELLED_HEADER : HEADER);
         out.write('\n');
         StringBuilder line = new StringBuilder(256);
         for (int row = 1; row <= rows; row++) {
@@ -99,8 +136,41 @@ public final class SampleDataGenerator {
         field(line, GENDERS[random.nextInt(GENDERS.length)]).append(',');
         field(line, income()).append(',');
         field(line, EDUCATION[random.nextInt(EDUCATION.length)]).append(',');
-        field(line, interests()).append(',');
-        field(line, EPOCH.plusSeconds(random.nextInt(SPAN_SECONDS)).format(TIMESTAMP)).append('\n');
+        if (!labelled) {
+            field(line, interests()).append(',');
+            field(line, EPOCH.plusSeconds(random.nextInt(SPAN_SECONDS)).format(TIMESTAMP)).append('\n');
+            return;
+        }
+        int cohort = random.nextInt(COHORTS.length);
+        field(line, cohortInterests(cohort)).append(',');
+        field(line, EPOCH.plusSeconds(random.nextInt(SPAN_SECONDS)).format(TIMESTAMP)).append(',');
+        field(line, bio(cohort)).append(',');
+        String label = random.nextDouble() < WRONG_LABEL_RATE ? COHORTS[random.nextInt(COHORTS.length)] : COHORTS[cohort];
+        field(line, label).append('\n');
+    }
+
+    /** Interests drawn from the cohort's own list or from anywhere; a Mixed/Other profile has no list of its own. */
+    private String cohortInterests(int cohort) {
+        int count = 1 + random.nextInt(4);
+        Set<String> chosen = new LinkedHashSet<>();
+        while (chosen.size() < count) {
+            boolean own = cohort < COHORT_INTERESTS.length && random.nextDouble() < COHORT_SIGNAL;
+            String[] pool = own ? COHORT_INTERESTS[cohort] : INTERESTS;
+            chosen.add(pool[random.nextInt(pool.length)]);
+        }
+        return String.join("|", chosen);
+    }
+
+    private String bio(int cohort) {
+        String[] phrases = new String[2];
+        for (int i = 0; i < phrases.length; i++) {
+            boolean own = cohort < COHORT_PHRASES.length && random.nextDouble() < COHORT_SIGNAL;
+            String[] pool = own ? COHORT_PHRASES[cohort] : random.nextBoolean()
+                    ? EVERYDAY_PHRASES : COHORT_PHRASES[random.nextInt(COHORT_PHRASES.length)];
+            phrases[i] = pool[random.nextInt(pool.length)];
+        }
+        String bio = String.format(Locale.ROOT, BIO_TEMPLATES[random.nextInt(BIO_TEMPLATES.length)], phrases[0], phrases[1]);
+        return Character.toUpperCase(bio.charAt(0)) + bio.substring(1);
     }
 
     /** Appends one value, sometimes blanked or padded, quoted when it needs to be. */

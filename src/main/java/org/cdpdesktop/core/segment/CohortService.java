@@ -52,4 +52,14 @@ public final class CohortService {
             }
         });
     }
+
+    /** How many cohort assignments a model made (the rest were imported as given). */
+    public long predictedCount() {
+        return database.read(connection -> {
+            try (var statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM profile_cohort WHERE model_version IS NOT NULL")) {
+                return rows.next() ? rows.getLong(1) : 0L;
+            }
+        });
+    }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The dashboard's figures, as the Dashboard screen draws them and {@code stats} prints them.
  *
- * @param newProfiles profiles added to the store per period, oldest first, up to the period of the newest profile;
- *                    periods without new profiles count 0
+ * @param newProfiles sign-ups per period, oldest first, up to the period of the newest one: a profile counts on its
+ *                    signup date, or on the day it entered the store when it has none; periods without any count 0
  * @param segments    every segment with its members as of its last evaluation (what a {@code segment "X"} filter
  *                    selects), largest first
  * @param model       the active cohort model, or {@code null} while none has been trained
@@ -21,7 +21,7 @@ public record Dashboard(long totalProfiles, Period period, List<Bucket> newProfi
     public record Count(String label, long count) {
     }
 
-    /** Profiles created from day {@code from} to day {@code to} (ISO dates, both included). */
+    /** Sign-ups from day {@code from} to day {@code to} (ISO dates, both included). */
     public record Bucket(String label, String from, String to, long count) {
     }
 

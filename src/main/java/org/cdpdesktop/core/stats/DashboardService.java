@@ -27,6 +27,13 @@ public final class DashboardService {
     /** The age bands marketers use; the first and last are open-ended. */
     static final int[][] AGE_BANDS = {{0, 17}, {18, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}, {65, 120}};
 
+    /**
+     * The profiles without a signup date, read through their partial index. Named, because SQLite would otherwise look
+     * up "signup_date IS NULL" in profile_signup and read every such row: 0.4 s for each period of the chart on a
+     * million profiles with 12% of them without a signup date, against 30 ms for all periods through this index.
+     */
+    private static final String WITHOUT_SIGNUP = "INDEXED BY profile_created_without_signup WHERE signup_date IS NULL";
+
     private final Database database;
 
     public DashboardService(Database database) {
@@ -52,13 +59,16 @@ public final class DashboardService {
     }
 
     /**
-     * Counts each period with one range count on the {@code created_at} index, newest period last. Grouping by a
-     * day computed from every timestamp took over a second on a million profiles; range counts read only the index
-     * entries of the periods shown.
+     * Counts the sign-ups of each period, newest period last: a profile counts on its own signup date, or, without one,
+     * on the day it entered the store. Each period is two range counts on indexes ({@code signup_date}, and
+     * {@code created_at} of the profiles without a signup date); grouping by a day computed from every row took over a
+     * second on a million profiles.
      */
     private static List<Dashboard.Bucket> newProfiles(Connection connection, Dashboard.Period period) throws SQLException {
-        String first = text(connection, "SELECT min(created_at) FROM profile");
-        String last = text(connection, "SELECT max(created_at) FROM profile");
+        String first = earliest(text(connection, "SELECT min(signup_date) FROM profile"),
+                text(connection, "SELECT min(created_at) FROM profile " + WITHOUT_SIGNUP));
+        String last = latest(text(connection, "SELECT max(signup_date) FROM profile"),
+                text(connection, "SELECT max(created_at) FROM profile " + WITHOUT_SIGNUP));
         if (first == null || last == null) {
             return List.of();
         }
@@ -69,18 +79,33 @@ public final class DashboardService {
             from = oldest;
         }
         List<Dashboard.Bucket> buckets = new ArrayList<>();
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM profile WHERE created_at >= ? AND created_at < ?")) {
+        try (PreparedStatement signedUp = connection.prepareStatement("SELECT count(*) FROM profile WHERE signup_date >= ? AND signup_date < ?");
+             PreparedStatement created = connection.prepareStatement(
+                     "SELECT count(*) FROM profile " + WITHOUT_SIGNUP + " AND created_at >= ? AND created_at < ?")) {
             for (LocalDate start = from; !start.isAfter(newest); start = start.plus(1, unit(period))) {
                 LocalDate next = start.plus(1, unit(period));
-                count.setString(1, start.toString());
-                count.setString(2, next.toString());
-                try (ResultSet result = count.executeQuery()) {
-                    result.next();
-                    buckets.add(new Dashboard.Bucket(label(start, period), start.toString(), next.minusDays(1).toString(), result.getLong(1)));
-                }
+                long count = rangeCount(signedUp, start, next) + rangeCount(created, start, next);
+                buckets.add(new Dashboard.Bucket(label(start, period), start.toString(), next.minusDays(1).toString(), count));
             }
         }
         return buckets;
+    }
+
+    private static long rangeCount(PreparedStatement count, LocalDate from, LocalDate until) throws SQLException {
+        count.setString(1, from.toString());
+        count.setString(2, until.toString());
+        try (ResultSet result = count.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static String earliest(String a, String b) {
+        return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String latest(String a, String b) {
+        return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
     }
 
     private static LocalDate start(LocalDate day, Dashboard.Period period) {

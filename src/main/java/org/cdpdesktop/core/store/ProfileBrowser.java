@@ -195,6 +195,29 @@ public final class ProfileBrowser implements AutoCloseable {
         });
     }
 
+    /** The names of the segments each of a page's profiles belongs to, in one query rather than one per profile. */
+    public Map<Long, List<String>> segmentNames(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        if (ids.size() > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("At most " + MAX_PAGE_SIZE + " profiles at a time, not " + ids.size());
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return database.read(connection -> {
+            Map<Long, List<String>> names = new java.util.HashMap<>();
+            try (PreparedStatement statement = prepare(connection, "SELECT m.profile_id, s.name FROM segment_member m"
+                    + " JOIN segment s ON s.id = m.segment_id WHERE m.profile_id IN (" + marks + ") ORDER BY s.name COLLATE NOCASE",
+                    new ArrayList<>(ids));
+                 ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    names.computeIfAbsent(result.getLong(1), id -> new ArrayList<>()).add(result.getString(2));
+                }
+            }
+            return names;
+        });
+    }
+
     /** Every value the filter bar's choices offer, each list sorted. Custom attribute names come from the segments' FieldValues. */
     public FilterChoices choices() {
         return database.read(connection -> new FilterChoices(

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -16,14 +17,16 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.cdpdesktop.core.stats.Dashboard;
 import org.cdpdesktop.core.stats.Stats;
+import org.cdpdesktop.gui.Activatable;
+import org.cdpdesktop.gui.Formats;
 import org.cdpdesktop.gui.Navigator;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.importer.ImportCoordinator;
@@ -47,6 +50,8 @@ public final class DashboardView {
     private final ToggleGroup periods = new ToggleGroup();
     private final SegmentTrendChart segmentTrend = new SegmentTrendChart();
 
+    @FXML
+    private VBox root;
     @FXML
     private Label profiles;
     @FXML
@@ -82,6 +87,7 @@ public final class DashboardView {
         segments.textProperty().bind(viewModel.segmentsProperty());
         models.textProperty().bind(viewModel.modelsProperty());
         lastImport.textProperty().bind(viewModel.lastImportProperty());
+        modelStatus.textProperty().bind(viewModel.modelCardProperty());
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -91,6 +97,7 @@ public final class DashboardView {
         overview.managedProperty().bind(overview.visibleProperty());
         for (Dashboard.Period period : Dashboard.Period.values()) {
             ToggleButton button = new ToggleButton(period.name().charAt(0) + period.name().substring(1).toLowerCase());
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setId("period-" + period.name().toLowerCase());
             button.setUserData(period);
             button.setToggleGroup(periods);
@@ -107,7 +114,7 @@ public final class DashboardView {
         segmentTrend.setTitle(null);
         segmentTrend.setPrefHeight(CHART_HEIGHT);
         viewModel.segmentTrendsProperty().addListener((observable, old, histories) -> segmentTrend.show(histories));
-        viewModel.refresh();
+        Activatable.whileShown(root, viewModel);
     }
 
     @FXML
@@ -127,25 +134,23 @@ public final class DashboardView {
         charts.add(card("Countries", "chart-countries", barChart(figures.countries(), ProfileFilter::country), "No countries yet."), 0, 1);
         charts.add(card("Top interests", "chart-interests", barChart(figures.topInterests(), ProfileFilter::interest), "No interests yet."), 1, 1);
         charts.add(card("Cohorts", "chart-cohorts", barChart(figures.cohorts(), ProfileFilter::cohort),
-                "No cohorts yet: import a cohort column or train a model."), 0, 2);
+                "No cohorts yet: import a file with a cohort column."), 0, 2);
         charts.add(card("Segment sizes (at last evaluation)", "chart-segments", barChart(figures.segments(), ProfileFilter::segment),
                 "No segments yet: build one on the Segments screen."), 1, 2);
-        Label trendHeading = new Label("Segment sizes over time (one point per snapshot: after each import, or taken on the Segments screen)");
+        Label trendHeading = new Label("Segment sizes over time");
         trendHeading.getStyleClass().add("section-title");
-        VBox trendCard = new VBox(6, trendHeading, segmentTrend);
+        Label trendNote = new Label("One point per snapshot: after each import, or taken on the Segments screen.");
+        trendNote.getStyleClass().add("status-text");
+        trendNote.setWrapText(true);
+        VBox trendCard = new VBox(6, trendHeading, trendNote, segmentTrend);
         trendCard.setId("chart-segment-trend");
         trendCard.getStyleClass().add("chart-card");
         charts.add(trendCard, 0, 3, 2, 1);
         recentImports.getChildren().setAll(figures.recentImports().stream().skip(1).map(DashboardView::importLine).toList());
-        modelStatus.setText(figures.model() == null
-                ? "No model yet. Train one on the Model screen to predict each customer's cohort."
-                : "Active: " + figures.model().name() + " " + figures.model().version() + " (" + figures.model().algorithm()
-                        + "), trained " + figures.model().createdAt());
     }
 
     private static Label importLine(Stats.LastImport last) {
-        Label line = new Label(String.format("%s — %,d read, %,d new, %,d updated, %,d duplicates, %,d rejected (%s)",
-                last.fileName(), last.read(), last.inserted(), last.updated(), last.duplicates(), last.rejected(), last.status()));
+        Label line = new Label(DashboardViewModel.describe(last) + " (" + last.status() + ")");
         line.getStyleClass().add("status-text");
         line.setWrapText(true);
         return line;
@@ -154,12 +159,17 @@ public final class DashboardView {
     private VBox newProfilesCard(Dashboard figures) {
         HBox toggles = new HBox(4);
         periods.getToggles().forEach(toggle -> toggles.getChildren().add((ToggleButton) toggle));
-        Label title = new Label("New profiles in the store");
+        Label title = new Label("Sign-ups");
         title.getStyleClass().add("section-title");
-        Pane gap = new Pane();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, title, gap, toggles);
-        Node chart = figures.newProfiles().isEmpty() ? emptyText("No profiles yet.") : newProfilesChart(figures.newProfiles());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label note = new Label("by signup date, else the day the profile was imported");
+        note.getStyleClass().add("status-text");
+        VBox titles = new VBox(title, note);
+        // The period buttons move under the title when the card is narrow, rather than shrinking to "...".
+        FlowPane header = new FlowPane(8, 4, titles, toggles);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.prefWrapLengthProperty().bind(header.widthProperty());
+        Node chart = figures.newProfiles().isEmpty() ? emptyText("No profiles yet.") : newProfilesChart(figures.newProfiles(), figures.period());
         VBox card = new VBox(6, header, chart);
         card.setId("chart-new-profiles");
         card.getStyleClass().add("chart-card");
@@ -167,14 +177,14 @@ public final class DashboardView {
     }
 
     /** Periods are numbered along a number axis so that only a few readable date labels are drawn, not one per period. */
-    private LineChart<Number, Number> newProfilesChart(List<Dashboard.Bucket> buckets) {
+    private LineChart<Number, Number> newProfilesChart(List<Dashboard.Bucket> buckets, Dashboard.Period period) {
         // One period of room on each side, so that a lone period or the newest one is not drawn on the chart's edge.
         NumberAxis periodAxis = new NumberAxis(-1, buckets.size(), Math.max(1, Math.ceil(buckets.size() / (double) MAX_DATE_TICKS)));
         periodAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number index) {
                 int i = index.intValue();
-                return i >= 0 && i < buckets.size() && i == index.doubleValue() ? buckets.get(i).label() : "";
+                return i >= 0 && i < buckets.size() && i == index.doubleValue() ? Formats.period(buckets.get(i).from(), period) : "";
             }
 
             @Override
@@ -184,15 +194,15 @@ public final class DashboardView {
         });
         periodAxis.setMinorTickVisible(false);
         NumberAxis countAxis = new NumberAxis();
-        countAxis.setLabel("Profiles");
+        countAxis.setLabel("Sign-ups");
         countAxis.setForceZeroInRange(true);
         LineChart<Number, Number> chart = new LineChart<>(periodAxis, countAxis);
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         for (int i = 0; i < buckets.size(); i++) {
             Dashboard.Bucket bucket = buckets.get(i);
             XYChart.Data<Number, Number> point = new XYChart.Data<>(i, bucket.count());
-            clickable(point, String.format("%s: %,d new", bucket.label(), bucket.count()),
-                    ProfileFilter.created(LocalDate.parse(bucket.from()), LocalDate.parse(bucket.to())));
+            clickable(point, Formats.period(bucket.from(), period) + ": " + Formats.count(bucket.count(), "sign-up", "sign-ups"),
+                    ProfileFilter.signedUp(LocalDate.parse(bucket.from()), LocalDate.parse(bucket.to())));
             series.getData().add(point);
         }
         chart.getData().add(series);
@@ -209,7 +219,7 @@ public final class DashboardView {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (Dashboard.AgeBand band : bands) {
             XYChart.Data<String, Number> bar = new XYChart.Data<>(band.label(), band.count());
-            clickable(bar, String.format("%s: %,d profiles", band.label(), band.count()), ProfileFilter.ages(band.min(), band.max()));
+            clickable(bar, band.label() + ": " + Formats.count(band.count(), "profile", "profiles"), ProfileFilter.ages(band.min(), band.max()));
             series.getData().add(bar);
         }
         chart.getData().add(series);
@@ -228,7 +238,7 @@ public final class DashboardView {
         for (int i = counts.size() - 1; i >= 0; i--) {
             Dashboard.Count count = counts.get(i);
             XYChart.Data<Number, String> bar = new XYChart.Data<>(count.count(), count.label());
-            clickable(bar, String.format("%s: %,d profiles", count.label(), count.count()), filter.apply(count.label()));
+            clickable(bar, count.label() + ": " + Formats.count(count.count(), "profile", "profiles"), filter.apply(count.label()));
             series.getData().add(bar);
         }
         chart.getData().add(series);

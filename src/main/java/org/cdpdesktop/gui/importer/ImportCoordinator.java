@@ -23,11 +23,16 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.cdpdesktop.App;
+import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.ingest.MappingPresets;
+import org.cdpdesktop.core.store.ProfileBrowser;
+import org.cdpdesktop.core.store.ProfileStore;
 import org.cdpdesktop.core.sample.SampleData;
 import org.cdpdesktop.gui.ErrorDialog;
+import org.cdpdesktop.gui.UiServices;
 import org.cdpdesktop.gui.ViewLoader;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -39,8 +44,14 @@ import org.cdpdesktop.gui.task.TaskExecutor;
  */
 public final class ImportCoordinator {
 
-    private final App app;
+    private final ImportService importer;
+    private final MappingPresets presets;
+    private final ProfileBrowser browser;
+    private final ProfileStore profiles;
+    private final Settings settings;
+    private final DataDirectory dataDirectory;
     private final TaskExecutor executor;
+    private final UiServices ui;
     private final JobsViewModel jobs;
     private final ObservableList<Path> queue = FXCollections.observableArrayList();
     private final IntegerBinding queued = Bindings.size(queue);
@@ -48,10 +59,17 @@ public final class ImportCoordinator {
     private Node mainWindowRoot;
     private ObservableValue<Boolean> mainWindowShowing;
 
-    public ImportCoordinator(App app, TaskExecutor executor, JobsViewModel jobs) {
-        this.app = app;
+    public ImportCoordinator(ImportService importer, MappingPresets presets, ProfileBrowser browser, ProfileStore profiles,
+                             Settings settings, DataDirectory dataDirectory, TaskExecutor executor, JobsViewModel jobs, UiServices ui) {
+        this.importer = importer;
+        this.presets = presets;
+        this.browser = browser;
+        this.profiles = profiles;
+        this.settings = settings;
+        this.dataDirectory = dataDirectory;
         this.executor = executor;
         this.jobs = jobs;
+        this.ui = ui;
     }
 
     /**
@@ -114,8 +132,8 @@ public final class ImportCoordinator {
         Path file = queue.remove(0);
         current.set(file);
         Stage stage = new Stage();
-        ImportWizardViewModel viewModel = new ImportWizardViewModel(app, executor, jobs, file);
-        ImportWizardView view = new ImportWizardView(viewModel, queued, stage::close);
+        ImportWizardViewModel viewModel = new ImportWizardViewModel(importer, presets, browser, executor, jobs, ui, file);
+        ImportWizardView view = new ImportWizardView(viewModel, queued, stage::close, executor);
         Parent content = new ViewLoader(type -> view).load(ImportWizardView.class);
         ImportDrop.install(content, this::enqueue);  // the wizard blocks the main window, so it takes drops too
         Scene scene = new Scene(content);
@@ -139,26 +157,35 @@ public final class ImportCoordinator {
         stage.show();
     }
 
-    /** Imports the bundled sample file with the wizard's defaults, then says what happened. */
+    /**
+     * Imports the bundled sample file with the wizard's defaults, then says what happened; says so instead when the
+     * sample customers are in the store already (the dashboard offers them too).
+     */
     public void loadSampleData() {
-        markSampleDataOffered();
-        Path directory = app.dataDirectory().root().resolve("sample");
-        jobs.submit(SampleData.importJob(app.importer(), directory), this::showSampleLoaded,
-                problem -> ErrorDialog.show("The sample data could not be loaded", problem));
+        BackgroundTask.wrap(() -> SampleData.loaded(settings, importer.history()))
+                .onSuccess(loaded -> {
+                    if (loaded) {
+                        ui.inform("Sample data already loaded", "The 3,000 sample customers are in the store. To remove them,"
+                                + " undo their import (customers.csv) in the Import screen's history.");
+                    } else {
+                        jobs.submit(SampleData.importJob(importer, dataDirectory.root().resolve("sample"), settings),
+                                this::showSampleLoaded, problem -> ErrorDialog.show("The sample data could not be loaded", problem));
+                    }
+                })
+                .onFailure(problem -> ErrorDialog.show("Cannot read the import history", problem))
+                .executeWith(executor);
     }
 
     private void showSampleLoaded(ImportSummary summary) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, ImportWizardViewModel.accounting(summary)
+        ui.inform("Sample data loaded", ImportRunStep.accounting(summary)
                 + ".\n\nThe sample is a made-up customer export with realistic mistakes; the rejected rows are in "
-                + Objects.toString(summary.rejectsFile(), "no file, as none were rejected") + ".");
-        alert.setHeaderText("Sample data loaded");
-        alert.initOwner(owner());
-        alert.show();
+                + Objects.toString(summary.rejectsFile(), "no file, as none were rejected")
+                + ". To remove the sample customers, undo their import in the Import screen's history.");
     }
 
     /** On an empty store, once per data folder and not while a wizard is open, asks whether to load the sample data. */
     private void offerSampleData() {
-        BackgroundTask.wrap(() -> !app.settings().getBoolean(Settings.SAMPLE_DATA_OFFERED) && app.profiles().count() == 0)
+        BackgroundTask.wrap(() -> !SampleData.offered(settings) && profiles.count() == 0)
                 .onSuccess(offer -> {
                     // Someone who opened the app with their own file is importing it; they get the offer another time.
                     if (offer && current.get() == null) {
@@ -190,7 +217,7 @@ public final class ImportCoordinator {
 
     private void markSampleDataOffered() {
         BackgroundTask.wrap(() -> {
-                    app.settings().set(Settings.SAMPLE_DATA_OFFERED, "true");
+                    SampleData.markOffered(settings);
                     return true;
                 })
                 .onFailure(problem -> ErrorDialog.show("Cannot save the settings", problem))

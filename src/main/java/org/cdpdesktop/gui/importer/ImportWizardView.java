@@ -10,6 +10,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -27,9 +28,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.cdpdesktop.core.ingest.ColumnCleaning;
+import org.cdpdesktop.core.ingest.CsvDialect;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.gui.Choices;
+import org.cdpdesktop.gui.task.TaskExecutor;
 import org.cdpdesktop.gui.importer.ImportWizardViewModel.Step;
 import org.controlsfx.control.SearchableComboBox;
 import atlantafx.base.controls.ToggleSwitch;
@@ -43,6 +48,7 @@ public final class ImportWizardView {
     private final ImportWizardViewModel viewModel;
     private final ObservableIntegerValue queued;
     private final Runnable onClose;
+    private final TaskExecutor executor;
     private final ToggleGroup policies = new ToggleGroup();
 
     @FXML private Label title;
@@ -84,6 +90,9 @@ public final class ImportWizardView {
     @FXML private Label summaryUpdated;
     @FXML private Label summaryDuplicates;
     @FXML private Label summaryRejected;
+    @FXML private VBox rejectedCard;
+    @FXML private Label cleaningNote;
+    @FXML private GridPane cleaningGrid;
     @FXML private Label summaryAccounting;
     @FXML private Label summaryTiming;
     @FXML private VBox rejectsBox;
@@ -98,11 +107,13 @@ public final class ImportWizardView {
     /**
      * @param queued  how many more files wait after this one, for the close button and the queue note
      * @param onClose closes the wizard's window; the next queued file, if any, opens after it
+     * @param executor reads what the summary's windows list
      */
-    public ImportWizardView(ImportWizardViewModel viewModel, ObservableIntegerValue queued, Runnable onClose) {
+    public ImportWizardView(ImportWizardViewModel viewModel, ObservableIntegerValue queued, Runnable onClose, TaskExecutor executor) {
         this.viewModel = viewModel;
         this.queued = queued;
         this.onClose = onClose;
+        this.executor = executor;
     }
 
     @FXML
@@ -144,7 +155,7 @@ public final class ImportWizardView {
             }
             return finished ? "Close" : "Cancel";
         }, viewModel.stepProperty(), queued));
-        closeButton.disableProperty().bind(viewModel.runningProperty());
+        closeButton.disableProperty().bind(viewModel.run().runningProperty());
         queueInfo.textProperty().bind(Bindings.createStringBinding(() -> switch (queued.get()) {
             case 0 -> "";
             case 1 -> "1 more file queued";
@@ -165,49 +176,49 @@ public final class ImportWizardView {
     }
 
     private void bindFormat() {
-        detected.textProperty().bind(viewModel.detectedProperty());
-        encoding.getItems().setAll(ImportWizardViewModel.ENCODINGS);
+        detected.textProperty().bind(viewModel.format().detectedProperty());
+        encoding.getItems().setAll(FileFormatStep.ENCODINGS);
         encoding.setConverter(converter(charset -> charset == null ? "" : charset.displayName()));
-        encoding.valueProperty().bindBidirectional(viewModel.encodingProperty());
-        delimiter.getItems().setAll(ImportWizardViewModel.DELIMITERS);
+        Choices.bindKeepingChoice(encoding, viewModel.format().encodingProperty());
+        delimiter.getItems().setAll(FileFormatStep.DELIMITERS);
         delimiter.setConverter(converter(character -> character == null ? ""
-                : capitalise(ImportWizardViewModel.delimiterName(character)) + (character == '\t' ? "" : "  " + character)));
-        delimiter.valueProperty().bindBidirectional(viewModel.delimiterProperty());
-        quote.getItems().setAll(ImportWizardViewModel.QUOTES);
+                : capitalise(CsvDialect.describeDelimiter(character)) + (character == '\t' ? "" : "  " + character)));
+        Choices.bindKeepingChoice(delimiter, viewModel.format().delimiterProperty());
+        quote.getItems().setAll(FileFormatStep.QUOTES);
         quote.setConverter(converter(character -> character == null ? "" : character == '"' ? "Double quote  \"" : "Single quote  '"));
-        quote.valueProperty().bindBidirectional(viewModel.quoteProperty());
-        escape.getItems().setAll(ImportWizardViewModel.ESCAPES);
+        Choices.bindKeepingChoice(quote, viewModel.format().quoteProperty());
+        escape.getItems().setAll(FileFormatStep.ESCAPES);
         escape.setConverter(converter(character -> character == null ? "None (quotes doubled)"
                 : character == '\\' ? "Backslash  \\" : "'" + character + "'"));
-        escape.valueProperty().bindBidirectional(viewModel.escapeProperty());
-        header.selectedProperty().bindBidirectional(viewModel.headerProperty());
+        escape.valueProperty().bindBidirectional(viewModel.format().escapeProperty());
+        header.selectedProperty().bindBidirectional(viewModel.format().headerProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory skip = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1000, 0);
         skipRows.setValueFactory(skip);
-        skip.valueProperty().addListener((observable, old, value) -> viewModel.skipRowsProperty().set(value == null ? 0 : value));
-        viewModel.skipRowsProperty().addListener((observable, old, value) -> skip.setValue(value.intValue()));
+        skip.valueProperty().addListener((observable, old, value) -> viewModel.format().skipRowsProperty().set(value == null ? 0 : value));
+        viewModel.format().skipRowsProperty().addListener((observable, old, value) -> skip.setValue(value.intValue()));
 
-        previewState.textProperty().bind(Bindings.createStringBinding(() -> viewModel.previewLoadingProperty().get()
-                ? "Reading…" : "first " + viewModel.previewRows().size() + " rows", viewModel.previewLoadingProperty(), viewModel.previewRows()));
-        previewError.textProperty().bind(viewModel.previewErrorProperty());
+        previewState.textProperty().bind(Bindings.createStringBinding(() -> viewModel.format().previewLoadingProperty().get()
+                ? "Reading…" : "first " + viewModel.format().previewRows().size() + " rows", viewModel.format().previewLoadingProperty(), viewModel.format().previewRows()));
+        previewError.textProperty().bind(viewModel.format().previewErrorProperty());
         hideWhenBlank(previewError);
         previewProblems.textProperty().bind(Bindings.createStringBinding(
-                () -> String.join("\n", viewModel.previewProblems()), viewModel.previewProblems()));
+                () -> String.join("\n", viewModel.format().previewProblems()), viewModel.format().previewProblems()));
         hideWhenBlank(previewProblems);
         previewTable.setPlaceholder(new Label("The preview appears here."));
-        viewModel.previewRows().addListener((ListChangeListener<List<String>>) change ->
-                RowTables.show(previewTable, viewModel.previewHeaders(), viewModel.previewRows()));
-        viewModel.previewHeaders().addListener((ListChangeListener<String>) change ->
-                RowTables.show(previewTable, viewModel.previewHeaders(), viewModel.previewRows()));
+        viewModel.format().previewRows().addListener((ListChangeListener<List<String>>) change ->
+                RowTables.show(previewTable, viewModel.format().previewHeaders(), viewModel.format().previewRows()));
+        viewModel.format().previewHeaders().addListener((ListChangeListener<String>) change ->
+                RowTables.show(previewTable, viewModel.format().previewHeaders(), viewModel.format().previewRows()));
     }
 
     private void bindMapping() {
-        presetName.setItems(viewModel.presetNames());
-        presetMessage.textProperty().bind(viewModel.presetMessageProperty());
-        mappingProblem.textProperty().bind(viewModel.mappingProblemProperty());
+        presetName.setItems(viewModel.columns().presetNames());
+        presetMessage.textProperty().bind(viewModel.columns().presetMessageProperty());
+        mappingProblem.textProperty().bind(viewModel.columns().mappingProblemProperty());
         hideWhenBlank(mappingProblem);
-        mappingNote.textProperty().bind(viewModel.mappingNoteProperty());
+        mappingNote.textProperty().bind(viewModel.columns().mappingNoteProperty());
         hideWhenBlank(mappingNote);
-        viewModel.mappingRows().addListener((ListChangeListener<MappingRow>) change -> {
+        viewModel.columns().mappingRows().addListener((ListChangeListener<MappingRow>) change -> {
             while (change.next()) {
                 if (change.wasAdded() || change.wasRemoved()) {
                     showMappingRows();
@@ -223,7 +234,7 @@ public final class ImportWizardView {
         mappingGrid.addRow(0, heading("Column in the file"), heading("Sample value"), heading("Goes to"), heading("Format or attribute name"));
         List<TargetChoice> choices = TargetChoice.all();
         int rowIndex = 1;
-        for (MappingRow row : viewModel.mappingRows()) {
+        for (MappingRow row : viewModel.columns().mappingRows()) {
             Label column = new Label(row.column());
             column.getStyleClass().add("mapping-column");
             Label sample = new Label(row.sample());
@@ -233,7 +244,7 @@ public final class ImportWizardView {
             target.setUserData(row.column());
             target.getItems().setAll(choices);
             target.setMaxWidth(Double.MAX_VALUE);
-            target.valueProperty().bindBidirectional(row.targetProperty());
+            Choices.bindKeepingChoice(target, row.targetProperty());
             mappingGrid.addRow(rowIndex++, column, sample, target, detailFor(row));
         }
     }
@@ -305,23 +316,23 @@ public final class ImportWizardView {
     }
 
     private void bindRun() {
-        progressBox.visibleProperty().bind(viewModel.runningProperty());
+        progressBox.visibleProperty().bind(viewModel.run().runningProperty());
         progressBox.managedProperty().bind(progressBox.visibleProperty());
         progressTitle.setText("Importing " + viewModel.fileName() + "…");
-        progress.progressProperty().bind(viewModel.progressProperty());
-        progressText.textProperty().bind(viewModel.progressTextProperty());
-        failure.textProperty().bind(viewModel.failureProperty());
+        progress.progressProperty().bind(viewModel.run().progressProperty());
+        progressText.textProperty().bind(viewModel.run().progressTextProperty());
+        failure.textProperty().bind(viewModel.run().failureProperty());
         hideWhenBlank(failure);
-        summaryBox.visibleProperty().bind(viewModel.summaryProperty().isNotNull());
+        summaryBox.visibleProperty().bind(viewModel.run().summaryProperty().isNotNull());
         summaryBox.managedProperty().bind(summaryBox.visibleProperty());
         rejectsBox.setVisible(false);
         rejectsBox.managedProperty().bind(rejectsBox.visibleProperty());
-        viewModel.summaryProperty().addListener((observable, old, summary) -> {
+        viewModel.run().summaryProperty().addListener((observable, old, summary) -> {
             if (summary != null) {
                 showSummary(summary);
             }
         });
-        viewModel.rejectedRowsProperty().addListener((observable, old, rows) -> {
+        viewModel.run().rejectedRowsProperty().addListener((observable, old, rows) -> {
             if (rows != null) {
                 RowTables.showRejects(rejectsTable, rows.headers(), rows.rows());
                 if (rows.total() > rows.rows().size()) {
@@ -341,13 +352,59 @@ public final class ImportWizardView {
         summaryUpdated.setText(String.format("%,d", summary.updated()));
         summaryDuplicates.setText(String.format("%,d", summary.duplicates()));
         summaryRejected.setText(String.format("%,d", summary.rejected()));
-        summaryAccounting.setText(ImportWizardViewModel.accounting(summary));
+        summaryAccounting.setText(ImportRunStep.accounting(summary));
         summaryTiming.setText(String.format("%s in %.1f s, %,.0f rows/s", viewModel.fileName(), summary.seconds(), summary.rowsPerSecond()));
+        rejectedCard.getStyleClass().remove("attention");
+        if (summary.rejected() > 0) {
+            rejectedCard.getStyleClass().add("attention");
+        }
+        showCleaning(summary);
         rejectsBox.setVisible(summary.rejected() > 0);
         if (summary.rejected() > 0) {
             rejectsTitle.setText(String.format("%,d rejected %s, each with its line in the file and the reason",
                     summary.rejected(), summary.rejected() == 1 ? "row" : "rows"));
             rejectsPath.setText(summary.rejectsFile() == null ? "" : summary.rejectsFile());
+        }
+    }
+
+    /**
+     * Per column, how many values were stored in another form and how many were kept aside as {@code invalid_*}; only
+     * kept-aside values need the user's attention, so only they are coloured, each with a way to list those profiles.
+     */
+    private void showCleaning(ImportSummary summary) {
+        cleaningGrid.getChildren().clear();
+        List<ColumnCleaning> changed = summary.cleaning().stream()
+                .filter(column -> column.normalised() > 0 || column.invalid() > 0).toList();
+        long invalid = summary.invalidValues();
+        cleaningNote.setText(changed.isEmpty() ? "Every value was stored as written."
+                : invalid == 0 ? "Some values were stored in a cleaner form; none had to be kept aside."
+                : String.format("%,d %s could not be cleaned: the field stays empty and the value is kept as written in an"
+                        + " invalid_ attribute.", invalid, invalid == 1 ? "value" : "values"));
+        int row = 0;
+        for (ColumnCleaning column : changed) {
+            Label name = new Label(column.column() + " → " + column.field().label());
+            name.getStyleClass().add("mapping-column");
+            Label normalised = new Label(String.format("%,d normalised", column.normalised()));
+            normalised.setId("cleaning-normalised-" + column.column());
+            Label kept = new Label(String.format("%,d kept aside as %s", column.invalid(), column.invalidAttribute()));
+            kept.setId("cleaning-invalid-" + column.column());
+            if (column.invalid() > 0) {
+                kept.getStyleClass().add("cleaning-invalid");
+            } else {
+                kept.getStyleClass().add("wizard-muted");
+            }
+            cleaningGrid.addRow(row++, name, normalised, kept);
+            if (column.invalid() > 0 && !summary.dryRun()) {
+                Hyperlink list = new Hyperlink("List these profiles");
+                list.setId("cleaning-list-" + column.column());
+                list.setOnAction(event -> RejectsWindow.show(cleaningGrid.getScene().getWindow(),
+                        column.invalidAttribute() + " — " + viewModel.fileName(),
+                        "Profiles from " + viewModel.fileName() + " whose " + column.column() + " could not be cleaned",
+                        "The value as written is kept in the attribute " + column.invalidAttribute()
+                                + "; correct it in the Profiles screen, or fix the file and import it again.",
+                        "invalid-profiles-table", false, viewModel.run().profilesWithInvalid(column), executor));
+                cleaningGrid.add(list, 3, row - 1);
+            }
         }
     }
 
@@ -368,17 +425,17 @@ public final class ImportWizardView {
 
     @FXML
     private void cancelImport() {
-        viewModel.cancel();
+        viewModel.run().cancel();
     }
 
     @FXML
     private void loadPreset() {
-        viewModel.loadPreset(presetName.getEditor().getText());
+        viewModel.columns().loadPreset(presetName.getEditor().getText());
     }
 
     @FXML
     private void savePreset() {
-        viewModel.savePreset(presetName.getEditor().getText());
+        viewModel.columns().savePreset(presetName.getEditor().getText());
     }
 
     @FXML
@@ -390,12 +447,12 @@ public final class ImportWizardView {
 
     @FXML
     private void revealRejects() {
-        viewModel.revealRejects();
+        viewModel.run().revealRejects();
     }
 
     /** Whether the wizard may close now: not while an import runs (cancel it first). */
     public boolean canClose() {
-        return !viewModel.runningProperty().get();
+        return !viewModel.run().runningProperty().get();
     }
 
     private static Label heading(String text) {

@@ -25,9 +25,9 @@ record ColumnLayout(List<Column> columns) {
             new Column(ProfileColumn.of(ProfileField.GENDER), 95),
             new Column(ProfileColumn.of(ProfileField.CITY), 120),
             new Column(ProfileColumn.of(ProfileField.COUNTRY), 125),
-            new Column(ProfileColumn.of(ProfileField.INCOME), 80),
+            new Column(ProfileColumn.of(ProfileField.INCOME), 100),
             new Column(ProfileColumn.of(ProfileField.INTERESTS), 180),
-            new Column(ProfileColumn.of(ProfileField.SIGNUP_DATE), 150)));
+            new Column(ProfileColumn.of(ProfileField.SIGNUP_DATE), 190)));
 
     ColumnLayout {
         columns = List.copyOf(columns);

@@ -20,7 +20,7 @@ import org.cdpdesktop.core.query.Operator;
  */
 public record ProfileFilter(String search, String country, String gender, Integer ageMin, Integer ageMax,
                             BigDecimal incomeMin, BigDecimal incomeMax, String cohort, String segment, String interest,
-                            LocalDate createdFrom, LocalDate createdTo, String importedFrom) {
+                            LocalDate signedUpFrom, LocalDate signedUpTo, String importedFrom) {
 
     public static final ProfileFilter NONE = new ProfileFilter(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
@@ -54,19 +54,19 @@ public record ProfileFilter(String search, String country, String gender, Intege
         return new ProfileFilter(null, null, null, null, null, null, null, null, null, interest, null, null, null);
     }
 
-    /** Profiles created from {@code from} to {@code to}, both days included. */
-    public static ProfileFilter created(LocalDate from, LocalDate to) {
+    /** Profiles that signed up from {@code from} to {@code to}, both days included (see {@link #signedUp}). */
+    public static ProfileFilter signedUp(LocalDate from, LocalDate to) {
         return new ProfileFilter(null, null, null, null, null, null, null, null, null, null, from, to, null);
     }
 
     public ProfileFilter withCountry(String value) {
         return new ProfileFilter(search, value, gender, ageMin, ageMax, incomeMin, incomeMax, cohort, segment, interest,
-                createdFrom, createdTo, importedFrom);
+                signedUpFrom, signedUpTo, importedFrom);
     }
 
     public ProfileFilter withSearch(String text) {
         return new ProfileFilter(text, country, gender, ageMin, ageMax, incomeMin, incomeMax, cohort, segment, interest,
-                createdFrom, createdTo, importedFrom);
+                signedUpFrom, signedUpTo, importedFrom);
     }
 
     public boolean isEmpty() {
@@ -93,8 +93,24 @@ public record ProfileFilter(String search, String country, String gender, Intege
         if (interest != null) {
             parts.add(new Leaf(FieldRef.interests(), Operator.CONTAINS, interest));
         }
-        range(parts, ProfileField.CREATED_AT, createdFrom == null ? null : createdFrom.toString(), createdTo == null ? null : createdTo.toString());
+        if (signedUpFrom != null || signedUpTo != null) {
+            parts.add(signedUp());
+        }
         return parts.isEmpty() ? null : Group.of(GroupKind.AND, parts);
+    }
+
+    /**
+     * The sign-up range as the dashboard counts it: on the profile's own signup date, or on the day it entered the
+     * store when it has none, so a bar of the sign-ups chart opens exactly the profiles it counts.
+     */
+    private Condition signedUp() {
+        String from = signedUpFrom == null ? null : signedUpFrom.toString();
+        String to = signedUpTo == null ? null : signedUpTo.toString();
+        List<Condition> bySignup = new ArrayList<>();
+        range(bySignup, ProfileField.SIGNUP_DATE, from, to);
+        List<Condition> byArrival = new ArrayList<>(List.of(new Leaf(FieldRef.profile(ProfileField.SIGNUP_DATE), Operator.IS_EMPTY)));
+        range(byArrival, ProfileField.CREATED_AT, from, to);
+        return Group.of(GroupKind.OR, List.of(bySignup.get(0), Group.of(GroupKind.AND, byArrival)));
     }
 
     private static void range(List<Condition> parts, ProfileField field, String min, String max) {

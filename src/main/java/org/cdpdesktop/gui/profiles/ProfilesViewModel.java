@@ -5,32 +5,30 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.stream.IntStream;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableMap;
 import javafx.concurrent.Task;
-import org.cdpdesktop.App;
+import org.cdpdesktop.core.Settings;
+import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.export.ExportService;
+import org.cdpdesktop.core.query.FieldValues;
 import org.cdpdesktop.core.export.ExportFormat;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.store.ProfileBrowser;
-import org.cdpdesktop.core.store.ProfileDetail;
-import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.profile.ProfileSort;
+import org.cdpdesktop.gui.Activatable;
 import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.ExportFileChooser;
+import org.cdpdesktop.gui.Formats;
 import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
@@ -39,17 +37,22 @@ import org.cdpdesktop.gui.task.TaskExecutor;
 /**
  * The profiles screen's state: the filter, search and order the user chose, the listing they give (paged in the
  * background), its count, and the selected profile's detail. Each change of filter, search or order replaces the
- * listing; answers to a replaced listing are dropped, so a slow old query never overwrites a newer one.
+ * listing; answers to a replaced listing are dropped, so a slow old query never overwrites a newer one. While the
+ * screen is shown, every write to the store refreshes the listing, the choices and the detail.
  */
-public final class ProfilesViewModel {
+public final class ProfilesViewModel implements Activatable {
 
     private static final DateTimeFormatter EXPORT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
-    private final App app;
+    private final ProfileBrowser browser;
+    private final FieldValues fieldValues;
+    private final ExportService exporter;
+    private final ExportFileChooser exportFiles;
+    private final Settings settings;
+    private final Database database;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
-    private final ProfileBrowser browser;
-    private final ExportFileChooser exportFiles;
+    private final ProfileDetailViewModel detail;
 
     private final ObjectProperty<ProfileFilter> filter = new SimpleObjectProperty<>(ProfileFilter.NONE);
     private final ObjectProperty<ProfileSort> sort = new SimpleObjectProperty<>(ProfileSort.NATURAL);
@@ -59,33 +62,57 @@ public final class ProfilesViewModel {
     private final ObjectProperty<ProfileBrowser.FilterChoices> choices = new SimpleObjectProperty<>(
             new ProfileBrowser.FilterChoices(List.of(), List.of(), List.of(), List.of(), List.of()));
     private final ObjectProperty<List<String>> attributes = new SimpleObjectProperty<>(List.of());
-    private final ObjectProperty<ProfileDetail> detail = new SimpleObjectProperty<>();
-    private final BooleanProperty editing = new SimpleBooleanProperty(false);
-    private final ObservableMap<ProfileField, String> fieldErrors = FXCollections.observableHashMap();
 
     private final PagedProfiles rows;
     private Task<?> firstPage;
     private Task<?> counter;
-    private Task<?> detailTask;
     private long generation;
+    private Database.Subscription storeChanges;
 
-    public ProfilesViewModel(App app, TaskExecutor executor, JobsViewModel jobs, ProfileFilterRequests requests,
-                             ExportFileChooser exportFiles) {
-        this.app = app;
+    /**
+     * @param exportFiles asks where an export goes
+     * @param detail      the selected profile's detail, reloaded with the listing after a write
+     */
+    public ProfilesViewModel(ProfileBrowser browser, FieldValues fieldValues, ExportService exporter, ExportFileChooser exportFiles,
+                             Settings settings, Database database, TaskExecutor executor, JobsViewModel jobs,
+                             ProfileFilterRequests requests, ProfileDetailViewModel detail) {
+        this.browser = browser;
+        this.fieldValues = fieldValues;
+        this.exporter = exporter;
         this.exportFiles = exportFiles;
+        this.settings = settings;
+        this.database = database;
         this.executor = executor;
         this.jobs = jobs;
-        this.browser = app.profileBrowser();
+        this.detail = detail;
         this.rows = new PagedProfiles((offset, limit) -> List.of(), executor, this::showFailure);
         filter.addListener((observable, old, now) -> refresh());
         sort.addListener((observable, old, now) -> refresh());
         requests.requestedProperty().addListener((observable, old, requested) -> take(requests));
         take(requests);
-        StoreChanges.onChange(app.database(), () -> {
-            refresh();
-            loadChoices();
-            reloadDetail();
-        });
+    }
+
+    /** Loads the listing, the choices and the detail, and follows the store's writes until {@link #deactivate()}. */
+    @Override
+    public void activate() {
+        if (storeChanges == null) {
+            storeChanges = StoreChanges.onChange(database, this::reloadAll);
+            reloadAll();
+        }
+    }
+
+    @Override
+    public void deactivate() {
+        if (storeChanges != null) {
+            storeChanges.close();
+            storeChanges = null;
+        }
+    }
+
+    private void reloadAll() {
+        refresh();
+        loadChoices();
+        detail.reload();
     }
 
     /** The dashboard may have asked for a filter before this screen was first opened, or while it is open. */
@@ -132,67 +159,9 @@ public final class ProfilesViewModel {
                 .onSuccess(choices::set)
                 .onFailure(this::showFailure)
                 .executeWith(executor);
-        BackgroundTask.wrap(app.fieldValues()::attributeNames)
+        BackgroundTask.wrap(fieldValues::attributeNames)
                 .onSuccess(attributes::set)
                 .onFailure(this::showFailure)
-                .executeWith(executor);
-    }
-
-    /** Shows the detail of {@code profile}, or clears it for {@code null} (a blank row still loading counts as none). */
-    public void select(Profile profile) {
-        cancel(detailTask);
-        if (profile == null || detail.get() == null || !profile.getId().equals(detail.get().profile().getId())) {
-            cancelEditing();
-        }
-        if (profile == null) {
-            detail.set(null);
-            return;
-        }
-        long id = profile.getId();
-        detailTask = BackgroundTask.wrap(() -> browser.detail(id))
-                .onSuccess(found -> detail.set(found.orElse(null)))
-                .onFailure(this::showFailure)
-                .executeWith(executor);
-    }
-
-    private void reloadDetail() {
-        Optional.ofNullable(detail.get()).ifPresent(shown -> select(shown.profile()));
-    }
-
-    public void startEditing() {
-        if (detail.get() != null) {
-            fieldErrors.clear();
-            editing.set(true);
-        }
-    }
-
-    public void cancelEditing() {
-        fieldErrors.clear();
-        editing.set(false);
-    }
-
-    /**
-     * Saves the typed values of the shown profile through the same cleaning as an import. On a refused field the
-     * pane stays in edit mode with the reason next to the field, and nothing is saved.
-     */
-    public void saveEdits(Map<ProfileField, String> edited) {
-        ProfileDetail shown = detail.get();
-        if (shown == null) {
-            return;
-        }
-        long id = shown.profile().getId();
-        Map<ProfileField, String> values = Map.copyOf(edited);
-        BackgroundTask.wrap(() -> app.profileEditor().save(id, values))
-                .onSuccess(outcome -> {
-                    fieldErrors.clear();
-                    if (outcome.ok()) {
-                        editing.set(false);
-                        message.set("");
-                    } else {
-                        fieldErrors.putAll(outcome.errors());
-                    }
-                })
-                .onFailure(failure -> message.set("Could not save the profile: " + ErrorDialog.describe(failure)))
                 .executeWith(executor);
     }
 
@@ -216,8 +185,8 @@ public final class ProfilesViewModel {
         }
         Path out = chosen.get();
         notice.set("Exporting to " + out + "…");
-        jobs.submit(app.exporter().exportJob(format, out, listing, selection),
-                summary -> notice.set(String.format("Exported %,d %s to %s", summary.profiles(), summary.profiles() == 1 ? "profile" : "profiles", out)),
+        jobs.submit(exporter.exportJob(format, out, listing, selection),
+                summary -> notice.set("Exported " + Formats.count(summary.profiles(), "profile", "profiles") + " to " + out),
                 failure -> {
                     notice.set("");
                     message.set("Export failed: " + ErrorDialog.describe(failure));
@@ -251,25 +220,9 @@ public final class ProfilesViewModel {
         return new ProfileBrowser.Selection(ids, unloaded);
     }
 
-    /** Deletes the profile shown in the detail; the listing and count refresh when the store reports the change. */
-    public void deleteShown() {
-        ProfileDetail shown = detail.get();
-        if (shown == null) {
-            return;
-        }
-        long id = shown.profile().getId();
-        BackgroundTask.wrap(() -> app.profiles().delete(id))
-                .onSuccess(deleted -> {
-                    detail.set(null);
-                    message.set(deleted ? "Deleted " + shown.profile().displayName() + "." : "That profile was already gone.");
-                })
-                .onFailure(this::showFailure)
-                .executeWith(executor);
-    }
-
     /** The saved column layout; settings are read once at start-up, so this touches no file. */
     ColumnLayout columnLayout() {
-        return app.settings().get(ColumnLayout.SETTING).map(ColumnLayout::parse).orElse(ColumnLayout.DEFAULT);
+        return settings.get(ColumnLayout.SETTING).map(ColumnLayout::parse).orElse(ColumnLayout.DEFAULT);
     }
 
     /** Saves the layout when it differs from the saved one; laying the table out at its saved widths saves nothing. */
@@ -279,7 +232,7 @@ public final class ProfilesViewModel {
             return;
         }
         BackgroundTask.wrap(() -> {
-                    app.settings().set(ColumnLayout.SETTING, text);
+                    settings.set(ColumnLayout.SETTING, text);
                     return text;
                 })
                 .onFailure(failure -> message.set("Could not save the column layout: " + ErrorDialog.describe(failure)))
@@ -296,10 +249,8 @@ public final class ProfilesViewModel {
     }
 
     private String describeCount(long total) {
-        if (filter.get().isEmpty()) {
-            return String.format("%,d %s", total, total == 1 ? "profile" : "profiles");
-        }
-        return String.format("%,d %s match", total, total == 1 ? "profile" : "profiles");
+        String profiles = Formats.count(total, "profile", "profiles");
+        return filter.get().isEmpty() ? profiles : profiles + " match";
     }
 
     private void showFailure(Throwable failure) {
@@ -346,15 +297,12 @@ public final class ProfilesViewModel {
         return attributes;
     }
 
-    public ReadOnlyObjectProperty<ProfileDetail> detailProperty() {
+    /** The selected profile's detail. */
+    public ProfileDetailViewModel detail() {
         return detail;
     }
 
-    public BooleanProperty editingProperty() {
-        return editing;
-    }
-
-    public ObservableMap<ProfileField, String> fieldErrors() {
-        return fieldErrors;
+    public void clearNotice() {
+        notice.set("");
     }
 }

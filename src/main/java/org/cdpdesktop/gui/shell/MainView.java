@@ -9,6 +9,8 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -18,7 +20,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.cdpdesktop.core.AppInfo;
+import org.cdpdesktop.gui.Activatable;
 import org.cdpdesktop.gui.Navigator;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.ViewLoader;
@@ -40,6 +49,8 @@ public final class MainView {
 
     @FXML
     private BorderPane root;
+    @FXML
+    private Menu viewMenu;
     @FXML
     private VBox navigationBar;
     @FXML
@@ -75,6 +86,12 @@ public final class MainView {
             button.setToggleGroup(navigation);
             button.setUserData(screen);
             navigationBar.getChildren().add(button);
+            MenuItem go = new MenuItem(screen.title());
+            go.setMnemonicParsing(false);
+            go.setId("menu-" + screen.navigationId());
+            go.setAccelerator(shortcut(screen));
+            go.setOnAction(event -> navigator.show(screen));
+            viewMenu.getItems().add(go);
         }
         navigation.selectedToggleProperty().addListener((observable, old, selected) -> {
             if (selected == null) {
@@ -85,12 +102,37 @@ public final class MainView {
         });
         navigator.currentProperty().addListener((observable, old, screen) -> show(screen));
         show(navigator.currentProperty().get());
+        root.sceneProperty().flatMap(Scene::windowProperty).addListener((observable, old, window) -> {
+            if (window instanceof Stage stage) {
+                stage.titleProperty().bind(navigator.currentProperty().map(screen -> screen.title() + " — " + AppInfo.NAME));
+            }
+        });
 
         databasePath.textProperty().bind(Bindings.concat("Database: ", viewModel.databasePathProperty()));
         profileCount.textProperty().bind(viewModel.profileCountProperty());
         bindJobStatus();
         imports.attachTo(root);
-        viewModel.refresh();
+        Activatable.whileShown(root, viewModel);
+    }
+
+    /** Ctrl+1 (Cmd+1 on a Mac) for the first screen, and so on in navigation order. */
+    static KeyCombination shortcut(Screen screen) {
+        return new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (screen.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN);
+    }
+
+    @FXML
+    private void showGuide() {
+        HelpWindows.showGuide(root.getScene().getWindow());
+    }
+
+    @FXML
+    private void showShortcuts() {
+        HelpWindows.showShortcuts(root.getScene().getWindow());
+    }
+
+    @FXML
+    private void showAbout() {
+        HelpWindows.showAbout(root.getScene().getWindow(), viewModel.dataFolder());
     }
 
     @FXML

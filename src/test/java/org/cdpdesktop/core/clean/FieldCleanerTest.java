@@ -135,4 +135,14 @@ class FieldCleanerTest {
         assertThat(cleaner.clean(ProfileField.EXTERNAL_ID, "x".repeat(300), null).problem()).contains("at most 256");
         assertThat(cleaner.clean(ProfileField.EXTERNAL_ID, "a\u0001b", null).ok()).isFalse();
     }
+
+    @Test
+    void interestsAreReadHoweverTheyAreWritten() {
+        for (String written : List.of("tech|gaming", "tech, gaming", "tech; gaming", "['tech', 'gaming']", "[\"tech\", \"gaming\"]",
+                "\"[\"\"tech\"\", \"\"gaming\"\"]\"", "[\"\"tech\"\", \"\"gaming\"\"]", "[\\\"tech\\\", \\\"gaming\\\"]",
+                " [ 'Tech' , \"GAMING\" ] ")) {
+            assertThat(FieldCleaner.list(written)).as(written).containsExactly("tech", "gaming");
+        }
+        assertThat(FieldCleaner.list("[\"\", \"travel\"]")).containsExactly("travel");
+    }
 }

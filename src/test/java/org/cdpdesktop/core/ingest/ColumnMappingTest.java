@@ -62,4 +62,28 @@ class ColumnMappingTest {
         assertThat(applied.targets().get("email")).isEqualTo(ColumnTarget.field(ProfileField.EMAIL));
         assertThat(applied.targets().get("Extra")).isEqualTo(ColumnTarget.attribute("Extra"));
     }
+
+    @Test
+    void aMappingThatSkipsEveryColumnIsRefused() {
+        ColumnMapping mapping = ColumnMapping.auto(List.of("id", "email"))
+                .with("id", ColumnTarget.skip()).with("email", ColumnTarget.skip());
+        assertThatThrownBy(mapping::validate).hasMessage("Every column is skipped, so nothing would be imported");
+    }
+
+    @Test
+    void aMappingThatKeepsOnlyTheCohortColumnIsAccepted() {
+        ColumnMapping mapping = ColumnMapping.auto(List.of("email", "cohort")).with("email", ColumnTarget.skip());
+        mapping.validate();
+        assertThat(mapping.cohortColumn()).isEqualTo("cohort");
+    }
+
+    @Test
+    void interestsSpreadOverNumberedColumnsAllMapToInterests() {
+        ColumnMapping mapping = ColumnMapping.auto(List.of("email", "interests__001", "interest_2", "Interest 3", "hobbies", "interest rate"));
+        for (String column : List.of("interests__001", "interest_2", "Interest 3", "hobbies")) {
+            assertThat(mapping.targets().get(column)).as(column).isEqualTo(ColumnTarget.field(ProfileField.INTERESTS));
+        }
+        assertThat(mapping.targets().get("interest rate")).isEqualTo(ColumnTarget.attribute("interest rate"));
+        mapping.validate();
+    }
 }

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,7 @@ class ImportServiceTest {
         ImportOptions options = new ImportOptions(new CsvDialect(StandardCharsets.UTF_8, false, ',', '"', null, true, 0),
                 ColumnMapping.auto(List.of()), DuplicatePolicy.NEWEST, false, null);
         assertThatThrownBy(() -> store.run(binary, options, new AtomicBoolean()))
-                .isInstanceOf(ImportException.class).hasMessageContaining("photo.csv does not look like a text file");
+                .isInstanceOf(ImportException.class).hasMessageContaining("photo.csv is not a file CDP Desktop can import");
         assertThat(store.profiles.count()).isEqualTo(1);
         assertThat(store.importer.history().get(0).status()).isEqualTo("failed");
     }
@@ -178,6 +179,31 @@ class ImportServiceTest {
         assertThat(seven.getAge()).isNull();
         assertThat(seven.getAttributes()).containsEntry("invalid_email", "n/a").containsEntry("invalid_age", "150");
         assertThat(store.profile("8").getAttributes()).containsEntry("invalid_age", "abc");
+    }
+
+    @Test
+    void theSummaryCountsPerColumnTheValuesNormalisedAndTheValuesKeptAsideAsInvalid() throws Exception {
+        ImportSummary summary = store.importFile(store.csv("dirty.csv", """
+                id,email,age,income,city
+                A1,not-an-email,abc,lots,Oslo
+                A2, Bob@Example.org ,41,50000,Rome
+                A3,c@example.org,30,$50k,Paris
+                ,,150,,
+                """));
+        assertThat(summary.read()).isEqualTo(4);
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(summary.cleaning()).extracting(ColumnCleaning::column).containsExactly("id", "email", "age", "income", "city");
+        assertThat(summary.cleaning()).filteredOn(column -> column.column().equals("email")).singleElement()
+                .isEqualTo(new ColumnCleaning("email", ProfileField.EMAIL, 1, 1));
+        assertThat(summary.cleaning()).filteredOn(column -> column.column().equals("age")).singleElement()
+                .isEqualTo(new ColumnCleaning("age", ProfileField.AGE, 0, 1));
+        assertThat(summary.cleaning()).filteredOn(column -> column.column().equals("income")).singleElement()
+                .isEqualTo(new ColumnCleaning("income", ProfileField.INCOME, 1, 1));
+        assertThat(summary.cleaning()).filteredOn(column -> column.column().equals("city")).singleElement()
+                .isEqualTo(new ColumnCleaning("city", ProfileField.CITY, 0, 0));
+        assertThat(summary.invalidValues()).isEqualTo(3);
+        assertThat(summary.cleaning().get(1).invalidAttribute()).isEqualTo("invalid_email");
+        assertThat(store.profile("A1").getAttributes()).containsEntry("invalid_email", "not-an-email");
     }
 
     @Test

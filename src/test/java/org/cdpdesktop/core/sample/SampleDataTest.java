@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.ingest.UndoSummary;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.jobs.JobRunner;
@@ -38,9 +39,10 @@ class SampleDataTest {
     }
 
     @Test
-    void theSampleImportsWithTheWizardsDefaultsAndAccountsForEveryRow() throws Exception {
+    void theSampleImportsWithTheWizardsDefaultsAccountsForEveryRowAndCountsAsLoadedUntilUndone() throws Exception {
         try (App app = App.open(directory.resolve("data"))) {
-            Job<ImportSummary> job = SampleData.importJob(app.importer(), directory.resolve("sample"));
+            assertThat(SampleData.loaded(app.settings(), app.importer().history())).isFalse();
+            Job<ImportSummary> job = SampleData.importJob(app.importer(), directory.resolve("sample"), app.settings());
 
             ImportSummary summary = JobRunner.runHere(job, JobRunner.foregroundHandle(job), JobListener.NONE);
 
@@ -51,6 +53,13 @@ class SampleDataTest {
             assertThat(app.profiles().count()).isEqualTo(summary.inserted());
             assertThat(app.importer().history()).singleElement()
                     .satisfies(batch -> assertThat(batch.fileName()).isEqualTo("customers.csv"));
+            assertThat(SampleData.offered(app.settings())).isTrue();
+            assertThat(SampleData.loaded(app.settings(), app.importer().history())).isTrue();
+
+            Job<UndoSummary> undo = app.importer().undoJob(summary.batchId());
+            JobRunner.runHere(undo, JobRunner.foregroundHandle(undo), JobListener.NONE);
+            assertThat(app.profiles().count()).isZero();
+            assertThat(SampleData.loaded(app.settings(), app.importer().history())).isFalse();
         }
     }
 }

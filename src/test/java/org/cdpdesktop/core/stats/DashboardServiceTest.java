@@ -3,6 +3,7 @@ package org.cdpdesktop.core.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.profile.Profile;
@@ -80,6 +81,27 @@ class DashboardServiceTest {
                 bucket("2026-W02", "2026-01-05", "2026-01-11", 2), bucket("2026-W03", "2026-01-12", "2026-01-18", 0),
                 bucket("2026-W04", "2026-01-19", "2026-01-25", 1), bucket("2026-W05", "2026-01-26", "2026-02-01", 0),
                 bucket("2026-W06", "2026-02-02", "2026-02-08", 1));
+    }
+
+    @Test
+    void signUpsAreChartedByTheProfilesOwnSignupDateNotByWhenTheyWereImported() {
+        ProfileStore store = new ProfileStore(database);
+        LocalDate firstMonth = LocalDate.of(2024, 1, 15);
+        for (int month = 0; month < 13; month++) {
+            Profile profile = ProfileFixtures.profile("ck_" + month, null, null, null, null, null, null, null, List.of());
+            profile.setSignupDate(firstMonth.plusMonths(month) + "T09:20:18");
+            profile.setCreatedAt("2026-03-01T10:00:00Z");
+            store.save(profile);
+        }
+        Profile withoutSignup = ProfileFixtures.profile("ck_none", null, null, null, null, null, null, null, List.of());
+        withoutSignup.setCreatedAt("2025-01-03T10:00:00Z");
+        store.save(withoutSignup);
+
+        List<Dashboard.Bucket> months = dashboard.dashboard(Dashboard.Period.MONTH).newProfiles();
+
+        assertThat(months).hasSize(13).first().isEqualTo(bucket("2024-01", "2024-01-01", "2024-01-31", 1));
+        assertThat(months).last().isEqualTo(bucket("2025-01", "2025-01-01", "2025-01-31", 2));
+        assertThat(months).extracting(Dashboard.Bucket::count).containsOnly(1L, 2L);
     }
 
     private static Dashboard.Bucket bucket(String label, String from, String to, long count) {

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
+import org.cdpdesktop.gui.FxWait;
 import org.cdpdesktop.gui.segments.SegmentTrendChart;
 import org.cdpdesktop.core.profile.ProfileFixtures;
 import org.cdpdesktop.gui.DesktopApp;
@@ -51,10 +52,6 @@ class DashboardViewTest {
         app.close();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @SuppressWarnings("unchecked")
     private static Node bar(FxRobot robot, String chartId, String category) {
@@ -67,12 +64,13 @@ class DashboardViewTest {
 
     @Test
     void showsTheStoresFiguresAsCountsAndCharts(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("#chart-countries .chart").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#chart-countries .chart").tryQuery().isPresent());
 
         assertThat(robot.lookup("#dashboard-profiles").queryAs(Label.class).getText()).isEqualTo("5");
-        assertThat(robot.lookup("#dashboard-model-status").queryAs(Label.class).getText()).startsWith("No model yet");
+        FxWait.until(() -> robot.lookup("#dashboard-model-status").queryAs(Label.class).getText().startsWith("Active: "));
+        assertThat(robot.lookup("#dashboard-model-status").queryAs(Label.class).getText()).as("the bundled model").contains("macro F1");
         assertThat(robot.lookup("#chart-cohorts").lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
-                .contains("No cohorts yet: import a cohort column or train a model.");
+                .contains("No cohorts yet: import a file with a cohort column.");
     }
 
     @Test
@@ -81,7 +79,7 @@ class DashboardViewTest {
 
         app.segments().snapshotAll("manual");
 
-        waitUntil(() -> robot.lookup("#chart-segment-trend .segment-trend").tryQuery()
+        FxWait.until(() -> robot.lookup("#chart-segment-trend .segment-trend").tryQuery()
                 .map(chart -> ((SegmentTrendChart) chart).getData().size() == segments).orElse(false));
         SegmentTrendChart trend = robot.lookup("#chart-segment-trend .segment-trend").queryAs(SegmentTrendChart.class);
         assertThat(trend.getData()).allSatisfy(series -> assertThat(series.getData()).hasSize(1));
@@ -89,11 +87,11 @@ class DashboardViewTest {
 
     @Test
     void clickingACountryBarOpensTheProfilesOfThatCountry(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("#chart-countries .chart").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#chart-countries .chart").tryQuery().isPresent());
 
         robot.clickOn(bar(robot, "chart-countries", "Canada"));
 
-        waitUntil(() -> robot.lookup("#profiles-count").tryQuery().isPresent()
+        FxWait.until(() -> robot.lookup("#profiles-count").tryQuery().isPresent()
                 && robot.lookup("#profiles-count").queryAs(Label.class).getText().equals("3 profiles match"));
         assertThat(robot.lookup("#filter-country").queryComboBox().getValue()).isEqualTo("Canada");
         assertThat(robot.lookup("#profiles-search").queryAs(TextField.class).getText()).isEmpty();

@@ -7,15 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
-import org.cdpdesktop.core.ingest.ColumnMapping;
-import org.cdpdesktop.core.ingest.CsvSniffer;
-import org.cdpdesktop.core.ingest.DuplicatePolicy;
-import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.ingest.SniffedFile;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.jobs.JobRunner;
@@ -60,18 +61,85 @@ class ImportHistoryTest {
         waitUntil(() -> history.getItems().size() == 1);
         assertThat(cells(robot)).contains("people.csv", "completed", "5", "4", "1");
 
-        robot.clickOn(robot.lookup(".hyperlink").<Hyperlink>query());
+        robot.clickOn("#import-row-" + app.importer().history().get(0).id());
+        assertThat(robot.lookup("#history-show-rejects").<Button>query().getText()).isEqualTo("Show 1 rejected row");
+        robot.clickOn("#history-show-rejects");
 
         TableView<List<String>> rejects = robot.lookup("#history-rejects-table").query();
         waitUntil(() -> rejects.getItems().size() == 1);
         assertThat(rejects.getItems().get(0)).containsExactly("3", "expected 2 columns, found 3", "A2,a2@example.org,surplus");
     }
 
+    @Test
+    void undoFromTheHistoryConfirmsWhatGoesAndStaysThenRemovesWhatTheImportCreated(FxRobot robot) throws Exception {
+        importWithDefaults(write("update.csv", "id,email,city\nA1,a1@example.org,Oslo\nB1,b1@example.org,Rome\n"));
+        long batchId = app.importer().history().get(0).id();
+        robot.clickOn("#nav-import");
+        TableView<?> history = robot.lookup("#import-history").query();
+        waitUntil(() -> history.getItems().size() == 2);
+
+        robot.clickOn("#import-row-" + batchId);
+        robot.clickOn("#history-undo");
+        waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+        DialogPane confirm = robot.lookup("#confirm-dialog").query();
+        assertThat(confirm.getHeaderText()).isEqualTo("Undo the import of update.csv?");
+        assertThat(confirm.getContentText())
+                .contains("This removes the 1 profile that update.csv created")
+                .contains("The 1 profile it only updated is kept as it is now (earlier values are not stored): A1.");
+        robot.clickOn(confirm.lookupButton(confirm.getButtonTypes().stream()
+                .filter(type -> type.getText().equals("Remove 1 profile")).findFirst().orElseThrow()));
+
+        waitUntil(() -> !robot.lookup("#import-message").<Label>query().getText().isEmpty());
+        assertThat(robot.lookup("#import-message").<Label>query().getText())
+                .isEqualTo("Undid the import of update.csv: removed 1 profile; kept the 1 it only updated, unchanged: A1.");
+        assertThat(app.profiles().findByExternalId("B1")).isEmpty();
+        assertThat(app.profiles().findByExternalId("A1").orElseThrow().getCity()).isEqualTo("Oslo");
+        assertThat(app.profiles().count()).isEqualTo(4);
+        waitUntil(() -> cells(robot).contains("undone"));
+        robot.clickOn("#import-row-" + batchId);
+        assertThat(robot.lookup("#history-undo").<Button>query().isDisabled()).isTrue();
+    }
+
+    @Test
+    void anImportInTheHistoryOpensItsProfilesAndShowsItsColumns(FxRobot robot) throws Exception {
+        importWithDefaults(write("other.csv", "id,email\nB1,b1@example.org\n"));
+        long peopleId = app.importer().history().get(1).id();
+        robot.clickOn("#nav-import");
+        waitUntil(() -> robot.lookup("#import-row-" + peopleId).tryQuery().isPresent());
+
+        robot.clickOn("#import-row-" + peopleId);
+        robot.clickOn("#history-mapping");
+        waitUntil(() -> robot.lookup("#inform-dialog").tryQuery().isPresent());
+        DialogPane columns = robot.lookup("#inform-dialog").query();
+        assertThat(columns.getHeaderText()).isEqualTo("Columns of people.csv");
+        assertThat(columns.getContentText()).isEqualTo("id → External ID\nemail → Email");
+        robot.clickOn(columns.lookupButton(ButtonType.OK));
+
+        robot.clickOn("#history-profiles");
+        ComboBox<String> importedFrom = robot.lookup("#filter-imported-from").query();
+        waitUntil(() -> "people.csv".equals(importedFrom.getValue()));
+        waitUntil(() -> robot.lookup("#profiles-count").<Label>query().getText().startsWith("4 "));
+    }
+
+    @Test
+    void cancellingTheConfirmationRemovesNothing(FxRobot robot) throws Exception {
+        long batchId = app.importer().history().get(0).id();
+        robot.clickOn("#nav-import");
+        waitUntil(() -> robot.lookup("#import-row-" + batchId).tryQuery().isPresent());
+
+        robot.clickOn("#import-row-" + batchId);
+        robot.clickOn("#history-undo");
+        waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+        DialogPane confirm = robot.lookup("#confirm-dialog").query();
+        robot.clickOn(confirm.lookupButton(ButtonType.CANCEL));
+
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.profiles().count()).isEqualTo(4);
+        assertThat(app.importer().history().get(0).status()).isEqualTo("completed");
+    }
+
     private void importWithDefaults(Path file) throws Exception {
-        var dialect = CsvSniffer.sniff(file);
-        var headers = org.cdpdesktop.core.ingest.CsvPreviewer.preview(file, dialect, 1).headers();
-        Job<?> job = app.importer().importJob(file, new ImportOptions(dialect, ColumnMapping.auto(headers), DuplicatePolicy.NEWEST, false, null));
-        runHere(job);
+        runHere(app.importer().importJob(file, SniffedFile.of(file).defaultOptions()));
     }
 
     private static <R> void runHere(Job<R> job) throws Exception {

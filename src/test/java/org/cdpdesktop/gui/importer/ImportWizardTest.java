@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.profile.Profile;
@@ -133,6 +136,50 @@ class ImportWizardTest {
     }
 
     @Test
+    void theSummaryReportsPerColumnTheValuesCleanedAndListsTheProfilesWithInvalidValues(FxRobot robot) throws Exception {
+        Path file = write("dirty.csv", """
+                id,email,age,income,city
+                A1,not-an-email,abc,lots,Oslo
+                A2,BOB@example.org,41,50000,Rome
+                """);
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(text(robot, "#summary-rejected")).isEqualTo("0");
+        assertThat(robot.lookup("#summary-rejected").query().getParent().getStyleClass()).doesNotContain("attention");
+        assertThat(text(robot, "#summary-cleaning-note")).isEqualTo(
+                "3 values could not be cleaned: the field stays empty and the value is kept as written in an invalid_ attribute.");
+        assertThat(text(robot, "#cleaning-normalised-email")).isEqualTo("1 normalised");
+        assertThat(text(robot, "#cleaning-invalid-email")).isEqualTo("1 kept aside as invalid_email");
+        assertThat(robot.lookup("#cleaning-invalid-email").query().getStyleClass()).contains("cleaning-invalid");
+        assertThat(text(robot, "#cleaning-invalid-age")).isEqualTo("1 kept aside as invalid_age");
+        assertThat(text(robot, "#cleaning-invalid-income")).isEqualTo("1 kept aside as invalid_income");
+        assertThat(robot.lookup("#cleaning-invalid-city").tryQuery()).isEmpty();
+
+        robot.clickOn("#cleaning-list-email");
+        TableView<List<String>> invalid = robot.lookup("#invalid-profiles-table").query();
+        waitUntil(() -> invalid.getItems().size() == 1);
+        assertThat(invalid.getItems().get(0)).containsExactly("A1", "", "not-an-email");
+    }
+
+    @Test
+    void aCleanImportShowsNothingNeedingAttention(FxRobot robot) throws Exception {
+        drop(robot, write("clean.csv", "id,email\nA1,a1@example.org\n"));
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(text(robot, "#summary-cleaning-note")).isEqualTo("Every value was stored as written.");
+        assertThat(robot.lookup("#summary-rejected").query().getParent().getStyleClass()).doesNotContain("attention");
+    }
+
+    @Test
     void cancellingARunningImportSaysSoAndLeavesTheStoreUntouched(FxRobot robot) throws Exception {
         Path file = temp.resolve("large.csv");
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -166,6 +213,43 @@ class ImportWizardTest {
         robot.clickOn("#wizard-close");
         waitUntil(() -> robot.lookup("#wizard-title").tryQuery().map(node -> ((Label) node).getText().equals("Import second.csv")).orElse(false));
         assertThat(text(robot, "#wizard-queue")).isEmpty();
+    }
+
+    @Test
+    void closingAGoesToDropDownWithEscapeKeepsTheChoiceAndShowsNoError(FxRobot robot) throws Exception {
+        Path file = write("people.csv", "id,email,city\nA1,a1@example.org,Oslo\n");
+        drop(robot, file);
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        ComboBox<TargetChoice> email = robot.lookup("#mapping-target-1").query();
+        assertThat(email.getValue()).isEqualTo(TargetChoice.field(ProfileField.EMAIL));
+
+        robot.clickOn(email);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#mapping-target-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(email.getValue()).isEqualTo(TargetChoice.field(ProfileField.EMAIL));
+        assertThat(robot.lookup("#mapping-target-2").<ComboBox<TargetChoice>>query().getValue())
+                .isEqualTo(TargetChoice.field(ProfileField.CITY));
+        assertThat(errorAlerts()).isEmpty();
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(app.profiles().findByExternalId("A1").orElseThrow().getEmail()).isEqualTo("a1@example.org");
+    }
+
+    /** The texts of every error dialog open: the uncaught-exception handler shows one for any failure nobody caught. */
+    private static List<String> errorAlerts() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .map(window -> window.getScene().getRoot())
+                .filter(root -> root instanceof DialogPane)
+                .map(root -> ((DialogPane) root).getHeaderText() + ": " + ((DialogPane) root).getContentText())
+                .toList()).get();
     }
 
     private void drop(FxRobot robot, Path... files) throws Exception {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
+import org.cdpdesktop.gui.FxUiServices;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.ColumnTarget;
 import org.cdpdesktop.core.ingest.TargetKind;
@@ -58,11 +59,11 @@ class ImportWizardViewModelTest {
 
         ImportWizardViewModel wizard = started(file);
 
-        assertThat(wizard.delimiterProperty().get()).isEqualTo(';');
-        assertThat(wizard.headerProperty().get()).isTrue();
-        assertThat(wizard.detectedProperty().get()).startsWith("Detected: UTF-8").contains("semicolon-separated");
-        assertThat(wizard.previewHeaders()).containsExactly("cookie", "e-mail", "zip");
-        assertThat(wizard.previewRows()).containsExactly(List.of("ck1", "A@x.org", "07302"), List.of("ck2", "b@x.org", "10115"));
+        assertThat(wizard.format().delimiterProperty().get()).isEqualTo(';');
+        assertThat(wizard.format().headerProperty().get()).isTrue();
+        assertThat(wizard.format().detectedProperty().get()).startsWith("Detected: UTF-8").contains("semicolon-separated");
+        assertThat(wizard.format().previewHeaders()).containsExactly("cookie", "e-mail", "zip");
+        assertThat(wizard.format().previewRows()).containsExactly(List.of("ck1", "A@x.org", "07302"), List.of("ck2", "b@x.org", "10115"));
         assertThat(wizard.canGoNext().get()).isTrue();
     }
 
@@ -70,36 +71,36 @@ class ImportWizardViewModelTest {
     void mapsKnownColumnsAndSynonymsToFieldsAndKeepsUnknownColumnsAsAttributesUnderTheirName() throws Exception {
         ImportWizardViewModel wizard = started(write("c.csv", "cookie,e-mail,zip,loyalty tier\nck1,a@x.org,07302,gold\n"));
 
-        assertThat(wizard.mapping().targets()).containsExactly(
+        assertThat(wizard.columns().mapping().targets()).containsExactly(
                 entry("cookie", ColumnTarget.field(ProfileField.EXTERNAL_ID)),
                 entry("e-mail", ColumnTarget.field(ProfileField.EMAIL)),
                 entry("zip", ColumnTarget.field(ProfileField.POSTAL_CODE)),
                 entry("loyalty tier", ColumnTarget.attribute("loyalty tier")));
-        assertThat(wizard.mappingRows()).extracting(MappingRow::sample).containsExactly("ck1", "a@x.org", "07302", "gold");
+        assertThat(wizard.columns().mappingRows()).extracting(MappingRow::sample).containsExactly("ck1", "a@x.org", "07302", "gold");
     }
 
     @Test
     void changingTheDelimiterRefreshesThePreviewAndRemapsTheNewColumns() throws Exception {
         ImportWizardViewModel wizard = started(write("c.csv", "email;tier\na@x.org;gold\n"));
 
-        act(() -> wizard.delimiterProperty().set(','));
-        assertThat(wizard.previewHeaders()).containsExactly("email;tier");
-        assertThat(wizard.mappingRows()).extracting(MappingRow::column).containsExactly("email;tier");
+        act(() -> wizard.format().delimiterProperty().set(','));
+        assertThat(wizard.format().previewHeaders()).containsExactly("email;tier");
+        assertThat(wizard.columns().mappingRows()).extracting(MappingRow::column).containsExactly("email;tier");
 
-        act(() -> wizard.delimiterProperty().set(';'));
-        assertThat(wizard.previewHeaders()).containsExactly("email", "tier");
-        assertThat(wizard.mapping().targets()).containsEntry("email", ColumnTarget.field(ProfileField.EMAIL));
+        act(() -> wizard.format().delimiterProperty().set(';'));
+        assertThat(wizard.format().previewHeaders()).containsExactly("email", "tier");
+        assertThat(wizard.columns().mapping().targets()).containsEntry("email", ColumnTarget.field(ProfileField.EMAIL));
     }
 
     @Test
     void aColumnTheUserMappedKeepsItsChoiceWhenThePreviewIsReadAgain() throws Exception {
         ImportWizardViewModel wizard = started(write("c.csv", "ref,tier\nR1,gold\n"));
 
-        act(() -> wizard.mappingRows().get(0).targetProperty().set(TargetChoice.field(ProfileField.EXTERNAL_ID)));
-        act(() -> wizard.quoteProperty().set('\''));
+        act(() -> wizard.columns().mappingRows().get(0).targetProperty().set(TargetChoice.field(ProfileField.EXTERNAL_ID)));
+        act(() -> wizard.format().quoteProperty().set('\''));
 
-        assertThat(wizard.dialect().quote()).isEqualTo('\'');
-        assertThat(wizard.mappingRows().get(0).targetProperty().get()).isEqualTo(TargetChoice.field(ProfileField.EXTERNAL_ID));
+        assertThat(wizard.format().dialect().quote()).isEqualTo('\'');
+        assertThat(wizard.columns().mappingRows().get(0).targetProperty().get()).isEqualTo(TargetChoice.field(ProfileField.EXTERNAL_ID));
     }
 
     @Test
@@ -108,25 +109,25 @@ class ImportWizardViewModelTest {
         act(wizard::next);
         assertThat(wizard.stepProperty().get()).isEqualTo(Step.MAPPING);
 
-        act(() -> wizard.mappingRows().get(1).targetProperty().set(TargetChoice.field(ProfileField.EMAIL)));
-        assertThat(wizard.mappingProblemProperty().get())
+        act(() -> wizard.columns().mappingRows().get(1).targetProperty().set(TargetChoice.field(ProfileField.EMAIL)));
+        assertThat(wizard.columns().mappingProblemProperty().get())
                 .isEqualTo("Columns 'email' and 'mail' are both mapped to Email; map one of them to a custom attribute or skip it.");
         assertThat(wizard.canGoNext().get()).isFalse();
         act(wizard::next);
         assertThat(wizard.stepProperty().get()).isEqualTo(Step.MAPPING);
 
-        act(() -> wizard.mappingRows().get(1).targetProperty().set(TargetChoice.SKIP));
+        act(() -> wizard.columns().mappingRows().get(1).targetProperty().set(TargetChoice.SKIP));
         assertThat(wizard.canGoNext().get()).isTrue();
     }
 
     @Test
     void skippingEveryColumnIsAProblemAndAFileWithoutIdOrEmailGetsANote() throws Exception {
         ImportWizardViewModel wizard = started(write("c.csv", "city,age\nParis,40\n"));
-        assertThat(wizard.mappingNoteProperty().get()).contains("generated id");
+        assertThat(wizard.columns().mappingNoteProperty().get()).contains("generated id");
 
-        act(() -> wizard.mappingRows().forEach(row -> row.targetProperty().set(TargetChoice.SKIP)));
+        act(() -> wizard.columns().mappingRows().forEach(row -> row.targetProperty().set(TargetChoice.SKIP)));
 
-        assertThat(wizard.mappingProblemProperty().get()).isEqualTo("Every column is skipped, so nothing would be imported.");
+        assertThat(wizard.columns().mappingProblemProperty().get()).isEqualTo("Every column is skipped, so nothing would be imported.");
     }
 
     @Test
@@ -134,12 +135,12 @@ class ImportWizardViewModelTest {
         ImportWizardViewModel wizard = started(write("c.csv", "email,joined,tier,segment\na@x.org,31/12/2024,gold,vip\n"));
 
         act(() -> {
-            wizard.mappingRows().get(1).targetProperty().set(TargetChoice.field(ProfileField.SIGNUP_DATE));
-            wizard.mappingRows().get(1).formatProperty().set("dd/MM/yyyy");
-            wizard.mappingRows().get(2).attributeNameProperty().set("loyalty");
-            wizard.mappingRows().get(3).targetProperty().set(TargetChoice.COHORT);
+            wizard.columns().mappingRows().get(1).targetProperty().set(TargetChoice.field(ProfileField.SIGNUP_DATE));
+            wizard.columns().mappingRows().get(1).formatProperty().set("dd/MM/yyyy");
+            wizard.columns().mappingRows().get(2).attributeNameProperty().set("loyalty");
+            wizard.columns().mappingRows().get(3).targetProperty().set(TargetChoice.COHORT);
         });
-        ColumnMapping mapping = wizard.mapping();
+        ColumnMapping mapping = wizard.columns().mapping();
 
         assertThat(mapping.targets().get("joined")).isEqualTo(new ColumnTarget(TargetKind.FIELD, ProfileField.SIGNUP_DATE, null, "dd/MM/yyyy"));
         assertThat(mapping.targets().get("tier")).isEqualTo(ColumnTarget.attribute("loyalty"));
@@ -151,42 +152,43 @@ class ImportWizardViewModelTest {
     void aSavedPresetAppliesToAnotherFileWithTheSameColumns() throws Exception {
         ImportWizardViewModel first = started(write("first.csv", "ref,tier\nR1,gold\n"));
         act(() -> {
-            first.mappingRows().get(0).targetProperty().set(TargetChoice.field(ProfileField.EXTERNAL_ID));
-            first.mappingRows().get(1).targetProperty().set(TargetChoice.SKIP);
-            first.savePreset("  loyalty export ");
+            first.columns().mappingRows().get(0).targetProperty().set(TargetChoice.field(ProfileField.EXTERNAL_ID));
+            first.columns().mappingRows().get(1).targetProperty().set(TargetChoice.SKIP);
+            first.columns().savePreset("  loyalty export ");
         });
-        assertThat(first.presetMessageProperty().get()).isEqualTo("Saved the mapping as preset “loyalty export”.");
-        assertThat(first.presetNames()).contains("loyalty export");
+        assertThat(first.columns().presetMessageProperty().get()).isEqualTo("Saved the mapping as preset “loyalty export”.");
+        assertThat(first.columns().presetNames()).contains("loyalty export");
 
         ImportWizardViewModel second = started(write("second.csv", "ref,tier,extra\nR2,silver,x\n"));
-        assertThat(second.presetNames()).contains("loyalty export");
-        act(() -> second.loadPreset("loyalty export"));
-        assertThat(second.mappingRows()).extracting(row -> row.targetProperty().get())
+        assertThat(second.columns().presetNames()).contains("loyalty export");
+        act(() -> second.columns().loadPreset("loyalty export"));
+        assertThat(second.columns().mappingRows()).extracting(row -> row.targetProperty().get())
                 .containsExactly(TargetChoice.field(ProfileField.EXTERNAL_ID), TargetChoice.SKIP, TargetChoice.ATTRIBUTE);
-        assertThat(second.presetMessageProperty().get()).isEqualTo("Preset “loyalty export” applied to 2 of 3 columns.");
+        assertThat(second.columns().presetMessageProperty().get()).isEqualTo("Preset “loyalty export” applied to 2 of 3 columns.");
 
-        act(() -> second.loadPreset("no such preset"));
-        assertThat(second.presetMessageProperty().get()).startsWith("Cannot load the preset: No preset named");
+        act(() -> second.columns().loadPreset("no such preset"));
+        assertThat(second.columns().presetMessageProperty().get()).startsWith("Cannot load the preset: No preset named");
     }
 
     @Test
     void anEmptyFileCannotGoPastTheFirstStepAndSaysWhy() throws Exception {
         ImportWizardViewModel wizard = started(write("empty.csv", ""));
 
-        assertThat(wizard.previewLoadingProperty().get()).isFalse();
-        assertThat(wizard.previewErrorProperty().get()).isNotEmpty();
+        assertThat(wizard.format().previewLoadingProperty().get()).isFalse();
+        assertThat(wizard.format().previewErrorProperty().get()).isNotEmpty();
         assertThat(wizard.canGoNext().get()).isFalse();
     }
 
     @Test
     void accountingLineAddsUpEveryRow() {
-        var summary = new org.cdpdesktop.core.ingest.ImportSummary(1, "f.csv", 3000, 2900, 50, 30, 20, null, 1.5, 2000, false);
+        var summary = new org.cdpdesktop.core.ingest.ImportSummary(1, "f.csv", 3000, 2900, 50, 30, 20, null, 1.5, 2000, false, List.of());
 
-        assertThat(ImportWizardViewModel.accounting(summary)).isEqualTo("3,000 read = 2,900 inserted + 50 updated + 30 duplicates + 20 rejected");
+        assertThat(ImportRunStep.accounting(summary)).isEqualTo("3,000 read = 2,900 inserted + 50 updated + 30 duplicates + 20 rejected");
     }
 
     private ImportWizardViewModel started(Path file) throws Exception {
-        ImportWizardViewModel wizard = onFx(() -> new ImportWizardViewModel(app, AT_ONCE, new JobsViewModel(app.jobs()), file));
+        ImportWizardViewModel wizard = onFx(() -> new ImportWizardViewModel(app.importer(), app.presets(), app.profileBrowser(), AT_ONCE,
+                new JobsViewModel(app.jobs()), new FxUiServices(), file));
         act(wizard::start);
         return wizard;
     }

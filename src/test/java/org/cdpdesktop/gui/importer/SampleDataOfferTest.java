@@ -51,6 +51,41 @@ class SampleDataOfferTest {
         assertThat(robot.lookup(".dialog-pane").<DialogPane>query().getContentText()).startsWith("3,000 read = ");
         assertThat(app.profiles().count()).isGreaterThan(2500);
         assertThat(app.settings().getBoolean(Settings.SAMPLE_DATA_OFFERED)).isTrue();
+        robot.clickOn(offerOk(robot));
+    }
+
+    @Test
+    void theImportScreenStopsOfferingTheSampleOnceLoadedAndOffersItAgainAfterItsImportIsUndone(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#sample-data-offer").tryQuery().isPresent());
+        DialogPane offer = robot.lookup("#sample-data-offer").query();
+        robot.clickOn(offer.lookupButton(offer.getButtonTypes().stream()
+                .filter(type -> type.getText().equals("Start empty")).findFirst().orElseThrow()));
+        robot.clickOn("#nav-import");
+        assertThat(robot.lookup("#import-sample").query().isVisible()).isTrue();
+
+        robot.clickOn("#import-sample");
+        waitUntil(() -> robot.lookup("#inform-dialog").tryQuery().isPresent());
+        robot.clickOn(offerOk(robot));
+        waitUntil(() -> !robot.lookup("#import-sample").query().isVisible());
+        long sampleProfiles = app.profiles().count();
+        assertThat(sampleProfiles).isGreaterThan(2500);
+
+        long batchId = app.importer().history().get(0).id();
+        waitUntil(() -> robot.lookup("#import-row-" + batchId).tryQuery().isPresent());
+        robot.clickOn("#import-row-" + batchId);
+        robot.clickOn("#history-undo");
+        waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+        DialogPane confirm = robot.lookup("#confirm-dialog").query();
+        assertThat(confirm.getContentText()).startsWith(String.format("This removes the %,d profiles that customers.csv created", sampleProfiles));
+        robot.clickOn(confirm.lookupButton(confirm.getButtonTypes().get(0)));
+
+        waitUntil(() -> robot.lookup("#import-sample").query().isVisible());
+        assertThat(app.profiles().count()).isZero();
+    }
+
+    private static javafx.scene.Node offerOk(FxRobot robot) {
+        DialogPane pane = robot.lookup(".dialog-pane").query();
+        return pane.lookupButton(javafx.scene.control.ButtonType.OK);
     }
 
 }

@@ -78,10 +78,20 @@ class ProfileFilterTest {
     }
 
     @Test
-    void createdRangeIncludesBothDays() {
+    void signedUpRangeIncludesBothDaysAndUsesTheDayAProfileArrivedWhenItHasNoSignupDate() {
         LocalDate today = LocalDate.parse(five.get(0).getCreatedAt().substring(0, 10));
 
-        assertThat(matching(ProfileFilter.created(today, today))).hasSize(5);
-        assertThat(matching(ProfileFilter.created(today.plusDays(1), null))).isEmpty();
+        assertThat(matching(ProfileFilter.signedUp(today, today))).hasSize(5);
+        assertThat(matching(ProfileFilter.signedUp(today.plusDays(1), null))).isEmpty();
+    }
+
+    @Test
+    void signedUpRangeUsesTheProfilesOwnSignupDateOverTheDayItArrived() {
+        Profile ann = five.get(0);
+        ann.setSignupDate("2024-12-04T09:20:18");
+        new ProfileStore(database).save(ann);
+
+        assertThat(matching(ProfileFilter.signedUp(LocalDate.of(2024, 12, 1), LocalDate.of(2024, 12, 31)))).containsExactly("ck_a");
+        assertThat(matching(ProfileFilter.signedUp(LocalDate.of(2024, 12, 5), null))).doesNotContain("ck_a").hasSize(4);
     }
 }

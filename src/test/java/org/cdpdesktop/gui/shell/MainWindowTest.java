@@ -6,8 +6,13 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.event.Event;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
@@ -84,6 +89,37 @@ class MainWindowTest {
         robot.clickOn("#dashboard-import");
 
         assertThat(robot.lookup("#" + Screen.IMPORT.navigationId()).queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void ctrlAndAScreensNumberShowsThatScreenAndTheWindowTitleNamesIt(FxRobot robot) {
+        // Monocle's headless robot drops modifier keys, so the key press is delivered to the scene as the keyboard would.
+        Scene scene = robot.listTargetWindows().get(0).getScene();
+        robot.interact(() -> Event.fireEvent(scene, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.DIGIT3, false, true, false, false)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#" + Screen.PROFILES.navigationId()).queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(((Stage) robot.listTargetWindows().get(0)).getTitle()).isEqualTo("Profiles — CDP Desktop");
+    }
+
+    @Test
+    void helpMenuOpensAboutWithTheVersionTheDataFolderAndTheLicences(FxRobot robot) {
+        robot.clickOn("Help").clickOn("#menu-about");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#about-data-folder").queryAs(Label.class).getText()).contains(app.dataDirectory().root().toString());
+        assertThat(robot.lookup("#about-licences").queryAs(TextArea.class).getText()).contains("OpenJFX", "SQLite", "Apache 2.0");
+        robot.type(KeyCode.ENTER);
+    }
+
+    @Test
+    void helpMenuListsEveryScreensShortcut(FxRobot robot) {
+        robot.clickOn("Help").clickOn("#menu-shortcuts");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#shortcuts .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Ctrl+1", "Show the Dashboard screen", "Ctrl+7", "Show the API screen");
+        robot.type(KeyCode.ENTER);
     }
 
     private static String text(FxRobot robot, String query) {

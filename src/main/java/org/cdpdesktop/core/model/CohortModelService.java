@@ -1,0 +1,381 @@
+package org.cdpdesktop.core.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.query.SqlFragment;
+
+/**
+ * Trains, keeps and applies cohort models: training and evaluation from the profiles' imported labels, the
+ * registry in the data folder's {@code models/}, and predictions for one profile, a typed text or many profiles.
+ * The active model is loaded once and kept until another is activated.
+ */
+public final class CohortModelService {
+
+    /** How many terms a prediction names by default. */
+    public static final int REASONS = 8;
+    private static final int CHUNK = 2_000;
+    /** Below this many profiles a second model copy costs more than it saves. */
+    private static final long PARALLEL_FROM = 20_000;
+    private static final int PREDICTION_THREADS = Runtime.getRuntime().availableProcessors();
+    private static final String BUNDLED = "/org/cdpdesktop/model/bundled/";
+
+    static {
+        WekaRuntime.prepare();
+    }
+
+    private final Database database;
+    private final ModelRegistry registry;
+    private final List<Consumer<BatchPrediction>> predictedListeners = new CopyOnWriteArrayList<>();
+    private volatile CohortModel active;
+
+    public CohortModelService(Database database, ModelRegistry registry) {
+        this.database = database;
+        this.registry = registry;
+    }
+
+    /**
+     * Installs the model shipped with the application and makes it active, when the registry has no model at all,
+     * so prediction works on a fresh data folder. Returns whether it did. The model loads on first use, as any
+     * active model does, so opening a data folder stays quick.
+     */
+    public boolean installBundledModel() {
+        if (!registry.list().isEmpty()) {
+            return false;
+        }
+        try (InputStream active = CohortModelService.class.getResourceAsStream(BUNDLED + "active")) {
+            if (active == null) {
+                return false;
+            }
+            String id = new String(active.readAllBytes(), StandardCharsets.UTF_8).trim();
+            registry.install(id, resource(id + ".model"), resource(id + ".json"));
+            registry.markActive(id);
+            return true;
+        } catch (IOException e) {
+            throw new ModelException("Cannot install the bundled model: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = CohortModelService.class.getResourceAsStream(BUNDLED + name)) {
+            if (in == null) {
+                throw new IOException("the application is missing " + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    /** Called after a batch prediction has committed, e.g. to snapshot segments that use cohorts. */
+    public void onPredicted(Consumer<BatchPrediction> listener) {
+        predictedListeners.add(listener);
+    }
+
+    /** Trains and evaluates a model on the labelled profiles and saves it; the first model becomes active. */
+    public TrainingResult train(TrainingSpec spec, JobContext context) {
+        context.message("Reading labelled profiles");
+        FeatureReader.Labelled data = database.read(connection -> new FeatureReader(spec.textFields()).labelled(connection, spec));
+        CohortTrainer.Trained trained = CohortTrainer.train(spec, data, context);
+        ModelMetadata saved = registry.save(trained.model());
+        boolean activate = registry.activeId().isEmpty();
+        if (activate) {
+            activate(saved.id());
+        }
+        return new TrainingResult(saved, trained.cellProfiles(), data.withoutLabel(), data.withSeveralLabels(), activate);
+    }
+
+    public Job<TrainingResult> trainJob(TrainingSpec spec) {
+        return job("Training a " + spec.algorithm().label() + " model", context -> train(spec, context));
+    }
+
+    public List<ModelMetadata> models() {
+        return registry.list();
+    }
+
+    /** Makes model {@code id} the one that predicts, after loading it. */
+    public ModelMetadata activate(String id) {
+        CohortModel model = registry.activate(id);
+        active = model;
+        return model.metadata();
+    }
+
+    /** The active model, loaded on first use and kept. */
+    public Optional<CohortModel> active() {
+        CohortModel current = active;
+        if (current != null) {
+            return Optional.of(current);
+        }
+        synchronized (this) {
+            if (active == null) {
+                registry.activeId().ifPresent(id -> active = registry.load(id));
+            }
+            return Optional.ofNullable(active);
+        }
+    }
+
+    /** A model by id: the active one from memory, any other from its file. */
+    public CohortModel model(String id) {
+        return active().filter(m -> m.metadata().id().equals(id)).orElseGet(() -> registry.load(id));
+    }
+
+    private CohortModel requireActive() {
+        return active().orElseThrow(() -> new ModelException("No model is active yet; train one or activate one first"));
+    }
+
+    /** The active model's answer for a typed text, with the terms behind it. */
+    public Prediction predictText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Type some interests or a short bio to predict from");
+        }
+        return requireActive().predict(FeatureRow.ofText(text), REASONS);
+    }
+
+    /** The active model's answer for one stored profile, with the terms behind it. */
+    public Prediction predictProfile(long profileId) {
+        CohortModel model = requireActive();
+        FeatureRow row = database.read(connection -> new FeatureReader(model.metadata().textFields()).one(connection, profileId));
+        if (row == null) {
+            throw new IllegalArgumentException("There is no profile with id " + profileId);
+        }
+        return model.predict(row, REASONS);
+    }
+
+    /**
+     * Predicts a cohort for every profile {@code where} selects (all when null) and stores it, with its confidence
+     * and the model id, in place of earlier predictions for those profiles. One transaction: cancelled or failed,
+     * the earlier predictions stay.
+     */
+    public BatchPrediction predictAll(SqlFragment where, JobContext context) {
+        CohortModel model = requireActive();
+        String modelId = model.metadata().id();
+        long total = database.read(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM profile p" + (where == null ? "" : " WHERE " + where.sql()))) {
+                bind(count, where, 0);
+                try (var result = count.executeQuery()) {
+                    return result.next() ? result.getLong(1) : 0L;
+                }
+            }
+        });
+        long started = System.nanoTime();
+        Map<String, Long> cohorts = new TreeMap<>();
+        String now = Instant.now().toString();
+        long done = database.write(connection -> {
+            try (PreparedStatement clear = connection.prepareStatement("DELETE FROM profile_cohort WHERE source = 'model'"
+                    + (where == null ? "" : " AND profile_id IN (SELECT p.id FROM profile p WHERE " + where.sql() + ")"))) {
+                bind(clear, where, 0);
+                clear.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile_cohort(profile_id, cohort, confidence,"
+                    + " model_version, source, assigned_at) VALUES (?, ?, ?, ?, 'model', ?)")) {
+                BatchWriter writer = new BatchWriter(workers(model, total), insert, modelId, now, total, context, cohorts);
+                try {
+                    new FeatureReader(model.metadata().textFields()).each(connection, where, writer::add);
+                    return writer.finish();
+                } finally {
+                    writer.close();
+                }
+            }
+        });
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        BatchPrediction result = new BatchPrediction(modelId, done, millis, done * 1000.0 / millis, cohorts);
+        predictedListeners.forEach(listener -> listener.accept(result));
+        return result;
+    }
+
+    /** The active model, and for a large batch a second copy from its file, so two threads can predict at once. */
+    private CohortModel[] workers(CohortModel model, long total) {
+        if (total < PARALLEL_FROM || PREDICTION_THREADS < 2) {
+            return new CohortModel[] {model};
+        }
+        return new CohortModel[] {model, registry.load(model.metadata().id())};
+    }
+
+    /**
+     * Predicts chunks of rows on worker threads (Weka's per-row filtering is the cost) while the calling thread,
+     * which owns the database connection, writes finished chunks in order. At most a few chunks are in flight.
+     */
+    private static final class BatchWriter implements AutoCloseable {
+        private final CohortModel[] models;
+        private final ExecutorService pool;
+        private final PreparedStatement insert;
+        private final String modelId;
+        private final String now;
+        private final long total;
+        private final JobContext context;
+        private final Map<String, Long> cohorts;
+        private final Deque<Future<Written>> pending = new ArrayDeque<>();
+        private List<FeatureRow> chunk = new ArrayList<>(CHUNK);
+        private long chunks;
+        private long done;
+
+        private record Written(long[] ids, Prediction[] predictions) {
+        }
+
+        BatchWriter(CohortModel[] models, PreparedStatement insert, String modelId, String now, long total, JobContext context,
+                    Map<String, Long> cohorts) {
+            this.models = models;
+            this.pool = Executors.newFixedThreadPool(models.length, runnable -> {
+                Thread thread = new Thread(runnable, "prediction");
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.insert = insert;
+            this.modelId = modelId;
+            this.now = now;
+            this.total = total;
+            this.context = context;
+            this.cohorts = cohorts;
+        }
+
+        void add(FeatureRow row) {
+            chunk.add(row);
+            if (chunk.size() == CHUNK) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<FeatureRow> rows = chunk;
+            chunk = new ArrayList<>(CHUNK);
+            CohortModel model = models[(int) (chunks++ % models.length)];
+            pending.add(pool.submit(() -> {
+                long[] ids = new long[rows.size()];
+                Prediction[] predictions = new Prediction[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    ids[i] = rows.get(i).profileId();
+                    predictions[i] = model.predict(rows.get(i), 0);
+                }
+                return new Written(ids, predictions);
+            }));
+            while (pending.size() > 2 * models.length) {
+                writeOldest();
+            }
+        }
+
+        private void writeOldest() {
+            Written written;
+            try {
+                written = pending.removeFirst().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ModelException("Prediction was interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new ModelException(e.getCause().getMessage(), e.getCause());
+            }
+            try {
+                for (int i = 0; i < written.ids().length; i++) {
+                    Prediction prediction = written.predictions()[i];
+                    insert.setLong(1, written.ids()[i]);
+                    insert.setString(2, prediction.cohort());
+                    insert.setDouble(3, prediction.confidence());
+                    insert.setString(4, modelId);
+                    insert.setString(5, now);
+                    insert.addBatch();
+                    cohorts.merge(prediction.cohort(), 1L, Long::sum);
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new ModelException("Cannot store the predictions: " + e.getMessage(), e);
+            }
+            done += written.ids().length;
+            context.throwIfCancelled();
+            context.progress(done, total, "Predicting cohorts");
+        }
+
+        long finish() {
+            if (!chunk.isEmpty()) {
+                submit();
+            }
+            while (!pending.isEmpty()) {
+                writeOldest();
+            }
+            context.progress(done, total, "Predicted");
+            return done;
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
+    }
+
+    public Job<BatchPrediction> predictAllJob(SqlFragment where) {
+        return job("Predicting cohorts", context -> predictAll(where, context));
+    }
+
+    /** Compares the active model's training data with today's profiles and its stored predictions. */
+    public DriftReport drift() {
+        CohortModel model = requireActive();
+        ModelMetadata metadata = model.metadata();
+        if (metadata.baseline() == null) {
+            throw new ModelException("The model " + metadata.id() + " was saved without its training data's shape, so drift cannot be measured");
+        }
+        return database.read(connection -> {
+            DriftBaseline.Accumulator now = new DriftBaseline.Accumulator();
+            new FeatureReader(metadata.textFields()).each(connection, null, now::add);
+            Map<String, Double> predicted = new TreeMap<>();
+            try (PreparedStatement mix = connection.prepareStatement(
+                    "SELECT cohort, count(*) FROM profile_cohort WHERE source = 'model' AND model_version = ? GROUP BY cohort")) {
+                mix.setString(1, metadata.id());
+                long total = 0;
+                try (var result = mix.executeQuery()) {
+                    while (result.next()) {
+                        predicted.put(result.getString(1), (double) result.getLong(2));
+                        total += result.getLong(2);
+                    }
+                }
+                long all = total;
+                predicted.replaceAll((cohort, count) -> count / all);
+            }
+            return DriftReport.compare(metadata.id(), metadata.baseline(), now, now.build(), predicted);
+        });
+    }
+
+    private static void bind(PreparedStatement statement, SqlFragment where, int offset) throws java.sql.SQLException {
+        if (where != null) {
+            for (int i = 0; i < where.parameters().size(); i++) {
+                statement.setObject(offset + i + 1, where.parameters().get(i));
+            }
+        }
+    }
+
+    private interface Work<R> {
+        R run(JobContext context) throws Exception;
+    }
+
+    private static <R> Job<R> job(String title, Work<R> work) {
+        return new Job<>() {
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public R run(JobContext context) throws Exception {
+                return work.run(context);
+            }
+        };
+    }
+}

@@ -1,0 +1,11 @@
+package org.cdpdesktop.core.model;
+
+/** Where a model's label comes from. Only imported cohorts are labels: predicted ones never feed back into training. */
+public enum LabelKind {
+    /** The profile's imported cohort. */
+    COHORT,
+    /** A categorical profile field, such as gender or education. */
+    FIELD,
+    /** A custom attribute kept from an import. */
+    ATTRIBUTE
+}

@@ -1,0 +1,30 @@
+package org.cdpdesktop.core.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the registry knows of a model, kept beside its file as JSON. The file is loaded only when its SHA-256
+ * matches {@code sha256}.
+ *
+ * @param baseline the training data's distributions, against which drift is measured
+ */
+public record ModelMetadata(String id, String created, String algorithm, Map<String, Object> parameters, List<String> textFields,
+                            List<String> features, String labelKind, String label, List<String> classes, long trainingRows,
+                            EvaluationReport evaluation, String sha256, DriftBaseline baseline) {
+
+    public ModelMetadata withSha256(String value) {
+        return new ModelMetadata(id, created, algorithm, parameters, textFields, features, labelKind, label, classes, trainingRows,
+                evaluation, value, baseline);
+    }
+
+    /** The spec this model was trained with, so it can be retrained or extended. */
+    public TrainingSpec spec() {
+        Object folds = parameters.getOrDefault("folds", 10);
+        return new TrainingSpec(LabelKind.valueOf(labelKind), label, textFields, features, Algorithm.byKey(algorithm),
+                ((Number) folds).intValue(), ((Number) parameters.getOrDefault("holdOutPercent", 0)).intValue(),
+                ((Number) parameters.getOrDefault("seed", 1)).longValue(), ((Number) parameters.getOrDefault("maxNgram", 1)).intValue(),
+                ((Number) parameters.getOrDefault("minTermFrequency", 1)).intValue(), ((Number) parameters.getOrDefault("cost", 1.0)).doubleValue(),
+                ((Number) parameters.getOrDefault("trees", 100)).intValue());
+    }
+}
