@@ -7,7 +7,7 @@
 # On Linux the image also gets a class-data-sharing archive (AppCDS) from one start of the app under a virtual
 # display, and installer/smoke-test.sh checks the image before it is packaged. Output goes to target/installer/dist.
 # The jpackage arguments live in installer/*.args, filled in by Maven (version, main class) during `mvn package`.
-# Linux needs: sudo apt-get install fakeroot xvfb xdotool imagemagick curl libgtk-3-0 libgl1 libxtst6
+# Linux needs: sudo apt-get install zip unzip fakeroot xvfb xdotool imagemagick curl libgtk-3-0 libgl1 libxtst6
 set -euo pipefail
 cd "$(dirname "$0")/.."
 args=target/installer
@@ -25,6 +25,31 @@ mvn -q -B package -DskipTests
 rm -rf "$args/input" "$args/runtime" "$args/image" "$args/dist"
 mkdir -p "$args/input"
 cp target/cdp-desktop.jar "$args/input/"
+# The runnable jar carries native libraries for every platform (SQLite, Kafka's compression codecs); the image keeps
+# only this platform's, and JavaFX's own (which sit at the jar's root). Source maps of the API page's scripts are only
+# for browser developer tools.
+case "$(uname -m)" in
+  x86_64 | amd64) arch='(x86_64|amd64)' ;;
+  aarch64 | arm64) arch='aarch64' ;;
+  *) arch=$(uname -m) ;;
+esac
+case "$os" in
+  linux) platform="(Linux|linux)/$arch/" ;;
+  macos) platform="(Mac|darwin)/$arch/" ;;
+  *) platform="(Windows|win|win32)/$arch/" ;;
+esac
+unzip -Z1 "$args/input/cdp-desktop.jar" \
+  | grep -E '/[^/]+\.(so|dll|dylib|jnilib|a)$|^META-INF/resources/webjars/.*\.map$' \
+  | grep -vE "(^|/)$platform[^/]+$" \
+  | zip -q -d "$args/input/cdp-desktop.jar" -@
+# Stored rather than deflated: the installer compresses the whole image far better than zip does entry by entry (the
+# .deb is about 25 MB smaller, the installed jar larger), and classes outside the class-data archive load unzipped.
+unpacked=$(mktemp -d)
+unzip -q "$args/input/cdp-desktop.jar" -d "$unpacked"
+rm "$args/input/cdp-desktop.jar"
+jar_path="$PWD/$args/input/cdp-desktop.jar"
+(cd "$unpacked" && zip -q -0 -r -X "$jar_path" META-INF .)
+rm -rf "$unpacked"
 
 # The modules the app's classes refer to (jdeps over the shaded jar, which holds every library), plus those loaded
 # by name at run time, which jdeps cannot see: TLS key exchange and ciphers (Kafka, HTTPS), zip file systems,
