@@ -57,24 +57,30 @@ rm -rf "$unpacked"
 modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 target/cdp-desktop.jar)
 modules="$modules,java.sql,java.naming,java.management,java.net.http,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.zipfs"
 echo "runtime modules: $modules"
-jlink --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
+jlink --strip-debug --no-man-pages --no-header-files --compress=2 \
   --add-modules "$modules" --output "$args/runtime"
-# The JDK's class-data archive for heaps over 32 GB, which a desktop app never asks for.
-rm -f "$args/runtime/lib/server/classes_nocoops.jsa"
 
 image_options=(@"$args/common.args" @"$args/image.args" $(os_args image))
 if [ "$os" = linux ]; then
-  # The first start writes the classes it loaded into an archive inside the image; later starts map it instead of
-  # loading and verifying those classes again.
+  # A first start lists the classes it loads; a class-data archive of them (AppCDS) lets later starts map them instead
+  # of loading and verifying each again. The archive names the jar by its absolute path, so it is made where the image
+  # runs: here for the app image, and by the package's postinst in the installed folder (installer/linux/postinst).
   jpackage --type app-image "${image_options[@]}" --dest "$args/image" \
-    --java-options '-XX:ArchiveClassesAtExit=$APPDIR/cdp-desktop.jsa'
-  image="$args/image/cdp-desktop"
+    --java-options '-XX:DumpLoadedClassList=$APPDIR/classes.lst'
+  image="$PWD/$args/image/cdp-desktop"
   training=$(mktemp -d)
-  echo "first window after $(installer/gui-start.sh "$image/bin/cdp-desktop" "$training/window.png" --data-dir "$training/data") s (class-data archive training run)"
+  echo "first window after $(installer/gui-start.sh "$image/bin/cdp-desktop" "$training/window.png" --data-dir "$training/data") s (class list training run)"
   rm -rf "$training"
-  test -s "$image/lib/app/cdp-desktop.jsa"
-  sed -i 's/^java-options=-XX:ArchiveClassesAtExit=/java-options=-XX:SharedArchiveFile=/' "$image/lib/app/cdp-desktop.cfg"
+  test -s "$image/lib/app/classes.lst"
+  # JVM warnings (such as an archive that does not fit) go to stderr: stdout carries the CLI's JSON alone.
+  sed -i 's|^java-options=-XX:DumpLoadedClassList=.*|java-options=-XX:SharedArchiveFile=$APPDIR/cdp-desktop.jsa\njava-options=-Xshare:auto\njava-options=-Xlog:disable\njava-options=-Xlog:all=warning:stderr|' \
+    "$image/lib/app/cdp-desktop.cfg"
+  "$image/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$image/lib/app/classes.lst" \
+    -XX:SharedArchiveFile="$image/lib/app/cdp-desktop.jsa" -cp "$image/lib/app/cdp-desktop.jar" >/dev/null
   installer/smoke-test.sh "$image/bin/cdp-desktop"
+  if [ "$type" != app-image ]; then
+    rm "$image/lib/app/cdp-desktop.jsa"
+  fi
 else
   jpackage --type app-image "${image_options[@]}" --dest "$args/image"
   image=$(echo "$args"/image/*)
