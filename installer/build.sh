@@ -61,6 +61,11 @@ jlink --strip-debug --no-man-pages --no-header-files --compress=2 \
   --add-modules "$modules" --output "$args/runtime"
 
 image_options=(@"$args/common.args" @"$args/image.args" $(os_args image))
+# The class-data archive of the image in folder $1, for the jar at that path.
+make_archive() {
+  "$1/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$1/lib/app/classes.lst" \
+    -XX:SharedArchiveFile="$1/lib/app/cdp-desktop.jsa" -cp "$1/lib/app/cdp-desktop.jar" >/dev/null
+}
 if [ "$os" = linux ]; then
   # A first start lists the classes it loads; a class-data archive of them (AppCDS) lets later starts map them instead
   # of loading and verifying each again. The archive names the jar by its absolute path, so it is made where the image
@@ -75,8 +80,7 @@ if [ "$os" = linux ]; then
   # JVM warnings (such as an archive that does not fit) go to stderr: stdout carries the CLI's JSON alone.
   sed -i 's|^java-options=-XX:DumpLoadedClassList=.*|java-options=-XX:SharedArchiveFile=$APPDIR/cdp-desktop.jsa\njava-options=-Xshare:auto\njava-options=-Xlog:disable\njava-options=-Xlog:all=warning:stderr|' \
     "$image/lib/app/cdp-desktop.cfg"
-  "$image/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$image/lib/app/classes.lst" \
-    -XX:SharedArchiveFile="$image/lib/app/cdp-desktop.jsa" -cp "$image/lib/app/cdp-desktop.jar" >/dev/null
+  make_archive "$image"
   installer/smoke-test.sh "$image/bin/cdp-desktop"
   if [ "$type" != app-image ]; then
     rm "$image/lib/app/cdp-desktop.jsa"
@@ -89,6 +93,9 @@ fi
 mkdir -p "$args/dist"
 if [ "$type" = app-image ]; then
   cp -a "$image" "$args/dist/"
+  if [ "$os" = linux ]; then
+    make_archive "$PWD/$args/dist/cdp-desktop"  # a moved image keeps working, but starts without the archive
+  fi
 else
   jpackage --type "$type" @"$args/common.args" $(os_args package) --app-image "$image" --dest "$args/dist"
 fi
