@@ -59,6 +59,11 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         return viewLoader;
     }
 
+    /** Where files opened with the app join the import queue, as dropped ones do. */
+    public ImportCoordinator imports() {
+        return imports;
+    }
+
     @Override
     public Object call(Class<?> type) {
         if (type == MainView.class) {

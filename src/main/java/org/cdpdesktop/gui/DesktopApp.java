@@ -3,6 +3,7 @@ package org.cdpdesktop.gui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.cdpdesktop.App;
+import org.cdpdesktop.DesktopStart;
 import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.gui.shell.MainView;
@@ -24,22 +26,23 @@ public final class DesktopApp extends Application {
     public static final String START_SCREEN_PROPERTY = "cdp.screen";
     public static final String WINDOW_SIZE_PROPERTY = "cdp.window";
 
-    private static volatile Path dataDirectory;
+    private static volatile DesktopStart request;
 
     private App app;
     private FxTaskExecutor executor;
     private Throwable startupFailure;
 
-    /** Opens the desktop app on {@code directory} and returns when its last window closes. */
-    public static void launchOn(Path directory) {
-        dataDirectory = directory;
+    /** Opens the desktop app on the data folder and files of {@code start}; returns when its last window closes. */
+    public static void launchOn(DesktopStart start) {
+        request = start;
         Application.launch(DesktopApp.class);
     }
 
     @Override
     public void init() {
         try {
-            app = App.open(Optional.ofNullable(dataDirectory).orElseGet(() -> DataDirectory.chooseForThisUser(Optional.empty())));
+            app = App.open(Optional.ofNullable(request).map(DesktopStart::dataDirectory)
+                    .orElseGet(() -> DataDirectory.chooseForThisUser(Optional.empty())));
         } catch (RuntimeException e) {
             startupFailure = e;
         }
@@ -54,16 +57,25 @@ public final class DesktopApp extends Application {
             return;
         }
         executor = new FxTaskExecutor();
-        show(stage, app, executor);
+        show(stage, app, executor, Optional.ofNullable(request).map(DesktopStart::filesToImport).orElse(List.of()));
     }
 
     /** Builds the main window on {@code stage}; tests call it with an App on a temporary data folder. */
     public static void show(Stage stage, App app, FxTaskExecutor executor) {
-        show(stage, app, executor, new ExportDialog(app.settings()));
+        show(stage, app, executor, List.of());
+    }
+
+    /** The main window, then one import wizard after another for {@code filesToImport}. */
+    public static void show(Stage stage, App app, FxTaskExecutor executor, List<Path> filesToImport) {
+        show(stage, app, executor, new ExportDialog(app.settings()), filesToImport);
     }
 
     /** The main window with exports asking {@code exportFiles} where to write, as tests answer in place of the Save dialog. */
     public static void show(Stage stage, App app, FxTaskExecutor executor, ExportFileChooser exportFiles) {
+        show(stage, app, executor, exportFiles, List.of());
+    }
+
+    private static void show(Stage stage, App app, FxTaskExecutor executor, ExportFileChooser exportFiles, List<Path> filesToImport) {
         applyTheme(app.settings().get(Settings.THEME).orElse("light"));
         ControllerFactory controllers = new ControllerFactory(app, executor, exportFiles, new FxDialogs(() -> stage));
         Parent root = controllers.viewLoader().load(MainView.class);
@@ -77,6 +89,9 @@ public final class DesktopApp extends Application {
                 .map(name -> scene.lookup("#nav-" + name.toLowerCase(Locale.ROOT)))
                 .filter(ToggleButton.class::isInstance)
                 .ifPresent(button -> ((ToggleButton) button).fire());
+        if (!filesToImport.isEmpty()) {
+            controllers.imports().enqueue(filesToImport);
+        }
     }
 
     /** {@code -Dcdp.window=WIDTHxHEIGHT}: the first window's size, e.g. to check a layout at 1024x700. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cdpdesktop.DesktopStart;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -82,7 +83,7 @@ class RootCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("error: Unmatched argument at index 2: 'frobnicate'");
+        assertThat(run.err()).startsWith("error: 'frobnicate' is neither a command nor a file");
     }
 
     @Test
@@ -114,12 +115,33 @@ class RootCommandTest {
 
     @Test
     void noCommandOpensTheDesktopAppOnTheChosenFolder() {
-        List<Path> opened = new ArrayList<>();
+        List<DesktopStart> opened = new ArrayList<>();
 
         int exitCode = RootCommand.execute(new String[] {"--data-dir", dataDir.toString()}, opened::add,
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
 
         assertThat(exitCode).isZero();
-        assertThat(opened).containsExactly(dataDir);
+        assertThat(opened).containsExactly(new DesktopStart(dataDir, List.of()));
+    }
+
+    @Test
+    void filesGivenWithoutACommandOpenTheDesktopAppWithThemForImport() throws Exception {
+        Path customers = Files.writeString(dataDir.resolve("customers.csv"), "email\nann@example.org\n");
+        Path orders = Files.writeString(dataDir.resolve("orders list.tsv"), "email\tamount\n");
+        List<DesktopStart> opened = new ArrayList<>();
+
+        int exitCode = RootCommand.execute(new String[] {"--data-dir", dataDir.toString(), customers.toString(), orders.toUri().toString()},
+                opened::add, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+
+        assertThat(exitCode).isZero();
+        assertThat(opened).containsExactly(new DesktopStart(dataDir, List.of(customers, orders)));
+    }
+
+    @Test
+    void aMissingFileIsAUsageErrorAndOpensNothing() {
+        CliRun run = CliRun.of("--data-dir", dataDir.toString(), dataDir.resolve("gone.csv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: '" + dataDir.resolve("gone.csv") + "' is neither a command nor a file");
     }
 }

@@ -187,11 +187,12 @@ public final class ImportCoordinator {
                 + ". To remove the sample customers, undo their import in the Import screen's history.");
     }
 
-    /** On an empty store, once per data folder, asks whether to load the sample data. */
+    /** On an empty store, once per data folder and not while a wizard is open, asks whether to load the sample data. */
     private void offerSampleData() {
         BackgroundTask.wrap(() -> !SampleData.offered(settings) && profiles.count() == 0)
                 .onSuccess(offer -> {
-                    if (offer) {
+                    // Someone who opened the app with their own file is importing it; they get the offer another time.
+                    if (offer && current.get() == null) {
                         askAboutSampleData();
                     }
                 })

@@ -1,6 +1,7 @@
 package org.cdpdesktop.gui.importer;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.stage.Stage;
@@ -26,6 +27,11 @@ final class DesktopFixture implements AutoCloseable {
     /** Call from {@code @Start}, on the FX thread. */
     void show(Stage stage) {
         DesktopApp.show(stage, app, executor);
+    }
+
+    /** As the app opens with files on its command line. Call from {@code @Start}, on the FX thread. */
+    void show(Stage stage, List<Path> filesToImport) {
+        DesktopApp.show(stage, app, executor, filesToImport);
     }
 
     App app() {
