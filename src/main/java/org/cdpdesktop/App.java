@@ -72,6 +72,7 @@ public final class App implements AutoCloseable {
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
         this.apiKeys = new ApiKeys(database);
+        importer.onImported(summary -> lookalikes.rescoreAll());
         importer.onImported(summary -> segments.snapshotAll("import"));
         importer.onUndone(summary -> segments.snapshotAll("undo import"));
         this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));

@@ -2,6 +2,8 @@ package org.cdpdesktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.cdpdesktop.App;
@@ -42,7 +44,23 @@ class SegmentLookalikeCommandTest {
                 .contains("\"excluded\":[\"age\"]", "\"features\":[{\"feature\":\"golf\",", "\"members\":100,", "\"scored\":200,",
                         "\"size\":10,");
         CliRun count = run("segment", "count", "--rule", "segment = \"Like sixty plus\" AND interests contains \"golf\"");
-        assertThat(count.out()).contains("10");
+        assertThat(count.out()).contains("\"count\":10,");
+    }
+
+    @Test
+    void anImportRescoresSavedLookalikesSoNewProfilesCanJoin() throws Exception {
+        assertThat(run("segment", "lookalike", "Sixty plus", "--min-score", "0.5", "--save", "Likely golfers").exitCode()).isZero();
+        StringBuilder csv = new StringBuilder("external_id,age,interests\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append("new").append(i).append(",30,golf\n");
+        }
+        Path file = dataDirectory.resolve("newcomers.csv");
+        Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+
+        assertThat(run("import", file.toString()).exitCode()).isZero();
+
+        CliRun count = run("segment", "count", "--rule", "segment = \"Likely golfers\" AND externalId starts with \"new\"");
+        assertThat(count.out()).contains("\"count\":20,");
     }
 
     @Test

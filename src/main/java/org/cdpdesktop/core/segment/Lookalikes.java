@@ -3,6 +3,7 @@ package org.cdpdesktop.core.segment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,10 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.model.LookalikeModel;
 import org.cdpdesktop.core.model.TermWeight;
 import org.cdpdesktop.core.query.Condition;
@@ -25,6 +28,8 @@ import org.cdpdesktop.core.query.Not;
 import org.cdpdesktop.core.query.Operator;
 import org.cdpdesktop.core.query.RuleFormatter;
 import org.cdpdesktop.core.query.SqlFragment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lookalike audiences: from a seed segment, a model of what its members share beyond the seed's own rule, every
@@ -39,6 +44,9 @@ public final class Lookalikes {
     /** Non-members sampled per member: enough to show what sets members apart without drowning them. */
     public static final int OTHER_RATIO = 5;
     private static final int DRIVERS = 10;
+    private static final String SIZE = "size ";
+    private static final String MIN_SCORE = "min-score ";
+    private static final Logger LOG = LoggerFactory.getLogger(Lookalikes.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
@@ -101,13 +109,71 @@ public final class Lookalikes {
     }
 
     public Result create(Request request, JobContext context) {
-        long started = System.nanoTime();
-        Segment seed = segments.find(request.seed())
-                .orElseThrow(() -> new IllegalArgumentException("There is no segment named \"" + request.seed() + "\""));
         String name = SegmentTable.checkName(request.saveAs());
         if (segments.find(name).isPresent()) {
             throw new IllegalArgumentException("A segment named \"" + name + "\" already exists");
         }
+        return build(request, name, null, context);
+    }
+
+    /**
+     * Retrains the lookalike saved as {@code name} on today's profiles, with its seed segment, request and random seed,
+     * and replaces its members, so profiles imported since it was made are scored too.
+     */
+    public Result rescore(String name, JobContext context) {
+        Segment segment = segments.find(name)
+                .orElseThrow(() -> new IllegalArgumentException("There is no segment named \"" + name + "\""));
+        Request request = database.read(connection -> {
+            try (PreparedStatement row = connection.prepareStatement(
+                    "SELECT seed_segment, requested, random_seed FROM segment_lookalike WHERE segment_id = ?")) {
+                row.setLong(1, segment.id());
+                try (ResultSet found = row.executeQuery()) {
+                    if (!found.next()) {
+                        throw new IllegalArgumentException("Segment \"" + segment.name() + "\" is not a lookalike");
+                    }
+                    String requested = found.getString(2);
+                    boolean bySize = requested.startsWith(SIZE);
+                    return new Request(found.getString(1), bySize ? Integer.valueOf(requested.substring(SIZE.length())) : null,
+                            bySize ? null : Double.valueOf(requested.substring(MIN_SCORE.length())), segment.name(), found.getLong(3));
+                }
+            }
+        });
+        return build(request, segment.name(), segment, context);
+    }
+
+    /** The names of every saved lookalike segment. */
+    public List<String> names() {
+        return database.read(connection -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement list = connection.prepareStatement(
+                    "SELECT s.name FROM segment_lookalike l JOIN segment s ON s.id = l.segment_id ORDER BY s.name");
+                 ResultSet rows = list.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    /**
+     * Rescores every lookalike, e.g. after an import. One whose seed is gone or cannot be learnt from is logged and
+     * left as it was, so it never fails the import that prompted it.
+     */
+    public void rescoreAll() {
+        for (String name : names()) {
+            try {
+                rescore(name, JobContext.create("Rescoring " + name, JobListener.NONE, new AtomicBoolean()));
+            } catch (RuntimeException e) {
+                LOG.warn("Lookalike \"{}\" was not rescored: {}", name, e.getMessage());
+            }
+        }
+    }
+
+    private Result build(Request request, String name, Segment existing, JobContext context) {
+        long started = System.nanoTime();
+        Segment seed = segments.find(request.seed())
+                .orElseThrow(() -> new IllegalArgumentException("There is no segment named \"" + request.seed() + "\""));
         List<String> excluded = testedFields(segments.withLiveRules(seed.rule()));
         SqlFragment rule = segments.sql(seed.rule());
         SqlFragment members = new SqlFragment("(" + rule.sql() + ") IS TRUE", rule.parameters());
@@ -128,16 +194,24 @@ public final class Lookalikes {
         List<TermWeight> drivers = model.drivers(DRIVERS);
         String now = clock.instant().toString();
         Segment saved = database.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment"
-                    + "(name, rule, description, builtin, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)")) {
-                insert.setString(1, name);
-                insert.setString(2, RuleFormatter.format(new Leaf(FieldRef.cohort(), Operator.EQ, cohort)));
-                insert.setString(3, "Lookalike of " + seed.name());
-                insert.setString(4, now);
-                insert.setString(5, now);
-                insert.executeUpdate();
+            Segment segment = existing;
+            if (segment == null) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment"
+                        + "(name, rule, description, builtin, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)")) {
+                    insert.setString(1, name);
+                    insert.setString(2, RuleFormatter.format(new Leaf(FieldRef.cohort(), Operator.EQ, cohort)));
+                    insert.setString(3, "Lookalike of " + seed.name());
+                    insert.setString(4, now);
+                    insert.setString(5, now);
+                    insert.executeUpdate();
+                }
+                segment = SegmentTable.findByName(connection, name).orElseThrow();
             }
-            Segment segment = SegmentTable.findByName(connection, name).orElseThrow();
+            // The trigger on segment_lookalike takes the earlier members with the earlier row.
+            try (PreparedStatement clear = connection.prepareStatement("DELETE FROM segment_lookalike WHERE segment_id = ?")) {
+                clear.setLong(1, segment.id());
+                clear.executeUpdate();
+            }
             try (PreparedStatement clear = connection.prepareStatement("DELETE FROM profile_cohort WHERE source = ? AND cohort = ?")) {
                 clear.setString(1, SOURCE);
                 clear.setString(2, cohort);
@@ -164,7 +238,7 @@ public final class Lookalikes {
                 insert.setString(3, seed.name());
                 insert.setString(4, model.metadata().id());
                 insert.setLong(5, request.randomSeed());
-                insert.setString(6, request.size() != null ? "size " + request.size() : "min-score " + request.minScore());
+                insert.setString(6, request.size() != null ? SIZE + request.size() : MIN_SCORE + request.minScore());
                 insert.setDouble(7, threshold);
                 insert.setLong(8, chosen.length);
                 insert.setLong(9, scored.count);

@@ -127,6 +127,39 @@ class LookalikesTest {
     }
 
     @Test
+    void rescoringTakesInProfilesAddedSinceTheLookalikeWasMade() {
+        Lookalikes.Result before = lookalikes.create(new Lookalikes.Request("Sixty plus", null, 0.5, "Likely golfers", 1), context());
+        database.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile(external_id, age, interests,"
+                    + " created_at, updated_at) VALUES (?, 30, '[\"golf\"]', '2025-02-01', '2025-02-01')")) {
+                for (int i = 0; i < 40; i++) {
+                    insert.setString(1, "new" + i);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+        Segment saved = segments.find("Likely golfers").orElseThrow();
+        long newcomersBefore = segments.count(RuleParser.parse("segment = \"Likely golfers\" AND externalId starts with \"new\""));
+
+        Lookalikes.Result after = lookalikes.rescore("Likely golfers", context());
+
+        assertThat(newcomersBefore).isZero();
+        assertThat(segments.count(RuleParser.parse("segment = \"Likely golfers\" AND externalId starts with \"new\""))).isEqualTo(40);
+        assertThat(after.segment().id()).isEqualTo(saved.id());
+        assertThat(after.size()).isEqualTo(segments.count(saved.rule()));
+        assertThat(after.scored()).isEqualTo(before.scored() + 40);
+        assertThat(lookalikes.names()).containsExactly("Likely golfers");
+    }
+
+    @Test
+    void rescoringASegmentThatIsNotALookalikeIsRefused() {
+        assertThatThrownBy(() -> lookalikes.rescore("Sixty plus", context()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Segment \"Sixty plus\" is not a lookalike");
+    }
+
+    @Test
     void deletingTheLookalikeSegmentRemovesItsScoredMembers() {
         lookalikes.create(new Lookalikes.Request("Sixty plus", 20, null, "Golfers like them", 1), context());
 
