@@ -75,13 +75,16 @@ public final class LookalikeModel {
         // A field no trained profile holds teaches nothing, and an empty nominal field leaves the solver without values.
         List<String> present = features.stream().filter(f -> rows.stream().anyMatch(row -> TrainingSpec.NUMERIC_FEATURES.contains(f)
                 ? row.numbers().containsKey(f) : row.nominals().containsKey(f))).toList();
-        if (text.isEmpty() && present.isEmpty()) {
+        boolean noWords = rows.stream().allMatch(row -> row.text().isBlank());
+        if ((text.isEmpty() || noWords) && present.isEmpty()) {
             throw new ModelException("No profile holds any field a lookalike could learn from, besides those the seed's rule tests");
         }
-        TrainingSpec spec = new TrainingSpec(LabelKind.SEGMENT, "lookalike", text, present, Algorithm.LOGISTIC_REGRESSION,
+        // Without a word in any row the word filter has nothing to size; the model learns from the other features.
+        List<String> read = noWords ? List.of() : text;
+        TrainingSpec spec = new TrainingSpec(LabelKind.SEGMENT, "lookalike", read, present, Algorithm.LOGISTIC_REGRESSION,
                 10, HOLD_OUT_PERCENT, seed, 1, 1, 1.0, 100);
         CohortTrainer.Trained trained = CohortTrainer.train(spec, new FeatureReader.Labelled(rows, 0, 0), context);
-        return new LookalikeModel(trained.model(), text, memberCount, wanted);
+        return new LookalikeModel(trained.model(), read, memberCount, wanted);
     }
 
     private static FeatureRow labelled(FeatureRow row, String label) {

@@ -89,6 +89,18 @@ class LookalikesTest {
     }
 
     @Test
+    void aSeedRuleOnInterestsLeavesNoWordsAndTheLookalikeLearnsFromTheOtherFields() {
+        segments.create("Golfers", RuleParser.parse("interests contains \"golf\""), null);
+
+        Lookalikes.Result result = lookalikes.create(new Lookalikes.Request("Golfers", 100, null, "Like golfers", 1), context());
+
+        assertThat(result.excluded()).containsExactly("interests");
+        assertThat(result.auc()).isGreaterThan(0.8);
+        assertThat(result.drivers()).extracting(TermWeight::term).contains("age").doesNotContain("golf");
+        assertThat(result.size()).isEqualTo(100);
+    }
+
+    @Test
     void savedLookalikeHoldsTheBestScoredNonMembersAndRemembersItsSeed() {
         Lookalikes.Result result = lookalikes.create(new Lookalikes.Request("Sixty plus", 50, null, "Golfers like them", 1), context());
 
