@@ -16,6 +16,8 @@ import org.cdpdesktop.gui.task.JobsViewModel;
 /** The lookalike row of the Insights tab: the profiles most like the saved segment's members, saved as a new segment. */
 public final class Lookalike {
 
+    /** Below this hold-out AUC a ranking is close to chance, and the user should know before using the audience. */
+    private static final double GUESSING = 0.6;
     static final String START = "Save the segment, then give a size and a name to find the profiles most like its members";
 
     private final Lookalikes lookalikes;
@@ -69,7 +71,8 @@ public final class Lookalike {
     }
 
     static String describe(Lookalikes.Result result) {
-        String auc = result.auc() == null ? "not measurable" : String.format(Locale.ROOT, "%.2f", result.auc());
+        String auc = result.auc() == null ? "not measurable" : String.format(Locale.ROOT, "%.2f", result.auc())
+                + (result.auc() < GUESSING ? " (no better than guessing: little beyond the rule sets the members apart)" : "");
         String drivers = result.drivers().stream().limit(5).map(TermWeight::term).reduce((a, b) -> a + ", " + b).orElse("none");
         return String.format("Saved “%s”: %,d profiles like %s (score %.2f or more), hold-out AUC %s%s. Strongest signs: %s.",
                 result.segment().name(), result.size(), result.seed(), result.threshold(), auc,

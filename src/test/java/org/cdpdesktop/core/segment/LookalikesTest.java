@@ -172,6 +172,15 @@ class LookalikesTest {
     }
 
     @Test
+    void theSeedsInsightsDoNotNameItsLookalikeWhoseMembersAreOutsideItByConstruction() {
+        lookalikes.create(new Lookalikes.Request("Sixty plus", 200, null, "Golfers like them", 1), context());
+
+        InsightReport report = new SegmentInsights(database, segments).insights(RuleParser.parse("age >= 60"), 50);
+
+        assertThat(report.insights()).extracting(Insight::value).doesNotContain("lookalike: Golfers like them").contains("golf");
+    }
+
+    @Test
     void deletingTheLookalikeSegmentRemovesItsScoredMembers() {
         lookalikes.create(new Lookalikes.Request("Sixty plus", 20, null, "Golfers like them", 1), context());
 
