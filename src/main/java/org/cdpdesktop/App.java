@@ -19,6 +19,7 @@ import org.cdpdesktop.core.stats.DashboardService;
 import org.cdpdesktop.core.segment.CohortService;
 import org.cdpdesktop.core.query.FieldValues;
 import org.cdpdesktop.core.segment.SegmentInsights;
+import org.cdpdesktop.core.segment.Lookalikes;
 import org.cdpdesktop.core.segment.SegmentOverlap;
 import org.cdpdesktop.core.segment.SegmentService;
 import org.cdpdesktop.core.stats.StatsService;
@@ -43,6 +44,7 @@ public final class App implements AutoCloseable {
     private final SegmentService segments;
     private final SegmentInsights segmentInsights;
     private final SegmentOverlap segmentOverlap;
+    private final Lookalikes lookalikes;
     private final CohortService cohorts;
     private final FieldValues fieldValues;
     private final CohortModelService cohortModels;
@@ -66,9 +68,11 @@ public final class App implements AutoCloseable {
         this.segments = new SegmentService(database);
         this.segmentInsights = new SegmentInsights(database, segments);
         this.segmentOverlap = new SegmentOverlap(segments);
+        this.lookalikes = new Lookalikes(database, segments);
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
         this.apiKeys = new ApiKeys(database);
+        importer.onImported(summary -> lookalikes.rescoreAll());
         importer.onImported(summary -> segments.snapshotAll("import"));
         importer.onUndone(summary -> segments.snapshotAll("undo import"));
         this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));
@@ -146,6 +150,10 @@ public final class App implements AutoCloseable {
 
     public SegmentOverlap segmentOverlap() {
         return segmentOverlap;
+    }
+
+    public Lookalikes lookalikes() {
+        return lookalikes;
     }
 
     public CohortService cohorts() {

@@ -13,6 +13,7 @@ import org.cdpdesktop.core.query.ProfileQuery;
 import org.cdpdesktop.core.query.Condition;
 import org.cdpdesktop.core.query.RuleFormatter;
 import org.cdpdesktop.core.query.RuleParser;
+import org.cdpdesktop.core.segment.Lookalikes;
 import org.cdpdesktop.core.segment.Segment;
 import org.cdpdesktop.core.segment.SegmentInsights;
 import org.cdpdesktop.core.segment.SegmentOverlap;
@@ -27,14 +28,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code segment list|save|count|members|snapshot|insights|overlap}. A rule that does not parse fails like any other error:
+ * {@code segment list|save|count|members|snapshot|insights|overlap|lookalike}. A rule that does not parse fails like any other error:
  * exit 1 and one {@code error: at position N: ...} line on stderr.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
         description = "List, save, count and print rule-based segments, and snapshot their sizes.",
         subcommands = {SegmentCommand.ListSegments.class, SegmentCommand.Save.class, SegmentCommand.Count.class,
                 SegmentCommand.Members.class, SegmentCommand.Snapshot.class, SegmentInsightsCommands.Insights.class,
-                SegmentInsightsCommands.Overlap.class})
+                SegmentInsightsCommands.Overlap.class, SegmentLookalikeCommand.class})
 final class SegmentCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -63,6 +64,10 @@ final class SegmentCommand implements Callable<Integer> {
 
     SegmentOverlap overlap() {
         return root.app().segmentOverlap();
+    }
+
+    Lookalikes lookalikes() {
+        return root.app().lookalikes();
     }
 
     private static Segment named(SegmentService segments, String name) {

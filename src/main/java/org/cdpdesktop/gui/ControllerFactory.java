@@ -88,7 +88,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         }
         if (type == SegmentsView.class) {
             return new SegmentsView(segmentDialogs -> new SegmentsViewModel(new SegmentsViewModel.Services(app.database(),
-                    app.segments(), app.cohorts(), app.fieldValues(), app.exporter(), app.segmentInsights(), app.segmentOverlap()), executor, jobs,
+                    app.segments(), app.cohorts(), app.fieldValues(), app.exporter(), app.segmentInsights(), app.segmentOverlap(), app.lookalikes()), executor, jobs,
                     segmentDialogs, exportFiles));
         }
         if (type == ModelView.class) {

@@ -34,7 +34,8 @@ public final class Migrations {
             new Migration(6, "predicted_cohorts_beside_imported"),
             new Migration(7, "api_keys"),
             new Migration(8, "dead_letters"),
-            new Migration(11, "created_without_signup_index"));
+            new Migration(11, "created_without_signup_index"),
+            new Migration(16, "segment_lookalike"));
 
     private Migrations() {
     }

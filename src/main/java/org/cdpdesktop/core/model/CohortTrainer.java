@@ -169,6 +169,14 @@ final class CohortTrainer {
     static FilteredClassifier pipeline(TrainingSpec spec) throws Exception {
         Remove dropId = new Remove();
         dropId.setAttributeIndices(String.valueOf(FeatureSchema.ID + 1));
+        if (spec.textFields().isEmpty()) {
+            // No words to weigh: the empty text column goes too, as the word filter cannot size documents without words.
+            dropId.setAttributeIndices((FeatureSchema.ID + 1) + "," + (FeatureSchema.TEXT + 1));
+            FilteredClassifier classifier = new FilteredClassifier();
+            classifier.setFilter(dropId);
+            classifier.setClassifier(learner(spec));
+            return classifier;
+        }
         StringToWordVector words = new StringToWordVector();
         words.setAttributeIndices("first");
         words.setAttributeNamePrefix(CohortModel.TERM_PREFIX);

@@ -7,5 +7,7 @@ public enum LabelKind {
     /** A categorical profile field, such as gender or education. */
     FIELD,
     /** A custom attribute kept from an import. */
-    ATTRIBUTE
+    ATTRIBUTE,
+    /** Membership of a saved segment, for a lookalike audience: members against a sample of everyone else. */
+    SEGMENT
 }

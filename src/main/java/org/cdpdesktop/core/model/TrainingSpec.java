@@ -85,6 +85,7 @@ public record TrainingSpec(LabelKind labelKind, String label, List<String> textF
             case COHORT -> "cohort";
             case FIELD -> label.toLowerCase(Locale.ROOT);
             case ATTRIBUTE -> ATTRIBUTE_PREFIX + label;
+            case SEGMENT -> "lookalike";
         };
     }
 }

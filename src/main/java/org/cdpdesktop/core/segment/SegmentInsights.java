@@ -198,8 +198,9 @@ public final class SegmentInsights {
     }
 
     private static void cohorts(Connection connection, String memberJson, List<Counted> out) throws SQLException {
+        // A lookalike's members are chosen outside its seed, so they would only tell the seed apart by construction.
         String sql = "SELECT min(cohort), " + IS_MEMBER.formatted("profile_id") + ", count(*) FROM profile_cohort"
-                + " GROUP BY cohort COLLATE NOCASE";
+                + " WHERE source <> '" + Lookalikes.SOURCE + "' GROUP BY cohort COLLATE NOCASE";
         FieldRef ref = FieldRef.cohort();
         read(connection, sql, memberJson, (value, members, all) ->
                 out.add(new Counted("Cohort", value, new Leaf(ref, Operator.EQ, value), ref, members, all)));

@@ -108,6 +108,14 @@ public final class SegmentsView {
     @FXML
     private InsightsTable insights;
     @FXML
+    private TextField lookalikeSize;
+    @FXML
+    private TextField lookalikeName;
+    @FXML
+    private Button lookalikeButton;
+    @FXML
+    private Label lookalikeNote;
+    @FXML
     private Tab overlapTab;
     @FXML
     private Label overlapNote;
@@ -246,6 +254,11 @@ public final class SegmentsView {
         insightsNote.textProperty().bind(model.noteProperty());
         insightsButton.disableProperty().bind(editor.hasRuleBinding().not().or(model.runningProperty()));
         fromInsightButton.disableProperty().bind(insights.getSelectionModel().selectedItemProperty().isNull());
+        Lookalike lookalike = viewModel.lookalike();
+        lookalikeSize.textProperty().bindBidirectional(lookalike.sizeProperty());
+        lookalikeName.textProperty().bindBidirectional(lookalike.nameProperty());
+        lookalikeNote.textProperty().bind(lookalike.noteProperty());
+        lookalikeButton.disableProperty().bind(editor.savedProperty().isNull().or(lookalike.runningProperty()));
     }
 
     private void bindOverlap() {
@@ -327,6 +340,11 @@ public final class SegmentsView {
     @FXML
     private void exportMembers() {
         viewModel.exportMembers();
+    }
+
+    @FXML
+    private void saveLookalike() {
+        viewModel.saveLookalike();
     }
 
     @FXML

@@ -22,6 +22,7 @@ import org.cdpdesktop.core.query.FieldValues;
 import org.cdpdesktop.core.segment.CohortService;
 import org.cdpdesktop.core.segment.Insight;
 import org.cdpdesktop.core.segment.Segment;
+import org.cdpdesktop.core.segment.Lookalikes;
 import org.cdpdesktop.core.segment.SegmentInsights;
 import org.cdpdesktop.core.segment.SegmentOverlap;
 import org.cdpdesktop.core.segment.SegmentService;
@@ -45,13 +46,13 @@ public final class SegmentsViewModel {
 
     /** The services the screen uses, built once by the composition root. */
     public record Services(Database database, SegmentService segments, CohortService cohorts, FieldValues fieldValues,
-                           ExportService exporter, SegmentInsights insights, SegmentOverlap overlap) {
+                           ExportService exporter, SegmentInsights insights, SegmentOverlap overlap, Lookalikes lookalikes) {
 
-        /** The services with insights and overlap built on {@code segments}; they keep no state of their own. */
+        /** The services with insights, overlap and lookalikes built on {@code segments}; they keep no state of their own. */
         public Services(Database database, SegmentService segments, CohortService cohorts, FieldValues fieldValues,
                         ExportService exporter) {
             this(database, segments, cohorts, fieldValues, exporter, new SegmentInsights(database, segments),
-                    new SegmentOverlap(segments));
+                    new SegmentOverlap(segments), new Lookalikes(database, segments));
         }
     }
 
@@ -67,6 +68,7 @@ public final class SegmentsViewModel {
     private final SegmentTrend trend = new SegmentTrend();
     private final Cohorts cohorts;
     private final Insights insights;
+    private final Lookalike lookalike;
     private final Overlap overlap;
     private final ObservableList<SegmentSize> segmentList = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
@@ -90,6 +92,7 @@ public final class SegmentsViewModel {
         this.changes = new MembershipChanges(segments, executor);
         this.cohorts = new Cohorts(services.cohorts(), executor, this::fail);
         this.insights = new Insights(services.insights(), executor, this::fail);
+        this.lookalike = new Lookalike(services.lookalikes(), jobs, result -> refresh());
         this.overlap = new Overlap(services.overlap(), executor, this::fail);
         editor.ruleTextProperty().addListener((observable, old, now) -> insights.clear());
         showAttributes(List.of());
@@ -221,6 +224,11 @@ public final class SegmentsViewModel {
         insights.find(rule);
     }
 
+    /** Saves a lookalike of the saved segment on screen, of the size and under the name typed. */
+    public void saveLookalike() {
+        lookalike.save(editor.savedProperty().get());
+    }
+
     /** Starts a new, unsaved draft whose rule is the condition that selects {@code insight}'s value. */
     public void newSegmentFrom(Insight insight) {
         editor.draftFrom(insight.dimension() + " " + insight.value(), insight.condition());
@@ -342,6 +350,10 @@ public final class SegmentsViewModel {
 
     public Insights insights() {
         return insights;
+    }
+
+    public Lookalike lookalike() {
+        return lookalike;
     }
 
     public Overlap overlap() {

@@ -128,6 +128,25 @@ class SegmentInsightsViewTest {
                 .isEqualTo("In both \u201cGardeners\u201d and \u201cSenior\u201d: 20 profiles");
     }
 
+    @Test
+    void aLookalikeOfTheOpenSegmentIsSavedWithTheSizeTypedAndSaysHowItWasChosen(FxRobot robot) {
+        robot.clickOn("#nav-segments");
+        openSegment(robot, "Senior");
+        robot.clickOn("#segment-insights-tab");
+        scrollIntoView(robot, robot.lookup("#segment-lookalike-size").query());
+        robot.clickOn("#segment-lookalike-size").write("5");
+        robot.clickOn("#segment-lookalike-name").write("Like seniors");
+        robot.clickOn("#segment-lookalike-save");
+
+        Label note = robot.lookup("#segment-lookalike-note").queryAs(Label.class);
+        FxWait.until(() -> note.getText().startsWith("Saved"));
+        assertThat(note.getText()).startsWith("Saved “Like seniors”: 5 profiles like Senior (score ")
+                .contains("hold-out AUC", "without age", "Strongest signs:");
+        Segment saved = app.segments().find("Like seniors").orElseThrow();
+        assertThat(app.segments().count(saved.rule())).isEqualTo(5);
+        assertThat(app.segments().count(RuleParser.parse("segment = \"Like seniors\" AND age >= 65"))).isZero();
+    }
+
     private static void openSegment(FxRobot robot, String name) {
         @SuppressWarnings("unchecked")
         ListView<SegmentSize> list = robot.lookup("#segment-list").queryAs(ListView.class);

@@ -1,0 +1,134 @@
+package org.cdpdesktop.core.model;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.query.SqlFragment;
+
+/**
+ * A binary model of one audience, for lookalikes: the audience's members against a seeded random sample of everyone
+ * else, trained and measured on a hold-out share by the cohort models' own trainer, then scoring any profile by the
+ * probability that it belongs with the members.
+ */
+public final class LookalikeModel {
+
+    public static final String MEMBER = "member";
+    public static final String OTHER = "other";
+    /** A quarter of the rows are kept aside to measure the model on profiles it did not learn from. */
+    private static final int HOLD_OUT_PERCENT = 25;
+    private static final List<String> TEXT_FIELDS = List.of("interests", "bio");
+    private static final List<String> FEATURES = List.of("age", "income", "gender", "country", "state", "city", "education");
+
+    private final CohortModel model;
+    private final List<String> textFields;
+    private final long members;
+    private final long sampled;
+
+    private LookalikeModel(CohortModel model, List<String> textFields, long members, long sampled) {
+        this.model = model;
+        this.textFields = textFields;
+        this.members = members;
+        this.sampled = sampled;
+    }
+
+    /** The text fields and features a lookalike can learn from, before any are excluded. */
+    public static List<String> fields() {
+        List<String> all = new ArrayList<>(TEXT_FIELDS);
+        all.addAll(FEATURES);
+        return all;
+    }
+
+    /**
+     * Trains on the profiles {@code members} selects (label member) and up to {@code otherRatio} times as many of the
+     * profiles {@code others} selects, drawn at random with {@code seed}; fields in {@code excluded} are not read.
+     */
+    public static LookalikeModel train(Connection connection, SqlFragment members, SqlFragment others, List<String> excluded,
+                                       int otherRatio, long seed, JobContext context) throws SQLException {
+        List<String> text = TEXT_FIELDS.stream().filter(f -> !excluded.contains(f)).toList();
+        List<String> features = FEATURES.stream().filter(f -> !excluded.contains(f)).toList();
+        if (text.isEmpty() && features.isEmpty()) {
+            throw new ModelException("The seed segment's rule tests every field a lookalike could learn from, so none is left");
+        }
+        FeatureReader reader = new FeatureReader(text);
+        List<FeatureRow> rows = new ArrayList<>();
+        context.message("Reading the seed's members");
+        reader.each(connection, members, row -> rows.add(labelled(row, MEMBER)));
+        long memberCount = rows.size();
+        List<FeatureRow> candidates = new ArrayList<>();
+        reader.each(connection, others, candidates::add);
+        // A seeded shuffle keeps the sample, and so the model, the same for the same store and seed.
+        Collections.shuffle(candidates, new Random(seed));
+        long wanted = Math.min(candidates.size(), memberCount * otherRatio);
+        for (int i = 0; i < wanted; i++) {
+            rows.add(labelled(candidates.get(i), OTHER));
+        }
+        if (memberCount == 0) {
+            throw new ModelException("The seed segment has no members to learn from");
+        }
+        if (wanted == 0) {
+            throw new ModelException("Every profile is in the seed segment; a lookalike needs profiles outside it");
+        }
+        // A field no trained profile holds teaches nothing, and an empty nominal field leaves the solver without values.
+        List<String> present = features.stream().filter(f -> rows.stream().anyMatch(row -> TrainingSpec.NUMERIC_FEATURES.contains(f)
+                ? row.numbers().containsKey(f) : row.nominals().containsKey(f))).toList();
+        boolean noWords = rows.stream().allMatch(row -> row.text().isBlank());
+        if ((text.isEmpty() || noWords) && present.isEmpty()) {
+            throw new ModelException("No profile holds any field a lookalike could learn from, besides those the seed's rule tests");
+        }
+        // Without a word in any row the word filter has nothing to size; the model learns from the other features.
+        List<String> read = noWords ? List.of() : text;
+        TrainingSpec spec = new TrainingSpec(LabelKind.SEGMENT, "lookalike", read, present, Algorithm.LOGISTIC_REGRESSION,
+                10, HOLD_OUT_PERCENT, seed, 1, 1, 1.0, 100);
+        CohortTrainer.Trained trained = CohortTrainer.train(spec, new FeatureReader.Labelled(rows, 0, 0), context);
+        return new LookalikeModel(trained.model(), read, memberCount, wanted);
+    }
+
+    private static FeatureRow labelled(FeatureRow row, String label) {
+        return new FeatureRow(row.profileId(), row.text(), row.numbers(), row.nominals(), label);
+    }
+
+    /** The seed's members trained on. */
+    public long members() {
+        return members;
+    }
+
+    /** The non-members sampled as the other class. */
+    public long sampled() {
+        return sampled;
+    }
+
+    public ModelMetadata metadata() {
+        return model.metadata();
+    }
+
+    /** The hold-out ROC area of the member class: 0.5 is guessing, 1 a perfect ranking; null when undefined. */
+    public Double auc() {
+        return model.metadata().evaluation().perClass().stream()
+                .filter(c -> c.name().equals(MEMBER)).findFirst().map(EvaluationReport.ClassFigures::rocArea).orElse(null);
+    }
+
+    /** The {@code limit} features that most raise a profile's score, strongest first. */
+    public List<TermWeight> drivers(int limit) {
+        return model.topTerms(limit).stream().filter(t -> t.cohort().equals(MEMBER)).findFirst()
+                .map(CohortTerms::positive).orElse(List.of());
+    }
+
+    /** Streams every profile {@code where} selects with its score, the probability it belongs with the members. */
+    public long score(Connection connection, SqlFragment where, Scores scores) throws SQLException {
+        return new FeatureReader(textFields).each(connection, where, row -> {
+            Prediction prediction = model.predict(row, 0);
+            scores.accept(row.profileId(), prediction.scores().stream()
+                    .filter(s -> s.cohort().equals(MEMBER)).findFirst().map(Prediction.Score::probability).orElse(0.0));
+        });
+    }
+
+    /** Receives one scored profile. */
+    @FunctionalInterface
+    public interface Scores {
+        void accept(long profileId, double score);
+    }
+}
