@@ -31,7 +31,6 @@ final class Draft {
     final LinkedHashSet<String> interests = new LinkedHashSet<>();
     final TreeMap<String, String> attributes = new TreeMap<>();
     final Set<String> newCohorts = new LinkedHashSet<>();
-    String createdAt;
     /** The JSON of {@link #interests} and {@link #attributes} while they are still exactly the creating row's. */
     String rowInterestsJson;
     String rowAttributesJson;

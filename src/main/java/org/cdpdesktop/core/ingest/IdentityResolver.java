@@ -33,7 +33,6 @@ final class IdentityResolver {
     private final Connection connection;
     private final DuplicatePolicy policy;
     private final long batchId;
-    private final String now;
     private long maxIdBefore;
     private long nextId;
     private KeyIndex externalIdIndex;
@@ -44,12 +43,11 @@ final class IdentityResolver {
     private final Map<String, Long> emailAliases = new HashMap<>();
     private final Map<Long, Long> mergedInto = new HashMap<>();
 
-    /** {@code batchId} names the generated external ids of rows that have none; {@code now} is their creation time. */
-    IdentityResolver(Connection connection, DuplicatePolicy policy, long batchId, String now) {
+    /** {@code batchId} names the generated external ids of rows that have none. */
+    IdentityResolver(Connection connection, DuplicatePolicy policy, long batchId) {
         this.connection = connection;
         this.policy = policy;
         this.batchId = batchId;
-        this.now = now;
     }
 
     /** A bulk source into a store of at most {@code keyIndexLimit} profiles loads every key once; anything else looks keys up. */
@@ -243,7 +241,6 @@ final class IdentityResolver {
         }
         draft.interests.addAll(stored.getInterests());
         draft.attributes.putAll(stored.getAttributes());
-        draft.createdAt = stored.getCreatedAt();
         return draft;
     }
 
@@ -258,7 +255,6 @@ final class IdentityResolver {
         Draft draft = new Draft();
         draft.id = ++nextId;
         draft.touched = true;
-        draft.createdAt = now;
         System.arraycopy(row.values(), 0, draft.values, 0, Draft.FIELD_COUNT);
         if (draft.externalId() == null) {
             draft.values[ProfileField.EXTERNAL_ID.ordinal()] = "gen-" + batchId + "-" + row.line();

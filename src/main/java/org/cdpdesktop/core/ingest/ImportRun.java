@@ -81,7 +81,7 @@ final class ImportRun {
             mapping.validate();
             cleaner = new RowCleaner(fieldCleaner, mapping, headers);
             batchId = insertBatch(source.kind());
-            identities = new IdentityResolver(connection, options.onDuplicate(), batchId, now);
+            identities = new IdentityResolver(connection, options.onDuplicate(), batchId);
             identities.prepare(source.isBulk(), keyIndexLimit);
             writer = new ProfileWriter(connection, batchId, now);
             indexes = new DeferredIndexes(connection, identities.maxIdBefore());

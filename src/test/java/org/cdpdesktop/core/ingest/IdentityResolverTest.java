@@ -35,7 +35,7 @@ class IdentityResolverTest {
     }
 
     private IdentityResolver resolver(Connection connection, boolean bulk) throws SQLException {
-        IdentityResolver resolver = new IdentityResolver(connection, DuplicatePolicy.NEWEST, runningBatch(connection), "now");
+        IdentityResolver resolver = new IdentityResolver(connection, DuplicatePolicy.NEWEST, runningBatch(connection));
         resolver.prepare(bulk, ImportRun.KEY_INDEX_LIMIT);
         return resolver;
     }
@@ -95,7 +95,7 @@ class IdentityResolverTest {
     void aRowWithoutExternalIdGetsOneNamedAfterTheBatchAndLine() {
         long[] batch = new long[1];
         ResolvedChunk chunk = store.database.write(connection -> {
-            IdentityResolver resolver = new IdentityResolver(connection, DuplicatePolicy.NEWEST, batch[0] = runningBatch(connection), "now");
+            IdentityResolver resolver = new IdentityResolver(connection, DuplicatePolicy.NEWEST, batch[0] = runningBatch(connection));
             resolver.prepare(true, ImportRun.KEY_INDEX_LIMIT);
             return resolver.resolve(List.of(row(7, null, "new@x.com", null)));
         });
@@ -106,7 +106,7 @@ class IdentityResolverTest {
     @Test
     void aStoreAboveTheKeyIndexLimitIsLookedUpInstead() {
         boolean usesKeyIndex = store.database.write(connection -> {
-            IdentityResolver resolver = new IdentityResolver(connection, DuplicatePolicy.NEWEST, runningBatch(connection), "now");
+            IdentityResolver resolver = new IdentityResolver(connection, DuplicatePolicy.NEWEST, runningBatch(connection));
             resolver.prepare(true, 1);
             return resolver.usesKeyIndex();
         });

@@ -35,7 +35,7 @@ class ProfileWriterTest {
     private long write(List<CleanRow> rows) {
         return store.database.write(connection -> {
             long batch = runningBatch(connection);
-            IdentityResolver resolver = new IdentityResolver(connection, DuplicatePolicy.NEWEST, batch, NOW);
+            IdentityResolver resolver = new IdentityResolver(connection, DuplicatePolicy.NEWEST, batch);
             resolver.prepare(true, ImportRun.KEY_INDEX_LIMIT);
             new ProfileWriter(connection, batch, NOW).write(resolver.resolve(rows));
             return batch;
