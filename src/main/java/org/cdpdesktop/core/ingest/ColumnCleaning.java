@@ -14,6 +14,6 @@ public record ColumnCleaning(String column, ProfileField field, long normalised,
 
     /** The custom attribute that keeps this column's values that could not be cleaned, e.g. {@code invalid_email}. */
     public String invalidAttribute() {
-        return ImportRun.INVALID_PREFIX + field.column();
+        return RowCleaner.INVALID_PREFIX + field.column();
     }
 }

@@ -1,0 +1,89 @@
+package org.cdpdesktop.core.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cdpdesktop.core.db.LargeSorts;
+
+/**
+ * A file that outgrows the store is cheaper to index once at the end than row by row: the profile table's indexes are
+ * dropped, and so is the trigger that writes each new profile's interest rows (per-row trigger programs cost more than
+ * the inserts themselves). {@link #restore} puts both back in the same transaction; rebuilding a unique index is then
+ * a last check that no identity was stored twice.
+ */
+final class DeferredIndexes {
+
+    /** Indexing once at the end beats updating the indexes row by row when the file outgrows the store. */
+    static final long FROM_BYTES = 8L << 20;
+    private static final String INTEREST_TRIGGER = "profile_interest_insert";
+
+    private final Connection connection;
+    private final long maxIdBefore;
+    private final List<String> dropped = new ArrayList<>();
+
+    /** {@code maxIdBefore}: the highest profile id before the import, above which {@link #restore} writes interest rows. */
+    DeferredIndexes(Connection connection, long maxIdBefore) {
+        this.connection = connection;
+        this.maxIdBefore = maxIdBefore;
+    }
+
+    /** Whether a source of {@code sourceBytes} outgrows a store whose highest profile id is {@code maxIdBefore}. */
+    static boolean worthDeferring(long sourceBytes, long maxIdBefore) {
+        return sourceBytes >= FROM_BYTES && sourceBytes / 100 >= maxIdBefore;
+    }
+
+    /** Drops the profile table's indexes and its interest trigger, remembering how to recreate them. */
+    void drop() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            Map<String, String> objects = new LinkedHashMap<>();
+            try (ResultSet result = statement.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'profile'"
+                    + " AND sql IS NOT NULL AND (type = 'index' OR type = 'trigger' AND name = '" + INTEREST_TRIGGER + "')")) {
+                while (result.next()) {
+                    objects.put("DROP " + result.getString(1).toUpperCase(Locale.ROOT) + " \"" + result.getString(2).replace("\"", "\"\"")
+                            + "\"", result.getString(3));
+                }
+            }
+            for (Map.Entry<String, String> object : objects.entrySet()) {
+                statement.executeUpdate(object.getKey());
+                dropped.add(object.getValue());
+            }
+        }
+    }
+
+    /** Whether {@link #drop} removed anything that {@link #restore} must put back. */
+    boolean deferred() {
+        return !dropped.isEmpty();
+    }
+
+    /**
+     * Writes the interest rows of every profile inserted since the drop in one set-based statement, then recreates the
+     * trigger and the indexes. Profiles merged into within the import already have some rows (the update trigger wrote
+     * them), hence OR IGNORE. The index builds run under {@link LargeSorts}.
+     */
+    void restore() throws SQLException {
+        if (dropped.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement interests = connection.prepareStatement("INSERT OR IGNORE INTO profile_interest(interest, profile_id)"
+                + " SELECT j.value, p.id FROM profile p, json_each(p.interests) j WHERE p.id > ?")) {
+            interests.setLong(1, maxIdBefore);
+            interests.executeUpdate();
+        }
+        LargeSorts.run(connection, sorting -> {
+            try (Statement statement = sorting.createStatement()) {
+                for (String sql : dropped) {
+                    statement.executeUpdate(sql);
+                }
+            }
+            return null;
+        });
+        dropped.clear();
+    }
+}

@@ -1,0 +1,298 @@
+package org.cdpdesktop.core.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.profile.ProfileField;
+import org.cdpdesktop.core.profile.ProfileMapping;
+
+/**
+ * Says which profile each row of an import belongs to, against the store and the rows before it, and merges the row
+ * into it by the duplicate policy. A row whose external id names one profile and whose email another proves they are
+ * one customer: the newer is merged into the older and deleted, and its keys stay aliases of the survivor.
+ *
+ * <p>Identity look-ups are the costly part of a large import, so for a bulk source a compact in-memory {@link KeyIndex}
+ * of every external id and email in the store (and in the file so far) says which profile a key may belong to: a row
+ * whose keys are not in it is certainly new, and the others' profiles are loaded by id in one query per chunk. Stores
+ * above the key index limit, and small sources, look keys up in the store's unique indexes a chunk at a time.
+ */
+final class IdentityResolver {
+
+    private static final int IN_LIST = 500;
+
+    private final Connection connection;
+    private final DuplicatePolicy policy;
+    private final long batchId;
+    private long maxIdBefore;
+    private long nextId;
+    private KeyIndex externalIdIndex;
+    private KeyIndex emailIndex;
+    /** Stored profiles this import has already updated; their ids are at most {@link #maxIdBefore}, so a bit each. */
+    private final BitSet updatedProfiles = new BitSet();
+    private final Map<String, Long> externalIdAliases = new HashMap<>();
+    private final Map<String, Long> emailAliases = new HashMap<>();
+    private final Map<Long, Long> mergedInto = new HashMap<>();
+
+    /** {@code batchId} names the generated external ids of rows that have none. */
+    IdentityResolver(Connection connection, DuplicatePolicy policy, long batchId) {
+        this.connection = connection;
+        this.policy = policy;
+        this.batchId = batchId;
+    }
+
+    /** A bulk source into a store of at most {@code keyIndexLimit} profiles loads every key once; anything else looks keys up. */
+    void prepare(boolean bulk, long keyIndexLimit) throws SQLException {
+        long count;
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT coalesce(max(id), 0), count(*) FROM profile")) {
+            result.next();
+            maxIdBefore = result.getLong(1);
+            count = result.getLong(2);
+        }
+        nextId = maxIdBefore;
+        if (!bulk || count > keyIndexLimit) {
+            return;
+        }
+        externalIdIndex = new KeyIndex((int) Math.max(1024, count));
+        emailIndex = new KeyIndex((int) Math.max(1024, count));
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT id, external_id, email FROM profile")) {
+            while (result.next()) {
+                externalIdIndex.put(result.getString(2), result.getLong(1));
+                String email = result.getString(3);
+                if (email != null) {
+                    emailIndex.put(email, result.getLong(1));
+                }
+            }
+        }
+    }
+
+    /** Whether keys are resolved in memory (bulk source, store within the limit) rather than by store look-ups. */
+    boolean usesKeyIndex() {
+        return externalIdIndex != null;
+    }
+
+    /** The highest profile id before this import: every profile above it was created by it. */
+    long maxIdBefore() {
+        return maxIdBefore;
+    }
+
+    /** Resolves and merges one chunk's rows, in order; nothing is written. */
+    ResolvedChunk resolve(List<CleanRow> rows) throws SQLException {
+        Map<String, Draft> byExternalId = new HashMap<>();
+        Map<String, Draft> byEmail = new HashMap<>();
+        Map<Long, Draft> byId = loadCandidates(rows, byExternalId, byEmail);
+        List<Draft> created = new ArrayList<>();
+        List<Draft> firstUpdated = new ArrayList<>();
+        List<ResolvedChunk.Merged> merged = new ArrayList<>();
+        long inserted = 0;
+        long updated = 0;
+        long duplicates = 0;
+        for (CleanRow row : rows) {
+            Draft byKey = row.externalId() == null ? null : byExternalId.get(row.externalId());
+            Draft byMail = row.email() == null ? null : byEmail.get(row.email());
+            if (byKey == null && byMail == null) {
+                Draft draft = create(row);
+                created.add(draft);
+                byId.put(draft.id, draft);
+                register(draft, byExternalId, byEmail);
+                inserted++;
+                continue;
+            }
+            boolean seenInThisImport = byKey != null && byKey.touched || byMail != null && byMail.touched;
+            Draft target = byKey != null ? byKey : byMail;
+            if (byKey != null && byMail != null && byKey != byMail) {
+                target = mergeProfiles(byKey, byMail, byExternalId, byEmail, merged);
+            }
+            if (seenInThisImport) {
+                duplicates++;
+            } else {
+                updated++;
+                if (target.id <= maxIdBefore) {
+                    updatedProfiles.set((int) target.id);
+                    firstUpdated.add(target);
+                }
+            }
+            target.touched = true;
+            target.mergeRow(row, policy);
+            index(target);
+            register(target, byExternalId, byEmail);
+            if (row.externalId() != null && !row.externalId().equals(target.externalId())) {
+                byExternalId.put(row.externalId(), target);
+                externalIdAliases.put(row.externalId(), target.id);
+            }
+            if (row.email() != null && !row.email().equals(target.email())) {
+                byEmail.put(row.email(), target);
+                emailAliases.put(row.email(), target.id);
+            }
+        }
+        return new ResolvedChunk(byId, created, firstUpdated, merged, inserted, updated, duplicates);
+    }
+
+    private long resolve(long id) {
+        Long target = mergedInto.get(id);
+        while (target != null) {
+            id = target;
+            target = mergedInto.get(id);
+        }
+        return id;
+    }
+
+    /** Loads the stored profiles the chunk's keys may refer to, and indexes them by key. */
+    private Map<Long, Draft> loadCandidates(List<CleanRow> rows, Map<String, Draft> byExternalId, Map<String, Draft> byEmail)
+            throws SQLException {
+        Set<String> externalIds = new LinkedHashSet<>();
+        Set<String> emails = new LinkedHashSet<>();
+        Set<Long> ids = new LinkedHashSet<>();
+        Map<String, Long> aliasedExternalIds = new HashMap<>();
+        Map<String, Long> aliasedEmails = new HashMap<>();
+        for (CleanRow row : rows) {
+            String key = row.externalId();
+            if (key != null) {
+                Long alias = externalIdAliases.get(key);
+                if (alias != null) {
+                    aliasedExternalIds.put(key, resolve(alias));
+                    ids.add(resolve(alias));
+                } else if (externalIdIndex == null) {
+                    externalIds.add(key);
+                } else {
+                    long id = externalIdIndex.get(key);
+                    if (id != 0) {
+                        ids.add(resolve(id));
+                    }
+                }
+            }
+            String email = row.email();
+            if (email != null) {
+                Long alias = emailAliases.get(email);
+                if (alias != null) {
+                    aliasedEmails.put(email, resolve(alias));
+                    ids.add(resolve(alias));
+                } else if (emailIndex == null) {
+                    emails.add(email);
+                } else {
+                    long id = emailIndex.get(email);
+                    if (id != 0) {
+                        ids.add(resolve(id));
+                    }
+                }
+            }
+        }
+        Map<Long, Draft> byId = new HashMap<>();
+        query("external_id", new ArrayList<>(externalIds), byId);
+        query("email", new ArrayList<>(emails), byId);
+        query("id", new ArrayList<>(ids), byId);
+        for (Draft draft : byId.values()) {
+            register(draft, byExternalId, byEmail);
+        }
+        aliasedExternalIds.forEach((key, id) -> {
+            Draft draft = byId.get(id);
+            if (draft != null) {
+                byExternalId.put(key, draft);
+            }
+        });
+        aliasedEmails.forEach((key, id) -> {
+            Draft draft = byId.get(id);
+            if (draft != null) {
+                byEmail.put(key, draft);
+            }
+        });
+        return byId;
+    }
+
+    private void query(String column, List<?> keys, Map<Long, Draft> byId) throws SQLException {
+        for (int from = 0; from < keys.size(); from += IN_LIST) {
+            List<?> part = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
+            String sql = "SELECT " + ProfileMapping.COLUMNS + " FROM profile p WHERE p." + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < part.size(); i++) {
+                    statement.setObject(i + 1, part.get(i));
+                }
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        long id = result.getLong(1);
+                        if (!byId.containsKey(id)) {
+                            byId.put(id, load(result));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private Draft load(ResultSet result) throws SQLException {
+        Profile stored = ProfileMapping.read(result);
+        Draft draft = new Draft();
+        draft.id = stored.getId();
+        draft.inDatabase = true;
+        draft.touched = draft.id > maxIdBefore || updatedProfiles.get((int) draft.id);
+        for (ProfileField field : Draft.STORED) {
+            draft.values[field.ordinal()] = stored.value(field);
+        }
+        draft.interests.addAll(stored.getInterests());
+        draft.attributes.putAll(stored.getAttributes());
+        return draft;
+    }
+
+    private static void register(Draft draft, Map<String, Draft> byExternalId, Map<String, Draft> byEmail) {
+        byExternalId.put(draft.externalId(), draft);
+        if (draft.email() != null) {
+            byEmail.put(draft.email(), draft);
+        }
+    }
+
+    private Draft create(CleanRow row) {
+        Draft draft = new Draft();
+        draft.id = ++nextId;
+        draft.touched = true;
+        System.arraycopy(row.values(), 0, draft.values, 0, Draft.FIELD_COUNT);
+        if (draft.externalId() == null) {
+            draft.values[ProfileField.EXTERNAL_ID.ordinal()] = "gen-" + batchId + "-" + row.line();
+        }
+        draft.interests.addAll(row.interests());
+        draft.attributes.putAll(row.attributes());
+        draft.rowInterestsJson = row.interestsJson();
+        draft.rowAttributesJson = row.attributesJson();
+        draft.newCohorts.addAll(row.cohorts());
+        index(draft);
+        return draft;
+    }
+
+    private void index(Draft draft) {
+        if (externalIdIndex != null) {
+            externalIdIndex.put(draft.externalId(), draft.id);
+        }
+        if (emailIndex != null && draft.email() != null) {
+            emailIndex.put(draft.email(), draft.id);
+        }
+    }
+
+    /** Merges the newer of two profiles of one customer into the older; the newer's keys become aliases of the survivor. */
+    private Draft mergeProfiles(Draft first, Draft second, Map<String, Draft> byExternalId, Map<String, Draft> byEmail,
+                                List<ResolvedChunk.Merged> merged) {
+        Draft survivor = first.id < second.id ? first : second;
+        Draft loser = survivor == first ? second : first;
+        survivor.absorb(loser);
+        if (loser.inDatabase) {
+            merged.add(new ResolvedChunk.Merged(loser.id, survivor.id));
+        }
+        mergedInto.put(loser.id, survivor.id);
+        externalIdAliases.put(loser.externalId(), survivor.id);
+        if (loser.email() != null) {
+            emailAliases.put(loser.email(), survivor.id);
+        }
+        byExternalId.replaceAll((key, draft) -> draft == loser ? survivor : draft);
+        byEmail.replaceAll((key, draft) -> draft == loser ? survivor : draft);
+        return survivor;
+    }
+}

@@ -1,0 +1,96 @@
+package org.cdpdesktop.core.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.cdpdesktop.core.db.StoreException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeferredIndexesTest {
+
+    private static final String PROFILE_INDEXES = "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'profile' AND type = 'index'"
+            + " AND sql IS NOT NULL";
+    private static final String INTEREST_TRIGGER = "SELECT count(*) FROM sqlite_master WHERE name = 'profile_interest_insert'";
+
+    @TempDir
+    Path folder;
+    private ImportFixture store;
+    private long indexes;
+
+    @BeforeEach
+    void open() {
+        store = new ImportFixture(folder);
+        indexes = store.count(PROFILE_INDEXES);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static void insert(Connection connection, long id, String externalId, String interests) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO profile(id, external_id, interests, created_at, updated_at) VALUES (" + id + ", '"
+                    + externalId + "', '" + interests + "', 'now', 'now')");
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Test
+    void onlyASourceOfAtLeastEightMebibytesAndAHundredBytesAStoredProfileIsWorthDeferring() {
+        assertThat(DeferredIndexes.worthDeferring(DeferredIndexes.FROM_BYTES, 0)).isTrue();
+        assertThat(DeferredIndexes.worthDeferring(DeferredIndexes.FROM_BYTES - 1, 0)).isFalse();
+        assertThat(DeferredIndexes.worthDeferring(100_000_000, 1_000_000)).isTrue();
+        assertThat(DeferredIndexes.worthDeferring(100_000_000, 1_000_001)).isFalse();
+    }
+
+    @Test
+    void restoreRecreatesTheIndexesAndTriggerAndWritesTheInterestRowsOfProfilesInsertedMeanwhile() {
+        long[] whileDropped = new long[2];
+        store.database.write(connection -> {
+            insert(connection, 1, "old", "[\"golf\"]");
+            DeferredIndexes deferred = new DeferredIndexes(connection, 1);
+            deferred.drop();
+            whileDropped[0] = count(connection, PROFILE_INDEXES);
+            whileDropped[1] = count(connection, INTEREST_TRIGGER);
+            insert(connection, 2, "new", "[\"tech\",\"travel\"]");
+            assertThat(deferred.deferred()).isTrue();
+            deferred.restore();
+            return null;
+        });
+
+        assertThat(whileDropped).containsExactly(0, 0);
+        assertThat(store.count(PROFILE_INDEXES)).isEqualTo(indexes).isPositive();
+        assertThat(store.count(INTEREST_TRIGGER)).isEqualTo(1);
+        assertThat(store.count("SELECT count(*) FROM profile_interest WHERE profile_id = 2")).isEqualTo(2);
+        assertThat(store.count("SELECT count(*) FROM profile_interest WHERE profile_id = 1")).isEqualTo(1);
+    }
+
+    @Test
+    void rebuildingTheUniqueIndexRefusesAnIdentityStoredTwiceAndTheTransactionRollsBack() {
+        assertThatThrownBy(() -> store.database.write(connection -> {
+            DeferredIndexes deferred = new DeferredIndexes(connection, 0);
+            deferred.drop();
+            insert(connection, 1, "same", "[]");
+            insert(connection, 2, "same", "[]");
+            deferred.restore();
+            return null;
+        })).isInstanceOf(StoreException.class);
+
+        assertThat(store.count(PROFILE_INDEXES)).isEqualTo(indexes);
+        assertThat(store.profiles.count()).isZero();
+    }
+}
