@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.cdpdesktop.core.ingest.TestWorkbooks;
 import org.junit.jupiter.api.Test;
@@ -23,19 +22,8 @@ class ImportCommandTest {
     @TempDir
     Path folder;
 
-    private record Result(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data-dir", folder.resolve("data").toString()));
-        all.addAll(List.of(args));
-        int exit = RootCommand.execute(all.toArray(String[]::new), path -> fail("no desktop"), new PrintWriter(out), new PrintWriter(err));
-        return new Result(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.in(folder.resolve("data"), args);
     }
 
     private Path csv(String name, String text) throws Exception {
@@ -47,8 +35,8 @@ class ImportCommandTest {
     @Test
     void importPrintsOneJsonSummaryLine() throws Exception {
         Path file = csv("a.csv", "cookie,email,age\nc1,a@x.com,30\nc2,b@x.com,31,extra\nc3,A@X.com,32\n");
-        Result result = run("import", file.toString());
-        assertThat(result.exit()).isZero();
+        CliRun result = run("import", file.toString());
+        assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines()).hasSize(1);
         JsonNode summary = result.json();
         assertThat(summary.get("read").asLong()).isEqualTo(3);
@@ -64,8 +52,8 @@ class ImportCommandTest {
     @Test
     void aMappingThatSkipsEveryColumnIsRefusedAndStoresNothing() throws Exception {
         Path file = csv("a.csv", "id,email,city\nc1,a@x.com,Oslo\n");
-        Result result = run("import", file.toString(), "--map", "id=skip", "--map", "email=skip", "--map", "city=skip");
-        assertThat(result.exit()).isEqualTo(1);
+        CliRun result = run("import", file.toString(), "--map", "id=skip", "--map", "email=skip", "--map", "city=skip");
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("error: Every column is skipped, so nothing would be imported");
         assertThat(JSON.readTree(run("export").out())).isEmpty();
@@ -77,8 +65,8 @@ class ImportCommandTest {
         long batchId = run("import", csv("b.csv", "id,email\nA1,a1@x.com\nB1,b1@x.com\n").toString()).json().get("batchId").asLong();
         assertThat(run("imports", "list").json().get("imports")).hasSize(2);
 
-        Result undo = run("imports", "undo", String.valueOf(batchId));
-        assertThat(undo.exit()).as(undo.err()).isZero();
+        CliRun undo = run("imports", "undo", String.valueOf(batchId));
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(undo.out().lines()).hasSize(1);
         assertThat(undo.json().get("removed").asLong()).isEqualTo(1);
         assertThat(undo.json().get("keptUpdated").asLong()).isEqualTo(1);
@@ -86,8 +74,8 @@ class ImportCommandTest {
         assertThat(JSON.readTree(run("export").out())).extracting(profile -> profile.get("externalId").asText()).containsExactly("A1");
         assertThat(run("imports", "list").json().get("imports").get(0).get("status").asText()).isEqualTo("undone");
 
-        Result again = run("imports", "undo", String.valueOf(batchId));
-        assertThat(again.exit()).isEqualTo(1);
+        CliRun again = run("imports", "undo", String.valueOf(batchId));
+        assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("error: The import of b.csv (" + batchId + ") was already undone");
     }
 
@@ -96,24 +84,24 @@ class ImportCommandTest {
         Path book = TestWorkbooks.customers(folder.resolve("book.xlsx"));
         Path lines = csv("events.txt", "{\"cookie\": \"j1\", \"email\": \"j@x.com\"}\n{\"cookie\": \"j2\"}\nnot json\n");
 
-        Result workbook = run("import", book.toString(), "--sheet", "2", "--map", "zip=postalCode");
-        Result json = run("import", lines.toString());
-        Result missing = run("import", book.toString(), "--sheet", "Orders");
+        CliRun workbook = run("import", book.toString(), "--sheet", "2", "--map", "zip=postalCode");
+        CliRun json = run("import", lines.toString());
+        CliRun missing = run("import", book.toString(), "--sheet", "Orders");
 
-        assertThat(workbook.exit()).as(workbook.err()).isZero();
+        assertThat(workbook.exitCode()).as(workbook.err()).isZero();
         assertThat(workbook.json().get("format").asText()).isEqualTo("xlsx");
         assertThat(workbook.json().get("inserted").asLong()).isEqualTo(2);
         assertThat(json.json().get("format").asText()).isEqualTo("jsonl");
         assertThat(json.json().get("inserted").asLong()).isEqualTo(2);
         assertThat(json.json().get("rejected").asLong()).isEqualTo(1);
-        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).startsWith("error: book.xlsx has no sheet 'Orders'; its sheets are Empty, Customers");
         assertThat(missing.out()).isEmpty();
     }
 
     @Test
     void severalFilesPrintTotalsAndOneEntryPerFile() throws Exception {
-        Result result = run("import", csv("a.csv", "id\n1\n2\n").toString(), csv("b.csv", "id\n2\n3\n").toString());
+        CliRun result = run("import", csv("a.csv", "id\n1\n2\n").toString(), csv("b.csv", "id\n2\n3\n").toString());
         JsonNode summary = result.json();
         assertThat(summary.get("read").asLong()).isEqualTo(4);
         assertThat(summary.get("inserted").asLong()).isEqualTo(3);
@@ -126,11 +114,11 @@ class ImportCommandTest {
         Path file = folder.resolve("crm.csv");
         Files.write(file, "Kunde|Mail|Stadt\nk1|a@x.com|Köln\nbad\n".getBytes(StandardCharsets.ISO_8859_1));
         Path rejects = folder.resolve("mine.rejects.csv");
-        Result result = run("import", file.toString(), "--delimiter", "pipe", "--encoding", "ISO-8859-1",
+        CliRun result = run("import", file.toString(), "--delimiter", "pipe", "--encoding", "ISO-8859-1",
                 "--map", "Kunde=externalId", "--map", "Stadt=city", "--on-duplicate", "fill", "--rejects", rejects.toString());
-        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.json().get("rejectsFile").asText()).isEqualTo(rejects.toString());
-        Result exported = run("export");
+        CliRun exported = run("export");
         JsonNode profile = JSON.readTree(exported.out()).get(0);
         assertThat(profile.get("externalId").asText()).isEqualTo("k1");
         assertThat(profile.get("city").asText()).isEqualTo("Köln");
@@ -139,7 +127,7 @@ class ImportCommandTest {
 
     @Test
     void dryRunKeepsNothing() throws Exception {
-        Result result = run("import", "--dry-run", csv("a.csv", "id\n1\n").toString());
+        CliRun result = run("import", "--dry-run", csv("a.csv", "id\n1\n").toString());
         assertThat(result.json().get("inserted").asLong()).isEqualTo(1);
         assertThat(JSON.readTree(run("export").out())).isEmpty();
     }
@@ -147,25 +135,25 @@ class ImportCommandTest {
     @Test
     void presetsSavedFromTheCliDriveAnImport() throws Exception {
         Path file = csv("p.csv", "Kunde,Notiz\nk1,hello\n");
-        assertThat(run("preset", "save", "crm", "--from", file.toString(), "--map", "Kunde=externalId", "--map", "Notiz=bio").exit()).isZero();
+        assertThat(run("preset", "save", "crm", "--from", file.toString(), "--map", "Kunde=externalId", "--map", "Notiz=bio").exitCode()).isZero();
         assertThat(run("preset", "list").out().trim()).isEqualTo("[\"crm\"]");
-        assertThat(run("import", "--preset", "crm", file.toString()).exit()).isZero();
+        assertThat(run("import", "--preset", "crm", file.toString()).exitCode()).isZero();
         assertThat(JSON.readTree(run("export").out()).get(0).get("bio").asText()).isEqualTo("hello");
     }
 
     @Test
     void mistakesAreOneClearErrorLine() throws Exception {
-        Result missing = run("import", folder.resolve("nope.csv").toString());
-        assertThat(missing.exit()).isEqualTo(RootCommand.EXIT_FAILURE);
+        CliRun missing = run("import", folder.resolve("nope.csv").toString());
+        assertThat(missing.exitCode()).isEqualTo(RootCommand.EXIT_FAILURE);
         assertThat(missing.err()).startsWith("error: No such file: ");
-        Result badMap = run("import", csv("a.csv", "id\n1\n").toString(), "--map", "zzz=email");
+        CliRun badMap = run("import", csv("a.csv", "id\n1\n").toString(), "--map", "zzz=email");
         assertThat(badMap.err()).startsWith("error: --map zzz=email: the file has no column 'zzz'");
-        Result both = run("import", csv("b.csv", "id\n1\n").toString(), "--map", "id=email", "--preset", "x");
-        assertThat(both.exit()).isEqualTo(RootCommand.EXIT_USAGE);
-        Result policy = run("import", csv("c.csv", "id\n1\n").toString(), "--on-duplicate", "merge");
+        CliRun both = run("import", csv("b.csv", "id\n1\n").toString(), "--map", "id=email", "--preset", "x");
+        assertThat(both.exitCode()).isEqualTo(RootCommand.EXIT_USAGE);
+        CliRun policy = run("import", csv("c.csv", "id\n1\n").toString(), "--on-duplicate", "merge");
         assertThat(policy.err()).contains("Unknown duplicate policy 'merge'");
-        Result csvToStdout = run("export", "--format", "csv");
-        assertThat(csvToStdout.exit()).isEqualTo(RootCommand.EXIT_USAGE);
+        CliRun csvToStdout = run("export", "--format", "csv");
+        assertThat(csvToStdout.exitCode()).isEqualTo(RootCommand.EXIT_USAGE);
     }
 
     @Test

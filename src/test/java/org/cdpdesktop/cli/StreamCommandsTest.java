@@ -1,17 +1,11 @@
 package org.cdpdesktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.stream.TestBroker;
@@ -23,26 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StreamCommandsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path folder;
 
     private final TestBroker broker = TestBroker.get();
 
-    private record Result(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--data-dir", folder.resolve("data").toString()));
-        all.addAll(List.of(args));
-        int exit = RootCommand.execute(all.toArray(String[]::new), path -> fail("no desktop"), new PrintWriter(out), new PrintWriter(err));
-        return new Result(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.in(folder.resolve("data"), args);
     }
 
     private Path file(String name, String text) throws Exception {
@@ -58,15 +40,15 @@ class StreamCommandsTest {
         Path jsonl = file("more.jsonl", "{\"cookie\":\"c-3\",\"email\":\"cy@example.com\",\"interests\":[\"tech\"]}\n\n"
                 + "{\"cookie\":\"c-1\",\"email\":\"ann@example.com\",\"zip\":\"07302\",\"loyalty\":\"gold\"}\nnot json\n");
 
-        Result sentCsv = run("produce", "--bootstrap", broker.bootstrap(), "--topic", topic, csv.toString());
-        Result sentJsonl = run("produce", "--bootstrap", broker.bootstrap(), "--topic", topic, jsonl.toString());
-        Result consumed = run("consume", "--bootstrap", broker.bootstrap(), "--topic", topic, "--group", "cli-1", "--from-beginning",
+        CliRun sentCsv = run("produce", "--bootstrap", broker.bootstrap(), "--topic", topic, csv.toString());
+        CliRun sentJsonl = run("produce", "--bootstrap", broker.bootstrap(), "--topic", topic, jsonl.toString());
+        CliRun consumed = run("consume", "--bootstrap", broker.bootstrap(), "--topic", topic, "--group", "cli-1", "--from-beginning",
                 "--max-messages", "5", "--idle-timeout", "30");
 
-        assertThat(sentCsv.exit()).as(sentCsv.err()).isZero();
+        assertThat(sentCsv.exitCode()).as(sentCsv.err()).isZero();
         assertThat(sentCsv.json().get("sent").asLong()).isEqualTo(2);
         assertThat(sentJsonl.json().get("sent").asLong()).isEqualTo(3);
-        assertThat(consumed.exit()).as(consumed.err()).isZero();
+        assertThat(consumed.exitCode()).as(consumed.err()).isZero();
         JsonNode summary = consumed.json();
         assertThat(summary.get("read").asLong()).isEqualTo(5);
         assertThat(summary.get("inserted").asLong() + summary.get("updated").asLong() + summary.get("duplicates").asLong())
@@ -87,17 +69,17 @@ class StreamCommandsTest {
     void consumeEndsAfterTheIdleTimeoutWithNothingRead() throws Exception {
         String topic = broker.newTopic("idle", 1);
 
-        Result consumed = run("consume", "--bootstrap", broker.bootstrap(), "--topic", topic, "--idle-timeout", "1");
+        CliRun consumed = run("consume", "--bootstrap", broker.bootstrap(), "--topic", topic, "--idle-timeout", "1");
 
-        assertThat(consumed.exit()).as(consumed.err()).isZero();
+        assertThat(consumed.exitCode()).as(consumed.err()).isZero();
         assertThat(consumed.json().get("read").asLong()).isZero();
     }
 
     @Test
     void aBootstrapThatIsNotHostAndPortIsAUsageError() {
-        Result result = run("produce", "--bootstrap", "localhost", "--topic", "t", folder.resolve("x.csv").toString());
+        CliRun result = run("produce", "--bootstrap", "localhost", "--topic", "t", folder.resolve("x.csv").toString());
 
-        assertThat(result.exit()).isEqualTo(RootCommand.EXIT_USAGE);
+        assertThat(result.exitCode()).isEqualTo(RootCommand.EXIT_USAGE);
         assertThat(result.err()).contains("Bootstrap server \"localhost\" is not HOST:PORT");
         assertThat(result.out()).isEmpty();
     }
@@ -109,10 +91,10 @@ class StreamCommandsTest {
                 + "{\"cookie\":\"p-2\",\"email\":\"pat@example.com\",\"interests\":[\"cooking\"],\"cohort\":\"Homebodies\"}\n");
         run("produce", "--bootstrap", broker.bootstrap(), "--topic", topic, jsonl.toString());
 
-        Result consumed = run("consume", "--bootstrap", broker.bootstrap(), "--topic", topic, "--group", "predict-1", "--from-beginning",
+        CliRun consumed = run("consume", "--bootstrap", broker.bootstrap(), "--topic", topic, "--group", "predict-1", "--from-beginning",
                 "--predict", "--max-messages", "2", "--idle-timeout", "30");
 
-        assertThat(consumed.exit()).as(consumed.err()).isZero();
+        assertThat(consumed.exitCode()).as(consumed.err()).isZero();
         assertThat(consumed.json().get("inserted").asLong()).isEqualTo(2);
         try (App app = App.open(folder.resolve("data"))) {
             String model = app.cohortModels().registry().activeId().orElseThrow();
@@ -135,9 +117,9 @@ class StreamCommandsTest {
             Files.delete(app.dataDirectory().models().resolve("active"));
         }
 
-        Result result = run("consume", "--bootstrap", broker.bootstrap(), "--topic", "t", "--predict", "--idle-timeout", "1");
+        CliRun result = run("consume", "--bootstrap", broker.bootstrap(), "--topic", "t", "--predict", "--idle-timeout", "1");
 
-        assertThat(result.exit()).isEqualTo(RootCommand.EXIT_FAILURE);
+        assertThat(result.exitCode()).isEqualTo(RootCommand.EXIT_FAILURE);
         assertThat(result.err()).contains("error: Predicting on ingest needs an active cohort model");
     }
 }
