@@ -73,7 +73,7 @@ public final class App implements AutoCloseable {
         this.fieldValues = new FieldValues(database);
         this.apiKeys = new ApiKeys(database);
         importer.onImported(summary -> lookalikes.rescoreAll());
-        importer.onImported(summary -> segments.snapshotAll("import"));
+        importer.onImported(summary -> segments.snapshotChanges("import"));
         importer.onUndone(summary -> segments.snapshotAll("undo import"));
         this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));
         cohortModels.onPredicted(prediction -> segments.snapshotAll("prediction"));

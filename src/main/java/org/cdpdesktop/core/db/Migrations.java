@@ -35,7 +35,8 @@ public final class Migrations {
             new Migration(7, "api_keys"),
             new Migration(8, "dead_letters"),
             new Migration(11, "created_without_signup_index"),
-            new Migration(16, "segment_lookalike"));
+            new Migration(16, "segment_lookalike"),
+            new Migration(18, "snapshot_basis"));
 
     private Migrations() {
     }

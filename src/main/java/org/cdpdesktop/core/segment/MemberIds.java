@@ -123,6 +123,25 @@ public final class MemberIds {
         return Arrays.stream(ascending).filter(id -> Arrays.binarySearch(ascendingOthers, id) < 0).toArray();
     }
 
+    /** The ids in either ascending list, in order, each once. */
+    public static long[] union(long[] ascending, long[] ascendingOthers) {
+        long[] either = new long[ascending.length + ascendingOthers.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < ascending.length || j < ascendingOthers.length) {
+            if (j == ascendingOthers.length || (i < ascending.length && ascending[i] < ascendingOthers[j])) {
+                either[n++] = ascending[i++];
+            } else if (i == ascending.length || ascending[i] > ascendingOthers[j]) {
+                either[n++] = ascendingOthers[j++];
+            } else {
+                either[n++] = ascending[i++];
+                j++;
+            }
+        }
+        return Arrays.copyOf(either, n);
+    }
+
     /** The ids in both ascending lists, in order; one merge pass, since overlap matrices intersect every pair. */
     public static long[] intersection(long[] ascending, long[] ascendingOthers) {
         long[] both = new long[Math.min(ascending.length, ascendingOthers.length)];

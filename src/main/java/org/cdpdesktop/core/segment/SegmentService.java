@@ -265,6 +265,15 @@ public final class SegmentService {
         return snapshots.snapshotAll(reason);
     }
 
+    /**
+     * As {@link #snapshotAll}, for after imports: a segment whose members only the imported profiles can have changed
+     * is re-evaluated over those profiles alone, so the cost follows the import's size rather than the store's; the
+     * others are evaluated in full. The snapshots are the same as {@link #snapshotAll} would take.
+     */
+    public List<SnapshotResult> snapshotChanges(String reason) {
+        return snapshots.snapshotChanges(reason);
+    }
+
     /** The snapshots of one segment, oldest first. */
     public List<SnapshotPoint> history(long segmentId) {
         return snapshots.history(segmentId);

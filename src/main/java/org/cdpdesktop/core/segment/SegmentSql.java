@@ -141,6 +141,11 @@ final class SegmentSql {
      * belongs to (62 segments to a column). One scan with many tests is several times faster than one scan per segment.
      */
     static List<long[]> evaluateAll(Connection connection, List<Translated> segments) throws SQLException {
+        return evaluateAll(connection, segments, null);
+    }
+
+    /** As {@link #evaluateAll(Connection, List)}, over only the profiles with these ids ({@code null}: every profile). */
+    static List<long[]> evaluateAll(Connection connection, List<Translated> segments, long[] onlyIds) throws SQLException {
         List<long[]> members = new ArrayList<>();
         if (segments.isEmpty()) {
             return members;
@@ -158,7 +163,12 @@ final class SegmentSql {
         }
         IdList[] lists = new IdList[segments.size()];
         Arrays.setAll(lists, i -> new IdList());
-        try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM profile p ORDER BY p.id").toString())) {
+        sql.append(" FROM profile p");
+        if (onlyIds != null) {
+            sql.append(" WHERE p.id IN (SELECT value FROM json_each(?))");
+            parameters.add(idsJson(onlyIds));
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.append(" ORDER BY p.id").toString())) {
             SqlParameters.bind(statement, parameters, 1);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -177,6 +187,15 @@ final class SegmentSql {
             members.add(list.toArray());
         }
         return members;
+    }
+
+    /** Ids as a JSON array, for {@code json_each}: one bound text instead of one parameter per id. */
+    static String idsJson(long[] ids) {
+        StringBuilder json = new StringBuilder(ids.length * 8 + 2).append('[');
+        for (int i = 0; i < ids.length; i++) {
+            json.append(i == 0 ? "" : ",").append(ids[i]);
+        }
+        return json.append(']').toString();
     }
 
     /** A growable list of ids, without boxing a million Longs. */

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +47,60 @@ final class Snapshots {
      * A segment whose rule cannot be evaluated is reported in the results and skipped; the others are still taken.
      */
     List<SnapshotResult> snapshotAll(String reason) {
+        return take(reason, false);
+    }
+
+    /**
+     * As {@link #snapshotAll}, re-evaluating only the profiles that imports inserted or updated since a segment's last
+     * snapshot where the store shows that nothing else can have changed its members; every other segment is evaluated
+     * over the whole store. See {@link ChangeBasis} for when that is.
+     */
+    List<SnapshotResult> snapshotChanges(String reason) {
+        return take(reason, true);
+    }
+
+    private List<SnapshotResult> take(String reason, boolean onlyChanges) {
         String takenAt = clock.instant().toString();
         List<SnapshotResult> results = database.withWriter(writer -> withoutForeignKeyChecks(writer, connection -> {
+            ChangeBasis.Store store = ChangeBasis.Store.read(connection);
             List<SegmentSql.Translated> translated = SegmentSql.translateAll(connection, clock);
+            Map<Long, ChangeBasis.Previous> previous = onlyChanges ? ChangeBasis.latestSnapshots(connection) : Map.of();
+            Map<Long, long[]> changedSince = new HashMap<>();
+            Map<long[], List<SegmentSql.Translated>> byChanges = new IdentityHashMap<>();
             List<SegmentSql.Translated> scanned = new ArrayList<>();
             Map<Long, long[]> members = new HashMap<>();
             for (SegmentSql.Translated t : translated) {
-                if (t.sql() != null && SegmentSql.scansTable(connection, t.sql())) {
+                if (t.sql() == null) {
+                    continue;
+                }
+                ChangeBasis.Previous before = previous.get(t.segment().id());
+                long[] changed = null;
+                if (before != null && before.sameRule(t.sql())) {
+                    if (!changedSince.containsKey(before.throughBatch())) {
+                        changedSince.put(before.throughBatch(), ChangeBasis.changedSince(connection, before, store));
+                    }
+                    changed = changedSince.get(before.throughBatch());
+                }
+                if (changed != null) {
+                    byChanges.computeIfAbsent(changed, c -> new ArrayList<>()).add(t);
+                } else if (SegmentSql.scansTable(connection, t.sql())) {
                     scanned.add(t);
-                } else if (t.sql() != null) {
+                } else {
                     members.put(t.segment().id(), SegmentSql.selectIds(connection, t.sql()));
                 }
             }
             List<long[]> scannedMembers = SegmentSql.evaluateAll(connection, scanned);
             for (int i = 0; i < scanned.size(); i++) {
                 members.put(scanned.get(i).segment().id(), scannedMembers.get(i));
+            }
+            Map<Long, Reevaluated> reevaluated = new HashMap<>();
+            for (Map.Entry<long[], List<SegmentSql.Translated>> group : byChanges.entrySet()) {
+                long[] changed = group.getKey();
+                List<long[]> matching = SegmentSql.evaluateAll(connection, group.getValue(), changed);
+                for (int i = 0; i < group.getValue().size(); i++) {
+                    long segmentId = group.getValue().get(i).segment().id();
+                    reevaluated.put(segmentId, new Reevaluated(previous.get(segmentId), changed, matching.get(i)));
+                }
             }
             List<SnapshotResult> done = new ArrayList<>();
             for (SegmentSql.Translated t : translated) {
@@ -69,15 +109,29 @@ final class Snapshots {
                     done.add(new SnapshotResult(segment.id(), segment.name(), 0, 0, 0, t.error()));
                     continue;
                 }
-                long[] ids = members.get(segment.id());
-                MemberChange change = refreshMembers(connection, segment.id(), ids);
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment_snapshot"
-                        + "(segment_id, taken_at, reason, size, members) VALUES (?, ?, ?, ?, ?)")) {
+                Reevaluated partly = reevaluated.get(segment.id());
+                long[] ids;
+                MemberChange change;
+                byte[] blob;
+                if (partly != null) {
+                    ids = partly.members();
+                    change = partly.refresh(connection, segment.id(), ids);
+                    blob = change.added() == 0 && change.removed() == 0 ? partly.before().blob() : MemberIds.encode(ids);
+                } else {
+                    ids = members.get(segment.id());
+                    change = refreshMembers(connection, segment.id(), ids);
+                    blob = MemberIds.encode(ids);
+                }
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment_snapshot(segment_id, taken_at,"
+                        + " reason, size, members, rule_key, through_batch, profiles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, segment.id());
                     insert.setString(2, takenAt);
                     insert.setString(3, reason);
                     insert.setLong(4, ids.length);
-                    insert.setBytes(5, MemberIds.encode(ids));
+                    insert.setBytes(5, blob);
+                    insert.setString(6, ChangeBasis.ruleKey(t.sql()));
+                    insert.setLong(7, store.lastBatch());
+                    insert.setLong(8, store.profiles());
                     insert.executeUpdate();
                 }
                 done.add(new SnapshotResult(segment.id(), segment.name(), ids.length, change.added(), change.removed(), null));
@@ -87,6 +141,30 @@ final class Snapshots {
         results.stream().filter(r -> r.error() != null)
                 .forEach(r -> LOG.warn("Snapshot skipped segment {}: {}", r.name(), r.error()));
         return results;
+    }
+
+    /**
+     * A segment re-evaluated over the changed profiles only: its members are the previous ones without the changed
+     * profiles, plus the changed profiles that match its rule now.
+     */
+    private record Reevaluated(ChangeBasis.Previous before, long[] changed, long[] matching) {
+
+        long[] members() {
+            return MemberIds.union(MemberIds.difference(before.members(), changed), matching);
+        }
+
+        /**
+         * Sets the stored members of the changed profiles only, so the cost follows the change; the counts compare
+         * with the previous snapshot, as a full refresh's do.
+         */
+        MemberChange refresh(Connection connection, long segmentId, long[] now) throws SQLException {
+            apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
+                    segmentId, MemberIds.difference(changed, matching));
+            apply(connection, "INSERT OR IGNORE INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
+                    segmentId, matching);
+            return new MemberChange(MemberIds.difference(now, before.members()).length,
+                    MemberIds.difference(before.members(), now).length);
+        }
     }
 
     /**

@@ -17,6 +17,13 @@ class MemberIdsTest {
     }
 
     @Test
+    void unionMergesTwoAscendingListsKeepingEachIdOnce() {
+        assertThat(MemberIds.union(new long[] {1, 4, 9}, new long[] {2, 4, 10, 11})).containsExactly(1, 2, 4, 9, 10, 11);
+        assertThat(MemberIds.union(new long[0], new long[] {3})).containsExactly(3);
+        assertThat(MemberIds.union(new long[] {5}, new long[0])).containsExactly(5);
+    }
+
+    @Test
     void emptyAndHugeIdsRoundTrip() {
         assertThat(MemberIds.decode(MemberIds.encode(new long[0]), 0)).isEmpty();
         long[] extremes = {1, 127, 128, 16_384, Long.MAX_VALUE};
