@@ -57,21 +57,43 @@ public final class StreamConsumer implements Runnable {
      *
      * @param maxMessages   stop after this many messages, {@code 0} = never
      * @param idleTimeout   stop when no message came for this long, {@code null} = never
-     * @param batchSize     the most messages ingested in one transaction
+     * @param batchSize     the most messages ingested in one transaction while the consumer keeps up
      * @param pollRecords   the most messages one poll returns; a batch fills from several polls
      * @param linger        how long a batch waits for more messages before it is ingested
      * @param afterIngestEvery how often, at most, segment snapshots follow the ingested batches
+     * @param backlogBatchSize the most messages in one transaction while a backlog lasts: batches double from
+     *                      {@code batchSize} while each one fills and the lag is still larger, since every batch
+     *                      costs a transaction, an import-history row and an offset commit
      */
     public record Options(long maxMessages, Duration idleTimeout, int batchSize, int pollRecords, Duration linger,
-                          Duration afterIngestEvery) {
+                          Duration afterIngestEvery, int backlogBatchSize) {
+
+        public Options {
+            if (batchSize < 1 || backlogBatchSize < batchSize) {
+                throw new IllegalArgumentException("A batch holds at least one message, and a backlog batch at least a batch");
+            }
+        }
+
+        /** Options whose batches do not grow with a backlog. */
+        public Options(long maxMessages, Duration idleTimeout, int batchSize, int pollRecords, Duration linger,
+                       Duration afterIngestEvery) {
+            this(maxMessages, idleTimeout, batchSize, pollRecords, linger, afterIngestEvery, batchSize);
+        }
+
         public static Options continuous() {
-            return new Options(0, null, 5_000, 1_000, Duration.ofMillis(500), Duration.ofSeconds(30));
+            return new Options(0, null, 5_000, 1_000, Duration.ofMillis(500), Duration.ofSeconds(30), 50_000);
         }
 
         public Options withLimits(long newMaxMessages, Duration newIdleTimeout) {
-            return new Options(newMaxMessages, newIdleTimeout, batchSize, pollRecords, linger, afterIngestEvery);
+            return new Options(newMaxMessages, newIdleTimeout, batchSize, pollRecords, linger, afterIngestEvery, backlogBatchSize);
         }
     }
+
+    /**
+     * The most message bytes one batch holds, whatever its count: a backlog batch of messages near the size limit
+     * ({@link MessageParser#MAX_MESSAGE_BYTES}) stops here rather than at its count.
+     */
+    static final long MAX_BATCH_BYTES = 32L * 1024 * 1024;
 
     private final StreamSettings settings;
     private final MessageParser parser;
@@ -108,6 +130,7 @@ public final class StreamConsumer implements Runnable {
     private long batchSequence;
     private boolean connected;
     private long backoffMillis;
+    private long batchLimit;
 
     /**
      * @param preset          the mapping of a CSV line's columns, or {@code null} to map by name
@@ -145,6 +168,7 @@ public final class StreamConsumer implements Runnable {
 
     @Override
     public void run() {
+        batchLimit = options.batchSize();
         started = System.nanoTime();
         rateSampledAt = started;
         lastMessageAt = started;
@@ -195,12 +219,13 @@ public final class StreamConsumer implements Runnable {
             List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
             boolean stored = false;
             try {
-                collect(kafka, batch);
+                boolean full = collect(kafka, batch);
                 if (!batch.isEmpty()) {
                     process(batch);
                     stored = true;
                     commit(kafka);
                 }
+                sizeNextBatch(full);
                 recovered();
             } catch (WakeupException e) {
                 // Only stop() wakes the consumer: the loop ends, and what was stored is committed on the way out.
@@ -233,17 +258,22 @@ public final class StreamConsumer implements Runnable {
         }
     }
 
-    /** Polls until the batch is full, the linger has passed since its first message, or nothing comes. */
-    private void collect(KafkaConsumer<byte[], byte[]> kafka, List<ConsumerRecord<byte[], byte[]>> batch) {
+    /**
+     * Polls until the batch is full (by count or bytes), the linger has passed since its first message, or nothing
+     * comes; returns whether it filled.
+     */
+    private boolean collect(KafkaConsumer<byte[], byte[]> kafka, List<ConsumerRecord<byte[], byte[]>> batch) {
         long firstAt = 0;
         long room = room();
-        while (batch.size() < room && !stopRequested.get()) {
+        long bytes = 0;
+        while (batch.size() < room && bytes < MAX_BATCH_BYTES && !stopRequested.get()) {
             ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
             observe(kafka);
             int added = 0;
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                if (batch.size() < room) {
+                if (batch.size() < room && bytes < MAX_BATCH_BYTES) {
                     batch.add(record);
+                    bytes += record.value() == null ? 0 : record.value().length;
                     added++;
                 }
             }
@@ -254,19 +284,26 @@ public final class StreamConsumer implements Runnable {
                 lastMessageAt = System.nanoTime();
             }
             if (batch.isEmpty()) {
-                return;
+                return false;
             }
             if (firstAt == 0) {
                 firstAt = System.nanoTime();
             }
             if (records.isEmpty() || System.nanoTime() - firstAt >= options.linger().toNanos()) {
-                return;
+                return false;
             }
         }
+        return batch.size() >= room || bytes >= MAX_BATCH_BYTES;
+    }
+
+    /** A batch that filled while more than another batch waits doubles the next one, up to the backlog size. */
+    private void sizeNextBatch(boolean filled) {
+        long waiting = lag.values().stream().mapToLong(Long::longValue).sum();
+        batchLimit = filled && waiting > batchLimit ? Math.min(batchLimit * 2, options.backlogBatchSize()) : options.batchSize();
     }
 
     private long room() {
-        long room = options.batchSize();
+        long room = batchLimit;
         if (options.maxMessages() > 0) {
             room = Math.min(room, options.maxMessages() - read);
         }

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.query.RuleParser;
+import org.cdpdesktop.core.segment.MembershipChange;
+import org.cdpdesktop.core.segment.SnapshotPoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -259,5 +262,56 @@ class StreamConsumerTest {
             assertThat(letter.reason()).startsWith("Expected 3 CSV values");
         });
         assertThat(app.importer().history().get(0).source()).isEqualTo("kafka");
+    }
+
+    @Test
+    void aBacklogGrowsTheBatchesSoFewerTransactionsStoreIt() {
+        String topic = broker.newTopic("backlog", 1);
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            values.add(text("{\"cookie\":\"c-" + i + "\"}"));
+        }
+        broker.send(topic, values);
+        StreamSettings settings = StreamSettings.plain(broker.bootstrap(), List.of(topic), "g-backlog", "earliest");
+        StreamConsumer consumer = app.stream().consumer(settings,
+                new StreamConsumer.Options(200, IDLE, 7, 5, Duration.ofSeconds(1), Duration.ofSeconds(30), 56));
+
+        consumer.run();
+
+        assertThat(consumer.status().inserted()).isEqualTo(200);
+        assertThat(app.profiles().count()).isEqualTo(200);
+        long batches = app.importer().history().stream().filter(entry -> entry.source().equals("kafka")).count();
+        assertThat(batches).as("batches of 7 growing to 56 while the backlog lasts").isLessThan(200 / 7);
+    }
+
+    @Test
+    void segmentSnapshotsAfterStreamedBatchesHoldExactlyTheLiveMembers() {
+        app.segments().create("US", RuleParser.parse("country = \"US\""), null);
+        app.segments().create("Travel over 30", RuleParser.parse("interests contains \"travel\" AND age > 30"), null);
+        app.segments().snapshotAll("manual");
+        String topic = broker.newTopic("segments", 2);
+        String[] countries = {"US", "DE", "FR"};
+        for (int round = 0; round < 2; round++) {
+            List<byte[]> values = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int customer = round == 0 ? i : i * 3 % 50;
+                values.add(text("{\"cookie\":\"c-" + customer + "\",\"country\":\"" + countries[(i + round) % 3]
+                        + "\",\"age\":" + (20 + (i * 7 + round) % 40) + ",\"interests\":[\"" + (i % 2 == round ? "travel" : "food") + "\"]}"));
+            }
+            broker.send(topic, values);
+            StreamSettings settings = StreamSettings.plain(broker.bootstrap(), List.of(topic), "g-segments", "earliest");
+            // A snapshot after every batch of 7, as a stream running for a while takes them.
+            app.stream().consumer(settings, new StreamConsumer.Options(40, IDLE, 7, 5, Duration.ofSeconds(1), Duration.ZERO)).run();
+
+            for (var size : app.segments().sizes()) {
+                List<SnapshotPoint> history = app.segments().history(size.segment().id());
+                assertThat(history.get(history.size() - 1).size()).as(size.segment().name()).isEqualTo(size.size());
+                MembershipChange since = app.segments().diffSinceLastSnapshot(size.segment().id());
+                assertThat(since.added()).as("joined %s since its snapshot", size.segment().name()).isEmpty();
+                assertThat(since.removed()).as("left %s since its snapshot", size.segment().name()).isEmpty();
+            }
+        }
+        assertThat(app.segments().sizes()).filteredOn(size -> size.segment().name().equals("US"))
+                .singleElement().satisfies(size -> assertThat(size.size()).isPositive());
     }
 }
