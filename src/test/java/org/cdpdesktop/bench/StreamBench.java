@@ -44,12 +44,12 @@ import org.junit.jupiter.api.Test;
  * updates), against the import pipeline reading the same profiles from a JSON Lines file (parsed and flattened by the
  * same parser, ingested in chunks of 50,000) into an empty store and again. A bare kafka-clients consumer that only
  * deserialises the topic shows what Kafka itself costs. Writes {@code target/bench/stream.md}.
- * Run: {@code mvn -Pbench test -Dtest=StreamBench}.
+ * Run: {@code mvn -Pbench test -Dtest=StreamBench} ({@code -Dbench.profiles=N} for another count).
  */
 @Tag("bench")
 class StreamBench {
 
-    private static final int PROFILES = 1_000_000;
+    private static final int PROFILES = Integer.getInteger("bench.profiles", 1_000_000);
     private static final int CHUNK = 50_000;
     private static final Path FOLDER = Path.of("target", "bench", "stream");
 
