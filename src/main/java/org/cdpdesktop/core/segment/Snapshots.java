@@ -96,7 +96,7 @@ final class Snapshots {
             Map<Long, Reevaluated> reevaluated = new HashMap<>();
             for (Map.Entry<long[], List<SegmentSql.Translated>> group : byChanges.entrySet()) {
                 long[] changed = group.getKey();
-                List<long[]> matching = SegmentSql.evaluateAll(connection, group.getValue(), changed);
+                List<long[]> matching = SegmentSql.evaluateAmong(connection, group.getValue(), changed);
                 for (int i = 0; i < group.getValue().size(); i++) {
                     long segmentId = group.getValue().get(i).segment().id();
                     reevaluated.put(segmentId, new Reevaluated(previous.get(segmentId), changed, matching.get(i)));
