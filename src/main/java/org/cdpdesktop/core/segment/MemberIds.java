@@ -118,9 +118,20 @@ public final class MemberIds {
         }
     }
 
-    /** The ids of {@code ascending} that are not in {@code ascendingOthers}, in order. */
+    /** The ids of {@code ascending} that are not in {@code ascendingOthers}, in order; one merge pass over both. */
     public static long[] difference(long[] ascending, long[] ascendingOthers) {
-        return Arrays.stream(ascending).filter(id -> Arrays.binarySearch(ascendingOthers, id) < 0).toArray();
+        long[] left = new long[ascending.length];
+        int n = 0;
+        int j = 0;
+        for (long id : ascending) {
+            while (j < ascendingOthers.length && ascendingOthers[j] < id) {
+                j++;
+            }
+            if (j == ascendingOthers.length || ascendingOthers[j] != id) {
+                left[n++] = id;
+            }
+        }
+        return Arrays.copyOf(left, n);
     }
 
     /** The ids in either ascending list, in order, each once. */
