@@ -251,11 +251,6 @@ public final class SegmentService {
 
     // ---- Membership and snapshots --------------------------------------------------------------------------------
 
-    /** Re-evaluates one segment and stores its members; returns its size. */
-    public long evaluate(Segment segment) {
-        return snapshots.evaluate(segment);
-    }
-
     /**
      * Re-evaluates every segment, stores its members and writes one snapshot row per segment (size and member ids)
      * in one transaction. {@code reason} says what prompted it: "import", "prediction" or "manual".

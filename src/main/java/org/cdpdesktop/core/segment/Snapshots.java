@@ -31,16 +31,6 @@ final class Snapshots {
         this.clock = clock;
     }
 
-    /** Re-evaluates one segment and stores its members; returns its size. */
-    long evaluate(Segment segment) {
-        return database.write(connection -> {
-            long[] ids = SegmentSql.selectIds(connection,
-                    SegmentSql.live(connection, SegmentSql.membership(segment), clock));
-            refreshMembers(connection, segment.id(), ids);
-            return (long) ids.length;
-        });
-    }
-
     /**
      * Re-evaluates every segment, stores its members and writes one snapshot row per segment (size and member ids)
      * in one transaction. {@code reason} says what prompted it: "import", "prediction" or "manual".
@@ -154,16 +144,17 @@ final class Snapshots {
         }
 
         /**
-         * Sets the stored members of the changed profiles only, so the cost follows the change; the counts compare
-         * with the previous snapshot, as a full refresh's do.
+         * Writes only who joined and who left since the previous snapshot: only snapshots write segment_member, so
+         * it holds the previous snapshot's members, less deleted profiles, which {@link ChangeBasis} rules out here.
          */
         MemberChange refresh(Connection connection, long segmentId, long[] now) throws SQLException {
+            long[] added = MemberIds.difference(now, before.members());
+            long[] removed = MemberIds.difference(before.members(), now);
             apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
-                    segmentId, MemberIds.difference(changed, matching));
+                    segmentId, removed);
             apply(connection, "INSERT OR IGNORE INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
-                    segmentId, matching);
-            return new MemberChange(MemberIds.difference(now, before.members()).length,
-                    MemberIds.difference(before.members(), now).length);
+                    segmentId, added);
+            return new MemberChange(added.length, removed.length);
         }
     }
 
