@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 @Tag("bench")
 class SnapshotBench {
 
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int IMPORT_ROWS = 10_000;
 
     @TempDir

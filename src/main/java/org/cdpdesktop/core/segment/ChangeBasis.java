@@ -110,17 +110,27 @@ final class ChangeBasis {
     }
 
     /**
-     * The ids, ascending, of the profiles that imports inserted or updated since {@code before} was taken, or
-     * {@code null} when something else may have changed members (see the class comment) or too much changed.
+     * What changed in the store since a snapshot.
+     *
+     * @param onlyImported whether the store holds exactly the profiles it held then plus those imports inserted since:
+     *                     then no profile was deleted, and segment_member, which only snapshots write, still holds
+     *                     that snapshot's members
+     * @param changed      the ids, ascending, of the profiles imports inserted or updated since; {@code null} when
+     *                     not only imports changed the store, or when so many changed that a full evaluation costs
+     *                     no more
      */
-    static long[] changedSince(Connection connection, Previous before, Store now) throws SQLException {
+    record Changes(boolean onlyImported, long[] changed) {
+    }
+
+    static Changes since(Connection connection, Previous before, Store now) throws SQLException {
         long[] inserted = ids(connection, "SELECT id FROM profile WHERE import_batch_id > ?", before.throughBatch);
         if (now.profiles() != before.profiles + inserted.length) {
-            return null;
+            return new Changes(false, null);
         }
         long[] updated = ids(connection, "SELECT profile_id FROM profile_import WHERE batch_id > ?", before.throughBatch);
         long[] changed = MemberIds.union(inserted, Arrays.stream(updated).sorted().distinct().toArray());
-        return changed.length > SMALL_CHANGE && changed.length > now.profiles() * MAX_CHANGED_SHARE ? null : changed;
+        boolean tooMany = changed.length > SMALL_CHANGE && changed.length > now.profiles() * MAX_CHANGED_SHARE;
+        return new Changes(true, tooMany ? null : changed);
     }
 
     /** A digest of the SQL and parameters a rule is evaluated by. */

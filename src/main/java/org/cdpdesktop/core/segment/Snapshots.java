@@ -55,8 +55,9 @@ final class Snapshots {
             ChangeBasis.Store store = ChangeBasis.Store.read(connection);
             List<SegmentSql.Translated> translated = SegmentSql.translateAll(connection, clock);
             Map<Long, ChangeBasis.Previous> previous = onlyChanges ? ChangeBasis.latestSnapshots(connection) : Map.of();
-            Map<Long, long[]> changedSince = new HashMap<>();
+            Map<Long, ChangeBasis.Changes> changesSince = new HashMap<>();
             Map<long[], List<SegmentSql.Translated>> byChanges = new IdentityHashMap<>();
+            Map<Long, ChangeBasis.Previous> inStore = new HashMap<>();
             List<SegmentSql.Translated> scanned = new ArrayList<>();
             Map<Long, long[]> members = new HashMap<>();
             for (SegmentSql.Translated t : translated) {
@@ -64,15 +65,18 @@ final class Snapshots {
                     continue;
                 }
                 ChangeBasis.Previous before = previous.get(t.segment().id());
-                long[] changed = null;
-                if (before != null && before.sameRule(t.sql())) {
-                    if (!changedSince.containsKey(before.throughBatch())) {
-                        changedSince.put(before.throughBatch(), ChangeBasis.changedSince(connection, before, store));
+                ChangeBasis.Changes changes = null;
+                if (before != null) {
+                    if (!changesSince.containsKey(before.throughBatch())) {
+                        changesSince.put(before.throughBatch(), ChangeBasis.since(connection, before, store));
                     }
-                    changed = changedSince.get(before.throughBatch());
+                    changes = changesSince.get(before.throughBatch());
+                    if (changes.onlyImported()) {
+                        inStore.put(t.segment().id(), before);
+                    }
                 }
-                if (changed != null) {
-                    byChanges.computeIfAbsent(changed, c -> new ArrayList<>()).add(t);
+                if (changes != null && changes.changed() != null && before.sameRule(t.sql())) {
+                    byChanges.computeIfAbsent(changes.changed(), c -> new ArrayList<>()).add(t);
                 } else if (SegmentSql.scansTable(connection, t.sql())) {
                     scanned.add(t);
                 } else {
@@ -100,18 +104,11 @@ final class Snapshots {
                     continue;
                 }
                 Reevaluated partly = reevaluated.get(segment.id());
-                long[] ids;
-                MemberChange change;
-                byte[] blob;
-                if (partly != null) {
-                    ids = partly.members();
-                    change = partly.refresh(connection, segment.id(), ids);
-                    blob = change.added() == 0 && change.removed() == 0 ? partly.before().blob() : MemberIds.encode(ids);
-                } else {
-                    ids = members.get(segment.id());
-                    change = refreshMembers(connection, segment.id(), ids);
-                    blob = MemberIds.encode(ids);
-                }
+                long[] ids = partly != null ? partly.members() : members.get(segment.id());
+                ChangeBasis.Previous stored = inStore.get(segment.id());
+                MemberChange change = stored != null ? refreshFrom(connection, segment.id(), stored.members(), ids)
+                        : refreshMembers(connection, segment.id(), ids);
+                byte[] blob = stored != null && change.added() == 0 && change.removed() == 0 ? stored.blob() : MemberIds.encode(ids);
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO segment_snapshot(segment_id, taken_at,"
                         + " reason, size, members, rule_key, through_batch, profiles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, segment.id());
@@ -142,20 +139,21 @@ final class Snapshots {
         long[] members() {
             return MemberIds.union(MemberIds.difference(before.members(), changed), matching);
         }
+    }
 
-        /**
-         * Writes only who joined and who left since the previous snapshot: only snapshots write segment_member, so
-         * it holds the previous snapshot's members, less deleted profiles, which {@link ChangeBasis} rules out here.
-         */
-        MemberChange refresh(Connection connection, long segmentId, long[] now) throws SQLException {
-            long[] added = MemberIds.difference(now, before.members());
-            long[] removed = MemberIds.difference(before.members(), now);
-            apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
-                    segmentId, removed);
-            apply(connection, "INSERT OR IGNORE INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
-                    segmentId, added);
-            return new MemberChange(added.length, removed.length);
-        }
+    /**
+     * As {@link #refreshMembers}, when segment_member is known to hold {@code previous} (see
+     * {@link ChangeBasis.Changes#onlyImported}): the difference comes from the ids in hand instead of reading
+     * every stored membership back, which for a million members costs more than the evaluation.
+     */
+    static MemberChange refreshFrom(Connection connection, long segmentId, long[] previous, long[] ids) throws SQLException {
+        long[] added = MemberIds.difference(ids, previous);
+        long[] removed = MemberIds.difference(previous, ids);
+        apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
+                segmentId, removed);
+        apply(connection, "INSERT OR IGNORE INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
+                segmentId, added);
+        return new MemberChange(added.length, removed.length);
     }
 
     /**
