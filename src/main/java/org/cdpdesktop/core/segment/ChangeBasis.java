@@ -27,7 +27,8 @@ import org.cdpdesktop.core.query.SqlFragment;
  * </ul>
  * The changed profiles are those that import batches newer than the snapshot inserted or updated, read from the
  * store (profile.import_batch_id, profile_import), so every import path, Kafka and REST batches included, is covered
- * without telling the snapshot anything.
+ * without telling the snapshot anything; and those edited one by one since (profile_edit: an edit made while the
+ * newest batch was the snapshot's own counts too, as it may have come after the snapshot).
  */
 final class ChangeBasis {
 
@@ -127,7 +128,8 @@ final class ChangeBasis {
         if (now.profiles() != before.profiles + inserted.length) {
             return new Changes(false, null);
         }
-        long[] updated = ids(connection, "SELECT profile_id FROM profile_import WHERE batch_id > ?", before.throughBatch);
+        long[] updated = ids(connection, "SELECT profile_id FROM profile_import WHERE batch_id > ?1"
+                + " UNION SELECT profile_id FROM profile_edit WHERE after_batch >= ?1", before.throughBatch);
         long[] changed = MemberIds.union(inserted, Arrays.stream(updated).sorted().distinct().toArray());
         boolean tooMany = changed.length > SMALL_CHANGE && changed.length > now.profiles() * MAX_CHANGED_SHARE;
         return new Changes(true, tooMany ? null : changed);

@@ -75,6 +75,13 @@ public final class ProfileStore {
             } else {
                 profiles.update(profile);
             }
+            // No import batch records this change; segment snapshots that follow imports find it here.
+            try (PreparedStatement edited = connection.prepareStatement("INSERT INTO profile_edit(profile_id, after_batch)"
+                    + " VALUES (?, (SELECT coalesce(max(id), 0) FROM import_batch))"
+                    + " ON CONFLICT(profile_id) DO UPDATE SET after_batch = excluded.after_batch")) {
+                edited.setLong(1, profile.getId());
+                edited.executeUpdate();
+            }
             return profile;
         });
     }

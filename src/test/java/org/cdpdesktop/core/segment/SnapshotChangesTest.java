@@ -29,6 +29,7 @@ import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.ingest.RecordBatch;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.query.RuleParser;
 import org.cdpdesktop.core.store.ProfileStore;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +96,9 @@ class SnapshotChangesTest {
             } else if (action < 0.88) {
                 Segment over40 = segments.find("Over 40").orElseThrow();
                 segments.update(over40.id(), over40.name(), RuleParser.parse("age >= " + (30 + random.nextInt(20))), null);
-            } else if (action < 0.94 && !batches.isEmpty()) {
+            } else if (action < 0.91) {
+                edit(random);
+            } else if (action < 0.95 && !batches.isEmpty()) {
                 undo(batches.remove(random.nextInt(batches.size())));
             } else {
                 new ProfileStore(database).delete(anyProfile(random));
@@ -122,6 +125,20 @@ class SnapshotChangesTest {
 
         assertThat(sizes).containsEntry("US", 2L);
         assertThat(fullSizes).containsEntry("US", 1L);
+    }
+
+    @Test
+    void aProfileEditedBetweenImportsIsReevaluatedByTheNextSnapshot() {
+        ingest(List.of(Map.of("cookie", "k-1", "country", "US"), Map.of("cookie", "k-2", "country", "US")));
+        segments.snapshotChanges("import");
+        ProfileStore profiles = new ProfileStore(database);
+        Profile edited = profiles.findByExternalId("k-1").orElseThrow();
+        edited.setCountry("Germany");
+        profiles.save(edited);
+        ingest(List.of(Map.of("cookie", "k-3", "country", "France")));
+
+        assertThat(sizes(segments.snapshotChanges("import"))).containsEntry("US", 1L);
+        assertThat(diffSinceLastSnapshot("US").removed()).isEmpty();
     }
 
     @Test
@@ -211,6 +228,15 @@ class SnapshotChangesTest {
         RecordBatch batch = RecordBatch.of("batch", "kafka", records);
         ImportOptions options = new ImportOptions(null, ColumnMapping.auto(batch.headers()), DuplicatePolicy.NEWEST, false, null);
         return importer.ingest(batch, options, JobContext.create("test", JobListener.NONE, new AtomicBoolean()));
+    }
+
+    /** A profile changed in the editor, outside any import. */
+    private void edit(Random random) {
+        ProfileStore profiles = new ProfileStore(database);
+        Profile profile = profiles.findById(anyProfile(random)).orElseThrow();
+        profile.setCountry(random.nextBoolean() ? "United States" : "Germany");
+        profile.setAge(18 + random.nextInt(60));
+        profiles.save(profile);
     }
 
     private void undo(long batchId) throws Exception {
