@@ -120,6 +120,7 @@ class RestBench {
                 }
             }
             assertThat(app.profiles().count()).isEqualTo(2L * (ROUNDS + 1) * CLIENTS * UPSERTS_PER_CLIENT);
+            long transactions = app.importer().history().stream().filter(batch -> batch.fileName().equals("bulk-json")).count();
             URI docs = URI.create(server.url().orElseThrow() + "/docs");
             double roundTrips = rate(client -> {
                 for (int i = 0; i < UPSERTS_PER_CLIENT; i++) {
@@ -130,6 +131,8 @@ class RestBench {
                     CLIENTS, ROUNDS, percentile(core, 50), percentile(rest, 50)));
             report.append(String.format(Locale.ROOT, "| The same: CPU time of the whole process per profile, clients included, median (µs) | %.0f | %.0f |%n",
                     percentile(coreCpu, 50), percentile(restCpu, 50)));
+            report.append(String.format(Locale.ROOT, "| HTTP upserts written per transaction (group commit), mean | | %.1f |%n",
+                    (double) (ROUNDS + 1) * CLIENTS * UPSERTS_PER_CLIENT / transactions));
             report.append(String.format(Locale.ROOT, "| The HTTP round trip alone: GET /docs, a fixed page, %d clients (requests/s) | | %.0f |%n",
                     CLIENTS, roundTrips));
             report.append(String.format(Locale.ROOT, "| The same: CPU time per request (µs) | | %.0f |%n", lastCpuMicros));
