@@ -1,6 +1,5 @@
 package org.cdpdesktop.rest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -42,17 +41,14 @@ final class Requests {
         };
     }
 
-    /**
-     * The body parsed as JSON, decimals exactly as written (a profile's {@code 0.1} lands as the same digits as from a JSON
-     * file); malformed JSON, invalid UTF-8 and an oversize body all become 4xx.
-     */
+    /** The body parsed as JSON; malformed JSON, invalid UTF-8 and an oversize body all become 4xx. */
     static JsonNode json(Context ctx, ObjectMapper mapper) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
             throw ApiError.badRequest("The request needs a JSON body");
         }
         try {
-            JsonNode node = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
+            JsonNode node = mapper.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw ApiError.badRequest("The request needs a JSON body");
             }
