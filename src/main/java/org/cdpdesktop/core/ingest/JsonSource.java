@@ -88,7 +88,7 @@ final class JsonSource implements RecordSource {
                 }
                 try {
                     names.addAll(JsonFlattener.flatten(item.node()).keySet());
-                } catch (IllegalArgumentException e) {
+                } catch (JsonFlattener.RefusedException e) {
                     continue;
                 }
                 if (names.size() > CsvSource.MAX_COLUMNS) {
@@ -131,7 +131,7 @@ final class JsonSource implements RecordSource {
         Map<String, String> flat;
         try {
             flat = JsonFlattener.flatten(item.node());
-        } catch (IllegalArgumentException e) {
+        } catch (JsonFlattener.RefusedException e) {
             return new Row(item.line(), values, e.getMessage());
         }
         flat.forEach((name, value) -> values[columns.get(name)] = value);

@@ -127,6 +127,24 @@ class JsonImportTest {
     }
 
     @Test
+    void aRecordTheFlattenerRefusesIsARejectedRowWithItsReasonAndTheRestImport() throws Exception {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            Path file = fixture.csv("clash.jsonl", """
+                    {"cookie": "c-1", "loyalty.tier": "gold", "loyalty": {"tier": "silver"}}
+                    {"cookie": "c-2", "loyalty": {"tier": "gold"}}
+                    """);
+
+            ImportSummary summary = importFile(fixture, file);
+
+            assertThat(summary.inserted()).isEqualTo(1);
+            assertThat(summary.rejected()).isEqualTo(1);
+            assertThat(Files.readString(Path.of(summary.rejectsFile())))
+                    .contains("1,the name 'loyalty.tier' appears twice once nested objects are flattened");
+            assertThat(fixture.profile("c-2").getAttributes()).containsEntry("loyalty.tier", "gold");
+        }
+    }
+
+    @Test
     void anArrayItemThatIsNotAnObjectIsARejectedRecord() throws Exception {
         try (ImportFixture fixture = new ImportFixture(folder)) {
             Path file = fixture.csv("mixed.json", "[{\"cookie\": \"c-1\"}, 42, {\"cookie\": \"c-2\", \"city\": \"Oslo\"}, {\"note\": \"x\"}]");
