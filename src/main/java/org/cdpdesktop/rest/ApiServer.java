@@ -1,6 +1,8 @@
 package org.cdpdesktop.rest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -32,7 +34,8 @@ public final class ApiServer implements AutoCloseable {
 
     private final App app;
     private final ModelEndpoints models;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Decimals read exactly as written, so that a profile's {@code 0.1} lands as the same digits as from a JSON file. */
+    private final ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final RequestLog log = new RequestLog(500);
     private Javalin server;
     private ProfileIngest ingest;

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cdpdesktop.core.ingest.JsonFlattener;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileMapping;
 import org.cdpdesktop.core.store.ProfileDetail;
@@ -20,9 +17,6 @@ import org.cdpdesktop.core.store.ProfileDetail;
  * interests, cohorts and segments as arrays, as its clients parse them; and its JSON input read as import records.
  */
 final class CompatProfiles {
-
-    static final int MAX_KEYS = 200;
-    static final int MAX_KEY_LENGTH = 100;
 
     private CompatProfiles() {
     }
@@ -52,55 +46,14 @@ final class CompatProfiles {
         };
     }
 
-    /**
-     * One JSON object as an import record (column name to text). Numbers keep their written digits, arrays of plain
-     * values become a {@code |}-separated list; nested objects are refused with the key's name.
-     */
+    /** One JSON object as an import record, flattened as a JSON file's or a Kafka message's ({@link JsonFlattener}). */
     static Map<String, String> toRecord(JsonNode object) {
-        if (!object.isObject()) {
-            throw ApiError.badRequest("Each profile must be a JSON object, not " + kind(object));
+        try {
+            return JsonFlattener.flatten(object);
+        } catch (JsonFlattener.RefusedException e) {
+            String reason = e.getMessage();
+            throw ApiError.badRequest(Character.toUpperCase(reason.charAt(0)) + reason.substring(1));
         }
-        if (object.size() > MAX_KEYS) {
-            throw ApiError.badRequest("A profile has at most " + MAX_KEYS + " keys, not " + object.size());
-        }
-        Map<String, String> record = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String key = field.getKey().strip();
-            if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-                throw ApiError.badRequest("A key is 1 to " + MAX_KEY_LENGTH + " characters, not '" + Requests.shorten(key) + "'");
-            }
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                continue;
-            }
-            if (value.isArray()) {
-                List<String> items = new ArrayList<>();
-                for (JsonNode item : value) {
-                    if (!item.isValueNode()) {
-                        throw ApiError.badRequest("'" + key + "' must be a list of plain values, not a list holding " + kind(item));
-                    }
-                    if (!item.isNull()) {
-                        items.add(text(item));
-                    }
-                }
-                record.put(key, String.join("|", items));
-            } else if (value.isValueNode()) {
-                record.put(key, text(value));
-            } else {
-                throw ApiError.badRequest("'" + key + "' must be a plain value or a list, not " + kind(value));
-            }
-        }
-        return record;
-    }
-
-    private static String text(JsonNode value) {
-        if (value.isNumber()) {
-            BigDecimal number = value.decimalValue();
-            return number.stripTrailingZeros().scale() <= 0 ? number.toBigInteger().toString() : number.toPlainString();
-        }
-        return value.asText();
     }
 
     static String kind(JsonNode node) {

@@ -1,6 +1,7 @@
 package org.cdpdesktop.rest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,7 @@ final class ProfileIngest implements AutoCloseable {
     static final long AFTER_INGEST_DELAY_SECONDS = 5;
     /** The most records one group commit takes, so a queue never grows one transaction without bound. */
     static final int MAX_GROUP_RECORDS = 5_000;
+    private static final int KEPT_MAPPINGS = 64;
 
     private final ImportService importer;
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -49,6 +51,13 @@ final class ProfileIngest implements AutoCloseable {
     private final Object queueLock = new Object();
     private final List<Request> queue = new ArrayList<>();
     private boolean writing;
+    /** Clients send the same keys request after request; guessing a mapping from them takes longer than storing a profile. */
+    private final Map<List<String>, ColumnMapping> mappings = new LinkedHashMap<>(KEPT_MAPPINGS * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, ColumnMapping> eldest) {
+            return size() > KEPT_MAPPINGS;
+        }
+    };
 
     ProfileIngest(ImportService importer) {
         this.importer = importer;
@@ -138,7 +147,11 @@ final class ProfileIngest implements AutoCloseable {
     }
 
     private ImportSummary write(RecordBatch batch, boolean dryRun) {
-        ImportOptions options = new ImportOptions(null, ColumnMapping.auto(batch.headers()), DuplicatePolicy.NEWEST, dryRun, null);
+        ColumnMapping mapping;
+        synchronized (mappings) {
+            mapping = mappings.computeIfAbsent(batch.headers(), ColumnMapping::auto);
+        }
+        ImportOptions options = new ImportOptions(null, mapping, DuplicatePolicy.NEWEST, dryRun, null);
         ImportSummary summary = importer.ingest(batch, options, JobContext.create("REST " + batch.name(), JobListener.NONE, new AtomicBoolean()));
         if (!dryRun && summary.inserted() + summary.updated() + summary.duplicates() > 0 && pending.getAndSet(summary) == null) {
             later.schedule(this::afterIngest, AFTER_INGEST_DELAY_SECONDS, TimeUnit.SECONDS);

@@ -17,6 +17,7 @@ import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.ingest.SameProfile;
 import org.cdpdesktop.core.ingest.TestWorkbooks;
 import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.profile.Profile;
@@ -75,7 +76,7 @@ class CompatRoutesTest {
         try (ApiFixture api = new ApiFixture(folder)) {
             ApiFixture.Answer answer = api.post("/ingest-single/bulk-json", api.adminKey, """
                     [{"cookie":"c-1","email":"ann@example.com"},
-                     {"cookie":"c-2","address":{"street":"Main"}},
+                     {"cookie":"c-2","address":{"street":"Main"},"address.street":"Elm"},
                      {"email":"not-an-email","city":"Austin"},
                      42]""");
 
@@ -83,9 +84,22 @@ class CompatRoutesTest {
             assertThat(answer.json().get("records_processed").asInt()).isEqualTo(1);
             JsonNode errors = answer.json().get("errors");
             assertThat(errors).extracting(error -> error.get("index").asInt()).containsExactly(1, 2, 3);
-            assertThat(errors.get(0).get("error").asText()).contains("address");
+            assertThat(errors.get(0).get("error").asText()).isEqualTo("The name 'address.street' appears twice once nested objects are flattened");
             assertThat(errors.get(1).get("error").asText()).contains("not-an-email");
+            assertThat(errors.get(2).get("error").asText()).isEqualTo("A profile must be a JSON object, not a number");
             assertThat(api.app.profiles().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void bulkJsonStoresTheSameProfileAsAJsonFileImportDoes() throws Exception {
+        String fromFile = SameProfile.storedFromJsonFile(folder.resolve("file"));
+        try (ApiFixture api = new ApiFixture(folder.resolve("rest"))) {
+            ApiFixture.Answer answer = api.post("/ingest-single/bulk-json", api.adminKey, "[" + SameProfile.JSON + "]");
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().get("errors")).isEmpty();
+            assertThat(SameProfile.stored(api.app.profiles().findByExternalId("c-42").orElseThrow())).isEqualTo(fromFile);
         }
     }
 

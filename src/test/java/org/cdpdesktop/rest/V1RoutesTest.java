@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cdpdesktop.core.ingest.SameProfile;
 import org.cdpdesktop.core.ingest.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,17 @@ class V1RoutesTest {
 
     private static ApiFixture.Answer delete(ApiFixture api, String path, String key) {
         return api.send(api.request(path).header("X-API-Key", key).DELETE().build());
+    }
+
+    @Test
+    void anUpsertStoresTheSameProfileAsAJsonFileImportDoes() throws Exception {
+        String fromFile = SameProfile.storedFromJsonFile(folder.resolve("file"));
+        try (ApiFixture api = new ApiFixture(folder.resolve("rest"))) {
+            JsonNode upserted = put(api, "/api/v1/profiles", api.adminKey, SameProfile.JSON).json();
+
+            assertThat(upserted.get("stored").asInt()).isEqualTo(1);
+            assertThat(SameProfile.stored(api.app.profiles().findByExternalId("c-42").orElseThrow())).isEqualTo(fromFile);
+        }
     }
 
     @Test

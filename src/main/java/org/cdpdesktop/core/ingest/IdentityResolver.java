@@ -53,8 +53,10 @@ final class IdentityResolver {
     /** A bulk source into a store of at most {@code keyIndexLimit} profiles loads every key once; anything else looks keys up. */
     void prepare(boolean bulk, long keyIndexLimit) throws SQLException {
         long count;
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT coalesce(max(id), 0), count(*) FROM profile")) {
+        // Counting reads a whole index, a cost only the key index's sizing needs.
+        try (PreparedStatement statement = connection.prepareStatement(bulk ? "SELECT coalesce(max(id), 0), count(*) FROM profile"
+                : "SELECT coalesce(max(id), 0), 0 FROM profile");
+             ResultSet result = statement.executeQuery()) {
             result.next();
             maxIdBefore = result.getLong(1);
             count = result.getLong(2);

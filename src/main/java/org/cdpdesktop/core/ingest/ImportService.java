@@ -4,8 +4,10 @@ import org.cdpdesktop.core.clean.FieldCleaner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +39,7 @@ public final class ImportService {
     private final DataDirectory dataDirectory;
     private final FieldCleaner cleaner;
     private final long keyIndexLimit;
+    private final RecordBatchImport batchImport;
     private final List<Consumer<ImportSummary>> importedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<UndoSummary>> undoneListeners = new CopyOnWriteArrayList<>();
 
@@ -50,6 +53,7 @@ public final class ImportService {
         this.dataDirectory = dataDirectory;
         this.cleaner = cleaner;
         this.keyIndexLimit = keyIndexLimit;
+        this.batchImport = new RecordBatchImport(cleaner);
     }
 
     /**
@@ -90,6 +94,10 @@ public final class ImportService {
      * many small batches decides how often that runs, through {@link #afterIngest}.
      */
     public ImportSummary ingest(RecordBatch batch, ImportOptions options, JobContext context) {
+        if (batch.size() <= RecordBatchImport.MAX_ROWS) {
+            return importSource((connection, rejectsFile) -> batchImport.run(connection, batch, options, context, rejectsFile),
+                    batch.name(), batch.kind(), options, context);
+        }
         return importSource(batch.opener(), batch.name(), batch.kind(), options, context);
     }
 
@@ -157,6 +165,16 @@ public final class ImportService {
     }
 
     private ImportSummary importSource(RecordSource.Opener source, String name, String kind, ImportOptions options, JobContext context) {
+        return importSource((connection, rejectsFile) -> new ImportRun(connection, source, options, context, cleaner, rejectsFile,
+                keyIndexLimit).run(), name, kind, options, context);
+    }
+
+    /** One import on the writer connection, in its current transaction. */
+    private interface Run {
+        ImportSummary run(Connection connection, Path rejectsFile) throws IOException, SQLException;
+    }
+
+    private ImportSummary importSource(Run run, String name, String kind, ImportOptions options, JobContext context) {
         long started = System.nanoTime();
         String startedAt = Instant.now().toString();
         Path rejectsFile = options.rejectsFile() != null ? options.rejectsFile()
@@ -166,7 +184,7 @@ public final class ImportService {
                 connection.setAutoCommit(false);
                 ImportSummary summary;
                 try {
-                    summary = new ImportRun(connection, source, options, context, cleaner, rejectsFile, keyIndexLimit).run();
+                    summary = run.run(connection, rejectsFile);
                 } catch (IOException e) {
                     throw new ImportException(name + ": " + e.getMessage(), e);
                 }

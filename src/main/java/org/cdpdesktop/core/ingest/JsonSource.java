@@ -87,8 +87,8 @@ final class JsonSource implements RecordSource {
                     continue;
                 }
                 try {
-                    names.addAll(JsonRecords.flatten(item.node()).keySet());
-                } catch (IllegalArgumentException e) {
+                    names.addAll(JsonFlattener.flatten(item.node()).keySet());
+                } catch (JsonFlattener.RefusedException e) {
                     continue;
                 }
                 if (names.size() > CsvSource.MAX_COLUMNS) {
@@ -130,15 +130,11 @@ final class JsonSource implements RecordSource {
         lastRaw = item.raw() != null ? item.raw() : item.node().toString();
         Map<String, String> flat;
         try {
-            flat = JsonRecords.flatten(item.node());
-        } catch (IllegalArgumentException e) {
+            flat = JsonFlattener.flatten(item.node());
+        } catch (JsonFlattener.RefusedException e) {
             return new Row(item.line(), values, e.getMessage());
         }
-        flat.forEach((name, value) -> {
-            if (value != null) {
-                values[columns.get(name)] = value;
-            }
-        });
+        flat.forEach((name, value) -> values[columns.get(name)] = value);
         return new Row(item.line(), values, HeaderNames.check(headers, values));
     }
 

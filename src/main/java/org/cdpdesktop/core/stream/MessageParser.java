@@ -3,8 +3,11 @@ package org.cdpdesktop.core.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -12,28 +15,28 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.cdpdesktop.core.ingest.JsonFlattener;
 
 /**
  * Turns one message value into a record of column -> text, the shape the import pipeline reads. JSON objects are
- * flattened: nested objects become dotted names ({@code address.city}), arrays are joined with {@code |} (the list
- * separator of interests and cohorts), numbers and booleans keep their text. Untrusted bytes are read defensively:
+ * flattened by {@link JsonFlattener}, as a JSON file's or a REST request's are. Untrusted bytes are read defensively:
  * a size limit, strict UTF-8, limited nesting, and plain tree parsing, never object deserialisation.
  */
 public final class MessageParser {
 
     /** Larger messages are parked, not parsed: a profile is a few hundred bytes. */
     public static final int MAX_MESSAGE_BYTES = 256 * 1024;
-    private static final int MAX_DEPTH = 16;
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH * 2).maxStringLength(MAX_MESSAGE_BYTES).build())
-            .build());
+    /** Read exactly as written, so that a decimal lands as the same digits as from a JSON file. */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JsonFlattener.MAX_DEPTH * 2)
+                    .maxStringLength(MAX_MESSAGE_BYTES).build())
+            .build()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final MessageFormat format;
     private final List<String> csvColumns;
@@ -94,55 +97,39 @@ public final class MessageParser {
         if (root == null || !root.isObject()) {
             throw new PoisonMessageException("Not a JSON object but " + (root == null ? "nothing" : kind(root)));
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (format == MessageFormat.PROFILE_JSON && field.getKey().equals("id")) {
-                // The store id of the desktop that wrote the profile means nothing here; externalId names the customer.
-                continue;
-            }
-            if (format == MessageFormat.PROFILE_JSON && field.getKey().equals("attributes") && field.getValue().isObject()) {
-                flatten("", field.getValue(), values, 1);
-            } else {
-                flatten(field.getKey(), field.getValue(), values, 1);
-            }
+        if (format == MessageFormat.PROFILE_JSON) {
+            root = liftAttributes((ObjectNode) root);
         }
-        if (values.isEmpty()) {
+        Map<String, String> values;
+        try {
+            values = JsonFlattener.flatten(root);
+        } catch (JsonFlattener.RefusedException e) {
+            throw new PoisonMessageException(capitalised(e.getMessage()));
+        }
+        if (values.values().stream().allMatch(String::isBlank)) {
             throw new PoisonMessageException("A JSON object without any values");
         }
         return values;
     }
 
-    private static void flatten(String name, JsonNode node, Map<String, String> values, int depth) throws PoisonMessageException {
-        if (depth > MAX_DEPTH) {
-            throw new PoisonMessageException("Nested deeper than " + MAX_DEPTH + " levels at " + name);
-        }
-        if (node.isNull() || node.isMissingNode()) {
-            return;
-        }
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                flatten(name.isEmpty() ? field.getKey() : name + "." + field.getKey(), field.getValue(), values, depth + 1);
+    /**
+     * A profile as CDP Desktop writes it, with its custom attributes as columns of their own. The store id of the
+     * desktop that wrote it means nothing here: {@code externalId} names the customer.
+     */
+    private static ObjectNode liftAttributes(ObjectNode profile) {
+        ObjectNode lifted = profile.objectNode();
+        profile.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("attributes") && field.getValue().isObject()) {
+                lifted.setAll((ObjectNode) field.getValue());
+            } else if (!field.getKey().equals("id")) {
+                lifted.set(field.getKey(), field.getValue());
             }
-        } else if (node.isArray()) {
-            List<String> items = new ArrayList<>();
-            for (JsonNode item : node) {
-                if (!item.isValueNode()) {
-                    throw new PoisonMessageException("The list " + name + " holds " + kind(item) + ", not plain values");
-                }
-                if (!item.isNull()) {
-                    items.add(item.asText());
-                }
-            }
-            if (!items.isEmpty()) {
-                values.put(name, String.join("|", items));
-            }
-        } else {
-            values.put(name, node.asText());
-        }
+        });
+        return lifted;
+    }
+
+    private static String capitalised(String reason) {
+        return reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
     }
 
     private static String kind(JsonNode node) {

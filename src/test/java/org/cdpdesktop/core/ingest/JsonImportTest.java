@@ -127,6 +127,24 @@ class JsonImportTest {
     }
 
     @Test
+    void aRecordTheFlattenerRefusesIsARejectedRowWithItsReasonAndTheRestImport() throws Exception {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            Path file = fixture.csv("clash.jsonl", """
+                    {"cookie": "c-1", "loyalty.tier": "gold", "loyalty": {"tier": "silver"}}
+                    {"cookie": "c-2", "loyalty": {"tier": "gold"}}
+                    """);
+
+            ImportSummary summary = importFile(fixture, file);
+
+            assertThat(summary.inserted()).isEqualTo(1);
+            assertThat(summary.rejected()).isEqualTo(1);
+            assertThat(Files.readString(Path.of(summary.rejectsFile())))
+                    .contains("1,the name 'loyalty.tier' appears twice once nested objects are flattened");
+            assertThat(fixture.profile("c-2").getAttributes()).containsEntry("loyalty.tier", "gold");
+        }
+    }
+
+    @Test
     void anArrayItemThatIsNotAnObjectIsARejectedRecord() throws Exception {
         try (ImportFixture fixture = new ImportFixture(folder)) {
             Path file = fixture.csv("mixed.json", "[{\"cookie\": \"c-1\"}, 42, {\"cookie\": \"c-2\", \"city\": \"Oslo\"}, {\"note\": \"x\"}]");
@@ -183,6 +201,28 @@ class JsonImportTest {
 
             assertThat(summary.inserted()).isEqualTo(10_001);
             assertThat(fixture.profile("c-late").getAttributes()).containsEntry("referrer", "newsletter");
+        }
+    }
+
+    @Test
+    void theSameProfileLandsAlikeFromAJsonDocumentAndFromJsonLines() throws Exception {
+        String fromDocument = SameProfile.storedFromJsonFile(folder.resolve("document"));
+        try (ImportFixture fixture = new ImportFixture(folder.resolve("lines"))) {
+            Path file = fixture.csv("same-profile.jsonl", SameProfile.JSON.replace("\n", " ") + "\n");
+            assertThat(ImportFiles.preview(file, null, null, 0, 5).headers()).containsExactlyElementsOf(SameProfile.COLUMNS.keySet());
+
+            importFile(fixture, file);
+
+            Profile ann = fixture.profile("c-42");
+            assertThat(SameProfile.stored(ann)).isEqualTo(fromDocument);
+            assertThat(ann.getEmail()).isEqualTo("ann@example.com");
+            assertThat(ann.getAge()).isEqualTo(34);
+            assertThat(ann.getIncome()).isEqualTo(125000.0);
+            assertThat(ann.getPostalCode()).isEqualTo("07302");
+            assertThat(ann.getInterests()).containsExactly("tech", "travel");
+            assertThat(ann.getAttributes()).containsEntry("score", "0.1").containsEntry("ratio", "2.5").containsEntry("vip", "true")
+                    .containsEntry("loyalty.points", "1250").containsEntry("loyalty.since.year", "2019")
+                    .containsEntry("orders", "[{\"id\":1},{\"id\":2}]").doesNotContainKey("note");
         }
     }
 }

@@ -1,8 +1,11 @@
 package org.cdpdesktop.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,6 +96,76 @@ class RecordIngestTest {
             assertThat(summary.updated()).isEqualTo(1);
             assertThat(fixture.profiles.count()).isEqualTo(500);
             assertThat(fixture.profile("c-7").getCity()).isEqualTo("Lisbon");
+        }
+    }
+
+    @Test
+    void oneRecordBatchesInARowEachCountAndKeepTheirHistory() {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            long inserted = 0;
+            long updated = 0;
+            long rejected = 0;
+            for (int i = 0; i < 300; i++) {
+                Map<String, String> record = switch (i % 3) {
+                    case 0 -> Map.of("cookie", "c-" + i, "email", "p" + i + "@example.com", "interests", "tech|travel");
+                    case 1 -> Map.of("email", "P" + (i - 1) + "@Example.com", "city", "Lisbon", "age", "41");
+                    default -> Map.of("cookie", "", "email", "not-an-email-" + i);
+                };
+                ImportSummary summary = ingest(fixture, RecordBatch.of("one-" + i, "rest", List.of(record)));
+                inserted += summary.inserted();
+                updated += summary.updated();
+                rejected += summary.rejected();
+            }
+
+            assertThat(inserted).isEqualTo(100);
+            assertThat(updated).isEqualTo(100);
+            assertThat(rejected).isEqualTo(100);
+            assertThat(fixture.profiles.count()).isEqualTo(100);
+            assertThat(fixture.profile("c-297").getCity()).isEqualTo("Lisbon");
+            assertThat(fixture.profile("c-297").getAge()).isEqualTo(41);
+            assertThat(fixture.profile("c-297").getInterests()).containsExactly("tech", "travel");
+            assertThat(fixture.count("SELECT count(*) FROM import_batch WHERE status = 'completed' AND read_count = 1")).isEqualTo(300);
+            assertThat(fixture.count("SELECT count(*) FROM import_batch WHERE rejected = 1 AND rejects_file IS NOT NULL")).isEqualTo(100);
+            assertThat(fixture.count("SELECT count(*) FROM profile_import WHERE action = 'updated'")).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void aBatchOfMoreThanOneChunkCountsLikeOneOfOneChunk() {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            List<Map<String, String>> records = new ArrayList<>();
+            for (int i = 0; i < ImportRun.CHUNK_ROWS + 1; i++) {
+                records.add(Map.of("cookie", "c-" + (i % 2_000), "email", "p" + (i % 2_000) + "@example.com"));
+            }
+
+            ImportSummary large = ingest(fixture, RecordBatch.of("large", "kafka", records));
+            ImportSummary small = ingest(fixture, RecordBatch.of("small", "kafka", records.subList(0, 2)));
+
+            assertThat(large.inserted()).isEqualTo(2_000);
+            assertThat(large.duplicates()).isEqualTo(1);
+            assertThat(small.updated()).isEqualTo(2);
+            assertThat(fixture.profiles.count()).isEqualTo(2_000);
+            assertThat(fixture.count("SELECT count(*) FROM import_batch WHERE status = 'completed'")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBatchThatFailsStoresNothingIsRecordedAsFailedAndTheNextOneImports() throws Exception {
+        try (ImportFixture fixture = new ImportFixture(folder)) {
+            Path notAFolder = Files.writeString(folder.resolve("file"), "x");
+            RecordBatch failing = RecordBatch.of("failing", "rest", List.of(Map.of("cookie", "c-1", "email", "ann@example.com"),
+                    Map.of("cookie", "", "email", "nobody")));
+            ImportOptions unwritableRejects = new ImportOptions(null, ColumnMapping.auto(failing.headers()), DuplicatePolicy.NEWEST, false,
+                    notAFolder.resolve("rejects.csv"));
+
+            assertThatThrownBy(() -> fixture.importer.ingest(failing, unwritableRejects,
+                    JobContext.create("test", JobListener.NONE, new AtomicBoolean()))).isInstanceOf(ImportException.class);
+            ImportSummary next = ingest(fixture, RecordBatch.of("next", "rest", List.of(Map.of("cookie", "c-2", "email", "bob@example.com"))));
+
+            assertThat(fixture.profiles.count()).isEqualTo(1);
+            assertThat(next.inserted()).isEqualTo(1);
+            assertThat(fixture.count("SELECT count(*) FROM import_batch WHERE file_name = 'failing' AND status = 'failed'")).isEqualTo(1);
+            assertThat(fixture.count("SELECT count(*) FROM import_batch WHERE file_name = 'failing' AND status = 'completed'")).isZero();
         }
     }
 }

@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.ColumnMapping;
+import org.cdpdesktop.core.ingest.DuplicatePolicy;
+import org.cdpdesktop.core.ingest.ImportOptions;
+import org.cdpdesktop.core.ingest.RecordBatch;
+import org.cdpdesktop.core.ingest.SameProfile;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.profile.ProfileMapping;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MessageParserTest {
 
@@ -25,7 +35,24 @@ class MessageParserTest {
                 "{\"cookie\":\"c-1\",\"age\":34,\"vip\":true,\"interests\":[\"tech\",\"travel\"],\"address\":{\"zip\":\"07302\"},\"bio\":null}"));
 
         assertThat(values).containsExactly(entry("cookie", "c-1"), entry("age", "34"), entry("vip", "true"),
-                entry("interests", "tech|travel"), entry("address.zip", "07302"));
+                entry("interests", "tech|travel"), entry("address.zip", "07302"), entry("bio", ""));
+    }
+
+    @Test
+    void theSameProfileGivesTheColumnsAJsonFileGives() throws Exception {
+        assertThat(MessageParser.json(MessageFormat.LEGACY_JSON).parse(text(SameProfile.JSON))).containsExactlyEntriesOf(SameProfile.COLUMNS);
+    }
+
+    @Test
+    void theSameProfileLandsAsFromAJsonFile(@TempDir Path folder) throws Exception {
+        String fromFile = SameProfile.storedFromJsonFile(folder.resolve("file"));
+        try (App app = App.open(folder.resolve("stream"))) {
+            RecordBatch batch = RecordBatch.of("topic", "kafka", List.of(MessageParser.json(MessageFormat.LEGACY_JSON).parse(text(SameProfile.JSON))));
+            app.importer().ingest(batch, new ImportOptions(null, ColumnMapping.auto(batch.headers()), DuplicatePolicy.NEWEST, false, null),
+                    JobContext.create("test", JobListener.NONE, new AtomicBoolean()));
+
+            assertThat(SameProfile.stored(app.profiles().findByExternalId("c-42").orElseThrow())).isEqualTo(fromFile);
+        }
     }
 
     @Test
@@ -56,10 +83,13 @@ class MessageParserTest {
     }
 
     @Test
-    void aListOfObjectsIsRefusedWithItsName() {
-        assertThatThrownBy(() -> MessageParser.json(MessageFormat.LEGACY_JSON).parse(text("{\"interests\":[{\"a\":1}]}")))
+    void aListOfObjectsIsKeptAsItsJsonTextAndARecordBreakingALimitIsRefusedWithItsName() throws Exception {
+        MessageParser parser = MessageParser.json(MessageFormat.LEGACY_JSON);
+
+        assertThat(parser.parse(text("{\"cookie\":\"c-1\",\"orders\":[{\"a\":1}]}"))).containsEntry("orders", "[{\"a\":1}]");
+        assertThatThrownBy(() -> parser.parse(text("{\"a.b\":1,\"a\":{\"b\":2}}")))
                 .isInstanceOf(PoisonMessageException.class)
-                .hasMessage("The list interests holds an object, not plain values");
+                .hasMessage("The name 'a.b' appears twice once nested objects are flattened");
     }
 
     @Test
@@ -75,6 +105,7 @@ class MessageParserTest {
         MessageParser parser = MessageParser.json(MessageFormat.LEGACY_JSON);
 
         assertThatThrownBy(() -> parser.parse(text("{}"))).hasMessage("A JSON object without any values");
+        assertThatThrownBy(() -> parser.parse(text("{\"bio\":null}"))).hasMessage("A JSON object without any values");
         assertThatThrownBy(() -> parser.parse(new byte[0])).hasMessage("Empty message");
         assertThatThrownBy(() -> parser.parse(text("\"just text\""))).hasMessage("Not a JSON object but a string");
     }
