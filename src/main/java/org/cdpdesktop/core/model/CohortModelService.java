@@ -3,6 +3,7 @@ package org.cdpdesktop.core.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -224,17 +225,43 @@ public final class CohortModelService {
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile_cohort(profile_id, cohort, confidence,"
                     + " model_version, source, assigned_at) VALUES (?, ?, ?, ?, 'model', ?)")) {
-                BatchWriter writer = new BatchWriter(workers(model, total), insert, modelId, now, total, context, cohorts);
-                try {
-                    new FeatureReader(model.metadata().textFields()).each(connection, where, writer::add);
-                    return writer.finish();
-                } finally {
-                    writer.close();
-                }
+                Chunks store = (ids, predictions) -> {
+                    for (int i = 0; i < ids.length; i++) {
+                        insert.setLong(1, ids[i]);
+                        insert.setString(2, predictions[i].cohort());
+                        insert.setDouble(3, predictions[i].confidence());
+                        insert.setString(4, modelId);
+                        insert.setString(5, now);
+                        insert.addBatch();
+                        cohorts.merge(predictions[i].cohort(), 1L, Long::sum);
+                    }
+                    insert.executeBatch();
+                };
+                return predictEach(connection, workers(model, total), model.metadata().textFields(), where, total, context,
+                        "Predicting cohorts", store);
             }
         });
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         return new BatchPrediction(modelId, done, millis, done * 1000.0 / millis, cohorts);
+    }
+
+    /**
+     * Predicts every profile {@code where} selects (all when null) with {@code models}, one thread per model copy, and
+     * hands each chunk of predictions, in the order read, to {@code sink} on the calling thread, which owns
+     * {@code connection}; progress is reported under {@code message}. For work that keeps predictions elsewhere than the stored cohorts, such as a lookalike's scores.
+     */
+    public static long predictEach(Connection connection, CohortModel[] models, List<String> textFields, SqlFragment where, long total,
+                                   JobContext context, String message, Chunks sink) throws SQLException {
+        try (BatchWriter writer = new BatchWriter(models, total, context, message, sink)) {
+            new FeatureReader(textFields).each(connection, where, writer::add);
+            return writer.finish();
+        }
+    }
+
+    /** Receives one chunk of predictions on the thread that asked for them. */
+    @FunctionalInterface
+    public interface Chunks {
+        void accept(long[] profileIds, Prediction[] predictions) throws SQLException;
     }
 
     /** The active model, and for a large batch a second copy from its file, so two threads can predict at once. */
@@ -252,12 +279,10 @@ public final class CohortModelService {
     private static final class BatchWriter implements AutoCloseable {
         private final CohortModel[] models;
         private final ExecutorService pool;
-        private final PreparedStatement insert;
-        private final String modelId;
-        private final String now;
         private final long total;
         private final JobContext context;
-        private final Map<String, Long> cohorts;
+        private final String message;
+        private final Chunks sink;
         private final Deque<Future<Written>> pending = new ArrayDeque<>();
         private List<FeatureRow> chunk = new ArrayList<>(CHUNK);
         private long chunks;
@@ -266,20 +291,17 @@ public final class CohortModelService {
         private record Written(long[] ids, Prediction[] predictions) {
         }
 
-        BatchWriter(CohortModel[] models, PreparedStatement insert, String modelId, String now, long total, JobContext context,
-                    Map<String, Long> cohorts) {
+        BatchWriter(CohortModel[] models, long total, JobContext context, String message, Chunks sink) {
             this.models = models;
             this.pool = Executors.newFixedThreadPool(models.length, runnable -> {
                 Thread thread = new Thread(runnable, "prediction");
                 thread.setDaemon(true);
                 return thread;
             });
-            this.insert = insert;
-            this.modelId = modelId;
-            this.now = now;
             this.total = total;
             this.context = context;
-            this.cohorts = cohorts;
+            this.message = message;
+            this.sink = sink;
         }
 
         void add(FeatureRow row) {
@@ -318,23 +340,13 @@ public final class CohortModelService {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : new ModelException(e.getCause().getMessage(), e.getCause());
             }
             try {
-                for (int i = 0; i < written.ids().length; i++) {
-                    Prediction prediction = written.predictions()[i];
-                    insert.setLong(1, written.ids()[i]);
-                    insert.setString(2, prediction.cohort());
-                    insert.setDouble(3, prediction.confidence());
-                    insert.setString(4, modelId);
-                    insert.setString(5, now);
-                    insert.addBatch();
-                    cohorts.merge(prediction.cohort(), 1L, Long::sum);
-                }
-                insert.executeBatch();
+                sink.accept(written.ids(), written.predictions());
             } catch (SQLException e) {
                 throw new ModelException("Cannot store the predictions: " + e.getMessage(), e);
             }
             done += written.ids().length;
             context.throwIfCancelled();
-            context.progress(done, total, "Predicting cohorts");
+            context.progress(done, total, message);
         }
 
         long finish() {

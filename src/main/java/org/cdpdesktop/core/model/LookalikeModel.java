@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Random;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.query.SqlFragment;
+import weka.classifiers.meta.FilteredClassifier;
+import weka.core.Instances;
+import weka.core.SerializedObject;
 
 /**
  * A binary model of one audience, for lookalikes: the audience's members against a seeded random sample of everyone
@@ -21,18 +24,22 @@ public final class LookalikeModel {
     /** A quarter of the rows are kept aside to measure the model on profiles it did not learn from. */
     private static final int HOLD_OUT_PERCENT = 25;
     private static final List<String> TEXT_FIELDS = List.of("interests", "bio");
+    /** Below this many profiles a second model copy costs more than it saves. */
+    private static final long PARALLEL_FROM = 20_000;
     private static final List<String> FEATURES = List.of("age", "income", "gender", "country", "state", "city", "education");
 
     private final CohortModel model;
     private final List<String> textFields;
     private final long members;
     private final long sampled;
+    private final long others;
 
-    private LookalikeModel(CohortModel model, List<String> textFields, long members, long sampled) {
+    private LookalikeModel(CohortModel model, List<String> textFields, long members, long sampled, long others) {
         this.model = model;
         this.textFields = textFields;
         this.members = members;
         this.sampled = sampled;
+        this.others = others;
     }
 
     /** The text fields and features a lookalike can learn from, before any are excluded. */
@@ -84,7 +91,7 @@ public final class LookalikeModel {
         TrainingSpec spec = new TrainingSpec(LabelKind.SEGMENT, "lookalike", read, present, Algorithm.LOGISTIC_REGRESSION,
                 10, HOLD_OUT_PERCENT, seed, 1, 1, 1.0, 100);
         CohortTrainer.Trained trained = CohortTrainer.train(spec, new FeatureReader.Labelled(rows, 0, 0), context);
-        return new LookalikeModel(trained.model(), read, memberCount, wanted);
+        return new LookalikeModel(trained.model(), read, memberCount, wanted, candidates.size());
     }
 
     private static FeatureRow labelled(FeatureRow row, String label) {
@@ -99,6 +106,11 @@ public final class LookalikeModel {
     /** The non-members sampled as the other class. */
     public long sampled() {
         return sampled;
+    }
+
+    /** The non-members the sample was drawn from. */
+    public long others() {
+        return others;
     }
 
     public ModelMetadata metadata() {
@@ -117,13 +129,34 @@ public final class LookalikeModel {
                 .map(CohortTerms::positive).orElse(List.of());
     }
 
-    /** Streams every profile {@code where} selects with its score, the probability it belongs with the members. */
-    public long score(Connection connection, SqlFragment where, Scores scores) throws SQLException {
-        return new FeatureReader(textFields).each(connection, where, row -> {
-            Prediction prediction = model.predict(row, 0);
-            scores.accept(row.profileId(), prediction.scores().stream()
-                    .filter(s -> s.cohort().equals(MEMBER)).findFirst().map(Prediction.Score::probability).orElse(0.0));
+    /**
+     * Streams every profile {@code where} selects with its score, the probability it belongs with the members, on the
+     * calling thread in the order read. {@code total} is how many that is (for progress); from {@value #PARALLEL_FROM}
+     * on, a second copy of the model scores half of them, as the cohort models' batch prediction does.
+     */
+    public long score(Connection connection, SqlFragment where, long total, JobContext context, Scores scores) throws SQLException {
+        CohortModel[] models = total < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2
+                ? new CohortModel[] {model} : new CohortModel[] {model, copy()};
+        return CohortModelService.predictEach(connection, models, textFields, where, total, context, "Scoring",
+                (ids, predictions) -> {
+            for (int i = 0; i < ids.length; i++) {
+                scores.accept(ids[i], predictions[i].scores().stream()
+                        .filter(s -> s.cohort().equals(MEMBER)).findFirst().map(Prediction.Score::probability).orElse(0.0));
+            }
         });
+    }
+
+    /**
+     * An independent copy of the model in memory (a prediction writes into the header and the word filter). The bytes
+     * never leave this process, so deserialising them trusts nothing from outside.
+     */
+    private CohortModel copy() {
+        try {
+            Object[] copied = (Object[]) new SerializedObject(new Object[] {model.header(), model.classifier()}).getObject();
+            return new CohortModel(model.metadata(), (Instances) copied[0], (FilteredClassifier) copied[1]);
+        } catch (Exception e) {
+            throw new ModelException("Cannot copy the lookalike model for a second scoring thread: " + e.getMessage(), e);
+        }
     }
 
     /** Receives one scored profile. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobContext;
@@ -183,7 +182,7 @@ public final class Lookalikes {
             context.throwIfCancelled();
             Scored all = new Scored(model);
             context.message("Scoring everyone outside " + seed.name());
-            model.score(connection, others, all::add);
+            model.score(connection, others, model.others(), context, all::add);
             return all;
         });
         context.throwIfCancelled();
@@ -308,16 +307,56 @@ public final class Lookalikes {
             count++;
         }
 
-        /** Indexes of the profiles taken, best score first; ties go to the lower id, which came first. */
+        /**
+         * Indexes of the profiles taken, best score first; ties go to the lower id, which came first. The lowest score
+         * taken is found on a sorted copy of the scores, so only the profiles taken are sorted one by one.
+         */
         int[] best(Request request) {
-            IntStream candidates = IntStream.range(0, count);
-            if (request.minScore() != null) {
-                candidates = candidates.filter(i -> scores[i] >= request.minScore());
+            double[] sorted = Arrays.copyOf(scores, count);
+            Arrays.sort(sorted);
+            int eligible = request.minScore() == null ? count : count - firstAtLeast(sorted, request.minScore());
+            int taken = request.size() == null ? eligible : Math.min(request.size(), eligible);
+            if (taken == 0) {
+                return new int[0];
             }
-            List<Integer> sorted = new ArrayList<>(candidates.boxed().toList());
-            sorted.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-            int limit = request.size() == null ? sorted.size() : Math.min(request.size(), sorted.size());
-            return sorted.stream().limit(limit).mapToInt(Integer::intValue).toArray();
+            double lowest = sorted[count - taken];
+            int atLowest = taken - (count - firstAbove(sorted, lowest));
+            List<Integer> chosen = new ArrayList<>(taken);
+            for (int i = 0; i < count; i++) {
+                if (scores[i] > lowest || scores[i] == lowest && atLowest-- > 0) {
+                    chosen.add(i);
+                }
+            }
+            chosen.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+            return chosen.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static int firstAtLeast(double[] sorted, double score) {
+            int low = 0;
+            int high = sorted.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (sorted[middle] < score) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+
+        private static int firstAbove(double[] sorted, double score) {
+            int low = 0;
+            int high = sorted.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (sorted[middle] <= score) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
         }
     }
 }
