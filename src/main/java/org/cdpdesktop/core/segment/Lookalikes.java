@@ -11,11 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.jobs.JobContext;
-import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.model.LookalikeModel;
 import org.cdpdesktop.core.model.TermWeight;
 import org.cdpdesktop.core.query.Condition;
@@ -42,6 +41,9 @@ public final class Lookalikes {
     public static final String COHORT_PREFIX = "lookalike: ";
     /** Non-members sampled per member: enough to show what sets members apart without drowning them. */
     public static final int OTHER_RATIO = 5;
+    public static final String RESCORE_TITLE = "Rescoring lookalikes";
+    /** The reason recorded with the snapshot that follows a rescore. */
+    public static final String SNAPSHOT_REASON = "lookalike rescore";
     private static final int DRIVERS = 10;
     private static final String SIZE = "size ";
     private static final String MIN_SCORE = "min-score ";
@@ -156,17 +158,40 @@ public final class Lookalikes {
     }
 
     /**
-     * Rescores every lookalike, e.g. after an import. One whose seed is gone or cannot be learnt from is logged and
-     * left as it was, so it never fails the import that prompted it.
+     * Rescoring every lookalike as one job, e.g. after an import, then a snapshot of the segments so the lookalikes'
+     * histories record their new members. A lookalike whose seed is gone or cannot be learnt from is logged and left
+     * as it was. The job answers the names rescored.
      */
-    public void rescoreAll() {
-        for (String name : names()) {
-            try {
-                rescore(name, JobContext.create("Rescoring " + name, JobListener.NONE, new AtomicBoolean()));
-            } catch (RuntimeException e) {
-                LOG.warn("Lookalike \"{}\" was not rescored: {}", name, e.getMessage());
+    public Job<List<String>> rescoreJob() {
+        return new Job<>() {
+            @Override
+            public String title() {
+                return RESCORE_TITLE;
             }
-        }
+
+            @Override
+            public List<String> run(JobContext context) {
+                List<String> names = names();
+                List<String> rescored = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    String name = names.get(i);
+                    context.message("Rescoring " + name + " (" + (i + 1) + " of " + names.size() + ")");
+                    try {
+                        rescore(name, context);
+                        rescored.add(name);
+                    } catch (JobCancelledException cancelled) {
+                        throw cancelled;
+                    } catch (RuntimeException e) {
+                        LOG.warn("Lookalike \"{}\" was not rescored: {}", name, e.getMessage());
+                    }
+                }
+                if (!rescored.isEmpty()) {
+                    context.message("Taking a segment snapshot");
+                    segments.snapshotAll(SNAPSHOT_REASON);
+                }
+                return rescored;
+            }
+        };
     }
 
     private Result build(Request request, String name, Segment existing, JobContext context) {
