@@ -1,9 +1,11 @@
 package org.cdpdesktop.core.model;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.cdpdesktop.core.jobs.JobContext;
@@ -65,14 +67,22 @@ public final class LookalikeModel {
         context.message("Reading the seed's members");
         reader.each(connection, members, row -> rows.add(labelled(row, MEMBER)));
         long memberCount = rows.size();
-        List<FeatureRow> candidates = new ArrayList<>();
-        reader.each(connection, others, candidates::add);
+        context.message("Sampling profiles outside the seed");
+        long[] candidates = ids(connection, others);
         // A seeded shuffle keeps the sample, and so the model, the same for the same store and seed.
-        Collections.shuffle(candidates, new Random(seed));
-        long wanted = Math.min(candidates.size(), memberCount * otherRatio);
-        for (int i = 0; i < wanted; i++) {
-            rows.add(labelled(candidates.get(i), OTHER));
+        Random random = new Random(seed);
+        for (int i = candidates.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long swap = candidates[i];
+            candidates[i] = candidates[j];
+            candidates[j] = swap;
         }
+        int wanted = (int) Math.min(candidates.length, memberCount * otherRatio);
+        // Only the sample's features are read: reading everyone's would double the reads of the scoring that follows.
+        long[] sample = Arrays.copyOf(candidates, wanted);
+        Arrays.sort(sample);
+        reader.each(connection, new SqlFragment("p.id IN (SELECT value FROM json_each(?))", List.of(Arrays.toString(sample))),
+                row -> rows.add(labelled(row, OTHER)));
         if (memberCount == 0) {
             throw new ModelException("The seed segment has no members to learn from");
         }
@@ -91,7 +101,26 @@ public final class LookalikeModel {
         TrainingSpec spec = new TrainingSpec(LabelKind.SEGMENT, "lookalike", read, present, Algorithm.LOGISTIC_REGRESSION,
                 10, HOLD_OUT_PERCENT, seed, 1, 1, 1.0, 100);
         CohortTrainer.Trained trained = CohortTrainer.train(spec, new FeatureReader.Labelled(rows, 0, 0), context);
-        return new LookalikeModel(trained.model(), read, memberCount, wanted, candidates.size());
+        return new LookalikeModel(trained.model(), read, memberCount, wanted, candidates.length);
+    }
+
+    private static long[] ids(Connection connection, SqlFragment where) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p WHERE " + where.sql() + " ORDER BY p.id")) {
+            for (int i = 0; i < where.parameters().size(); i++) {
+                statement.setObject(i + 1, where.parameters().get(i));
+            }
+            long[] ids = new long[1024];
+            int count = 0;
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    if (count == ids.length) {
+                        ids = Arrays.copyOf(ids, count * 2);
+                    }
+                    ids[count++] = result.getLong(1);
+                }
+            }
+            return Arrays.copyOf(ids, count);
+        }
     }
 
     private static FeatureRow labelled(FeatureRow row, String label) {
