@@ -161,11 +161,15 @@ public final class LookalikeModel {
     /**
      * Streams every profile {@code where} selects with its score, the probability it belongs with the members, on the
      * calling thread in the order read. {@code total} is how many that is (for progress); from {@value #PARALLEL_FROM}
-     * on, a second copy of the model scores half of them, as the cohort models' batch prediction does.
+     * on, two copies of the model score half of them each, as the cohort models' batch prediction does.
      */
     public long score(Connection connection, SqlFragment where, long total, JobContext context, Scores scores) throws SQLException {
+        // The trained header still holds every training text in a string attribute whose table each prediction clears
+        // whole, which made scoring cost in proportion to the training set. One prediction leaves one text in it, and
+        // the copies taken after it, which do the scoring, start with a table of that size.
+        model.predict(FeatureRow.ofText(""), 0);
         CohortModel[] models = total < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2
-                ? new CohortModel[] {model} : new CohortModel[] {model, copy()};
+                ? new CohortModel[] {copy()} : new CohortModel[] {copy(), copy()};
         return CohortModelService.predictEach(connection, models, textFields, where, total, context, "Scoring",
                 (ids, predictions) -> {
             for (int i = 0; i < ids.length; i++) {
@@ -176,8 +180,8 @@ public final class LookalikeModel {
     }
 
     /**
-     * An independent copy of the model in memory (a prediction writes into the header and the word filter). The bytes
-     * never leave this process, so deserialising them trusts nothing from outside.
+     * An independent copy of the model in memory (a prediction writes into the header and the word filter), as a model
+     * loaded from its file would be. The bytes never leave this process, so deserialising them trusts nothing from outside.
      */
     private CohortModel copy() {
         try {
