@@ -16,9 +16,12 @@ import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.query.Condition;
 import org.cdpdesktop.core.query.RuleParser;
 import org.cdpdesktop.core.sample.SampleData;
+import org.cdpdesktop.core.segment.InsightReport;
 import org.cdpdesktop.core.segment.Lookalikes;
+import org.cdpdesktop.core.segment.SegmentInsights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +64,27 @@ class AppTest {
             assertThat(started).contains(Lookalikes.RESCORE_TITLE);
             assertThat(app.segments().count(RuleParser.parse("segment = \"Like seniors\""))).isEqualTo(made.size() + 3);
             assertThat(snapshots(app, Lookalikes.SNAPSHOT_REASON)).isEqualTo(app.segments().list().size());
+        }
+    }
+
+    @Test
+    void insightsAfterAnImportEqualAFreshCountOfTheNewStore() throws Exception {
+        try (App app = App.open(temp.resolve("data"))) {
+            importFile(app, SampleData.extractTo(temp), false);
+            Condition rule = RuleParser.parse("age >= 40");
+            InsightReport before = app.segmentInsights().insights(rule, 50);
+            Path newcomers = temp.resolve("newcomers.csv");
+            Files.writeString(newcomers, "email,first_name,age,country\n"
+                    + "ann@example.com,Ann,45,Iceland\nbob@example.com,Bob,51,Iceland\ncy@example.com,Cy,62,Iceland\n");
+
+            importFile(app, newcomers, false);
+            InsightReport after = app.segmentInsights().insights(rule, 50);
+
+            InsightReport fresh = new SegmentInsights(app.database(), app.segments()).insights(rule, 50);
+            assertThat(after.total()).isEqualTo(before.total() + 3).isEqualTo(fresh.total());
+            assertThat(after.members()).isEqualTo(before.members() + 3).isEqualTo(fresh.members());
+            assertThat(after.tested()).isEqualTo(fresh.tested());
+            assertThat(after.insights()).isEqualTo(fresh.insights());
         }
     }
 
