@@ -5,7 +5,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * Work that follows a change to the store (rescoring lookalikes after an import) as background jobs of their own, so
@@ -16,7 +15,7 @@ import java.util.concurrent.Future;
 public final class FollowUpJobs {
 
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final Set<Future<?>> unfinished = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<?>> unfinished = ConcurrentHashMap.newKeySet();
     private volatile Starter starter;
 
     /** Starts follow-ups on {@code runner}, with no one watching their progress until {@link #startWith} says otherwise. */
@@ -27,7 +26,7 @@ public final class FollowUpJobs {
     /** How a follow-up job is started; the future completes when it ends, however it ends. */
     @FunctionalInterface
     public interface Starter {
-        Future<?> start(Job<?> job);
+        CompletableFuture<?> start(Job<?> job);
     }
 
     /** Starts later follow-ups through {@code starter}, e.g. the GUI's job list, which shows them with a cancel button. */
@@ -41,7 +40,7 @@ public final class FollowUpJobs {
         if (!waiting.add(title)) {
             return;
         }
-        Future<?> started;
+        CompletableFuture<?> started;
         try {
             started = starter.start(new Job<Object>() {
                 @Override
@@ -60,9 +59,7 @@ public final class FollowUpJobs {
             throw notStarted;
         }
         unfinished.add(started);
-        if (started instanceof CompletableFuture<?> completable) {
-            completable.whenComplete((result, failure) -> unfinished.remove(started));
-        }
+        started.whenComplete((result, failure) -> unfinished.remove(started));
     }
 
     /**
@@ -71,7 +68,7 @@ public final class FollowUpJobs {
      */
     public void awaitAll() throws InterruptedException {
         while (!unfinished.isEmpty()) {
-            for (Future<?> job : Set.copyOf(unfinished)) {
+            for (CompletableFuture<?> job : Set.copyOf(unfinished)) {
                 try {
                     job.get();
                 } catch (ExecutionException | CancellationException ended) {
