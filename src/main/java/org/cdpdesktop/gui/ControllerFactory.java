@@ -50,10 +50,10 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.exportFiles = exportFiles;
         this.dialogs = dialogs;
         this.jobs = new JobsViewModel(app.jobs());
-        app.followUps().startWith(jobs::submitLater);
         this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
                 app.dataDirectory(), executor, jobs, ui);
         this.apiServer = new ApiServer(app, new CohortModelEndpoints(app.cohortModels(), app.jobs()));
+        app.followUps().startWith(jobs::submitLater);
     }
 
     public ViewLoader viewLoader() {

@@ -225,20 +225,13 @@ public final class CohortModelService {
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile_cohort(profile_id, cohort, confidence,"
                     + " model_version, source, assigned_at) VALUES (?, ?, ?, ?, 'model', ?)")) {
-                Chunks store = (ids, predictions) -> {
-                    for (int i = 0; i < ids.length; i++) {
-                        insert.setLong(1, ids[i]);
-                        insert.setString(2, predictions[i].cohort());
-                        insert.setDouble(3, predictions[i].confidence());
-                        insert.setString(4, modelId);
-                        insert.setString(5, now);
-                        insert.addBatch();
-                        cohorts.merge(predictions[i].cohort(), 1L, Long::sum);
-                    }
-                    insert.executeBatch();
-                };
-                return predictEach(connection, workers(model, total), model.metadata().textFields(), where, total, context,
-                        "Predicting cohorts", store);
+                BatchWriter writer = new BatchWriter(workers(model, total), insert, modelId, now, total, context, cohorts);
+                try {
+                    new FeatureReader(model.metadata().textFields()).each(connection, where, writer::add);
+                    return writer.finish();
+                } finally {
+                    writer.close();
+                }
             }
         });
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
@@ -248,7 +241,8 @@ public final class CohortModelService {
     /**
      * Predicts every profile {@code where} selects (all when null) with {@code models}, one thread per model copy, and
      * hands each chunk of predictions, in the order read, to {@code sink} on the calling thread, which owns
-     * {@code connection}; progress is reported under {@code message}. For work that keeps predictions elsewhere than the stored cohorts, such as a lookalike's scores.
+     * {@code connection}; progress is reported under {@code message}. For work that keeps predictions elsewhere than
+     * the stored cohorts, such as a lookalike's scores.
      */
     public static long predictEach(Connection connection, CohortModel[] models, List<String> textFields, SqlFragment where, long total,
                                    JobContext context, String message, Chunks sink) throws SQLException {
@@ -279,10 +273,15 @@ public final class CohortModelService {
     private static final class BatchWriter implements AutoCloseable {
         private final CohortModel[] models;
         private final ExecutorService pool;
+        private final PreparedStatement insert;
+        private final String modelId;
+        private final String now;
         private final long total;
         private final JobContext context;
-        private final String message;
+        private final Map<String, Long> cohorts;
+        /** Where {@link #predictEach} keeps the predictions, in place of the insert. */
         private final Chunks sink;
+        private final String message;
         private final Deque<Future<Written>> pending = new ArrayDeque<>();
         private List<FeatureRow> chunk = new ArrayList<>(CHUNK);
         private long chunks;
@@ -291,17 +290,31 @@ public final class CohortModelService {
         private record Written(long[] ids, Prediction[] predictions) {
         }
 
+        BatchWriter(CohortModel[] models, PreparedStatement insert, String modelId, String now, long total, JobContext context,
+                    Map<String, Long> cohorts) {
+            this(models, insert, modelId, now, total, context, cohorts, null, null);
+        }
+
         BatchWriter(CohortModel[] models, long total, JobContext context, String message, Chunks sink) {
+            this(models, null, null, null, total, context, null, message, sink);
+        }
+
+        private BatchWriter(CohortModel[] models, PreparedStatement insert, String modelId, String now, long total, JobContext context,
+                            Map<String, Long> cohorts, String message, Chunks sink) {
             this.models = models;
             this.pool = Executors.newFixedThreadPool(models.length, runnable -> {
                 Thread thread = new Thread(runnable, "prediction");
                 thread.setDaemon(true);
                 return thread;
             });
+            this.insert = insert;
+            this.modelId = modelId;
+            this.now = now;
             this.total = total;
             this.context = context;
-            this.message = message;
+            this.cohorts = cohorts;
             this.sink = sink;
+            this.message = message;
         }
 
         void add(FeatureRow row) {
@@ -339,10 +352,35 @@ public final class CohortModelService {
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : new ModelException(e.getCause().getMessage(), e.getCause());
             }
+            if (sink != null) {
+                keep(written);
+                return;
+            }
+            try {
+                for (int i = 0; i < written.ids().length; i++) {
+                    Prediction prediction = written.predictions()[i];
+                    insert.setLong(1, written.ids()[i]);
+                    insert.setString(2, prediction.cohort());
+                    insert.setDouble(3, prediction.confidence());
+                    insert.setString(4, modelId);
+                    insert.setString(5, now);
+                    insert.addBatch();
+                    cohorts.merge(prediction.cohort(), 1L, Long::sum);
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new ModelException("Cannot store the predictions: " + e.getMessage(), e);
+            }
+            done += written.ids().length;
+            context.throwIfCancelled();
+            context.progress(done, total, "Predicting cohorts");
+        }
+
+        private void keep(Written written) {
             try {
                 sink.accept(written.ids(), written.predictions());
             } catch (SQLException e) {
-                throw new ModelException("Cannot store the predictions: " + e.getMessage(), e);
+                throw new ModelException("Cannot keep the predictions: " + e.getMessage(), e);
             }
             done += written.ids().length;
             context.throwIfCancelled();
