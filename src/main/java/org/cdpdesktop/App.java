@@ -9,6 +9,7 @@ import org.cdpdesktop.core.export.ExportService;
 import org.cdpdesktop.core.clean.FieldCleaner;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.MappingPresets;
+import org.cdpdesktop.core.jobs.FollowUpJobs;
 import org.cdpdesktop.core.jobs.JobRunner;
 import org.cdpdesktop.core.model.CohortModelService;
 import org.cdpdesktop.core.model.ModelRegistry;
@@ -32,6 +33,7 @@ public final class App implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final JobRunner jobs;
+    private final FollowUpJobs followUps;
     private final ProfileStore profiles;
     private final StatsService stats;
     private final ProfileBrowser profileBrowser;
@@ -56,6 +58,7 @@ public final class App implements AutoCloseable {
         this.settings = Settings.load(dataDirectory.settings());
         this.database = Database.open(dataDirectory.database());
         this.jobs = new JobRunner(2);
+        this.followUps = new FollowUpJobs(jobs);
         this.profiles = new ProfileStore(database);
         this.stats = new StatsService(database);
         this.profileBrowser = new ProfileBrowser(database);
@@ -72,11 +75,15 @@ public final class App implements AutoCloseable {
         this.cohorts = new CohortService(database);
         this.fieldValues = new FieldValues(database);
         this.apiKeys = new ApiKeys(database);
-        importer.onImported(summary -> lookalikes.rescoreAll());
+        importer.onImported(summary -> {
+            if (summary.inserted() + summary.updated() > 0 && !lookalikes.names().isEmpty()) {
+                followUps.submit(lookalikes.rescoreJob());
+            }
+        });
         importer.onImported(summary -> segments.snapshotChanges("import"));
         importer.onUndone(summary -> segments.snapshotAll("undo import"));
         this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));
-        cohortModels.onPredicted(prediction -> segments.snapshotAll("prediction"));
+        cohortModels.onPredicted(prediction -> segments.snapshotChanges("prediction"));
         cohortModels.installBundledModel();
         this.stream = new StreamService(database, importer, presets, settings, dataDirectory.rejects());
         stream.onChangedProfiles(cohortModels::predictProfiles);
@@ -100,6 +107,11 @@ public final class App implements AutoCloseable {
 
     public JobRunner jobs() {
         return jobs;
+    }
+
+    /** Background work that follows an import (rescoring lookalikes), as jobs of {@link #jobs()}. */
+    public FollowUpJobs followUps() {
+        return followUps;
     }
 
     public ProfileStore profiles() {

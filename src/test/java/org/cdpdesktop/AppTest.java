@@ -2,7 +2,10 @@ package org.cdpdesktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.CsvDialect;
@@ -13,7 +16,12 @@ import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.RuleParser;
 import org.cdpdesktop.core.sample.SampleData;
+import org.cdpdesktop.core.segment.InsightReport;
+import org.cdpdesktop.core.segment.Lookalikes;
+import org.cdpdesktop.core.segment.SegmentInsights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +42,62 @@ class AppTest {
 
             importFile(app, sample, true);
             assertThat(snapshots(app, "import")).as("a dry run takes no snapshot").isEqualTo(segments);
+        }
+    }
+
+    @Test
+    void anImportRescoresLookalikesInAJobOfTheirOwnAndTheirMembersFollow() throws Exception {
+        try (App app = App.open(temp.resolve("data"))) {
+            importFile(app, SampleData.extractTo(temp), false);
+            app.followUps().awaitAll();
+            Lookalikes.Result made = app.lookalikes().create(new Lookalikes.Request("Senior", null, 0.0, "Like seniors", 1),
+                    JobContext.create("Lookalike", JobListener.NONE, new AtomicBoolean()));
+            List<String> started = new CopyOnWriteArrayList<>();
+            app.jobs().onChange(() -> app.jobs().running().forEach(job -> started.add(job.title())));
+            Path newcomers = temp.resolve("newcomers.csv");
+            Files.writeString(newcomers, "email,first_name,age,interests\n"
+                    + "ann@example.com,Ann,25,golf\nbob@example.com,Bob,31,travel\ncy@example.com,Cy,44,music\n");
+
+            importFile(app, newcomers, false);
+            app.followUps().awaitAll();
+
+            assertThat(started).contains(Lookalikes.RESCORE_TITLE);
+            assertThat(app.segments().count(RuleParser.parse("segment = \"Like seniors\""))).isEqualTo(made.size() + 3);
+            assertThat(snapshots(app, Lookalikes.SNAPSHOT_REASON)).isEqualTo(app.segments().list().size());
+        }
+    }
+
+    @Test
+    void insightsAfterAnImportEqualAFreshCountOfTheNewStore() throws Exception {
+        try (App app = App.open(temp.resolve("data"))) {
+            importFile(app, SampleData.extractTo(temp), false);
+            Condition rule = RuleParser.parse("age >= 40");
+            InsightReport before = app.segmentInsights().insights(rule, 50);
+            Path newcomers = temp.resolve("newcomers.csv");
+            Files.writeString(newcomers, "email,first_name,age,country\n"
+                    + "ann@example.com,Ann,45,Iceland\nbob@example.com,Bob,51,Iceland\ncy@example.com,Cy,62,Iceland\n");
+
+            importFile(app, newcomers, false);
+            InsightReport after = app.segmentInsights().insights(rule, 50);
+
+            InsightReport fresh = new SegmentInsights(app.database(), app.segments()).insights(rule, 50);
+            assertThat(after.total()).isEqualTo(before.total() + 3).isEqualTo(fresh.total());
+            assertThat(after.members()).isEqualTo(before.members() + 3).isEqualTo(fresh.members());
+            assertThat(after.tested()).isEqualTo(fresh.tested());
+            assertThat(after.insights()).isEqualTo(fresh.insights());
+        }
+    }
+
+    @Test
+    void anImportWithoutLookalikesStartsNoFollowUpJob() throws Exception {
+        try (App app = App.open(temp.resolve("data"))) {
+            List<String> started = new CopyOnWriteArrayList<>();
+            app.jobs().onChange(() -> app.jobs().running().forEach(job -> started.add(job.title())));
+
+            importFile(app, SampleData.extractTo(temp), false);
+            app.followUps().awaitAll();
+
+            assertThat(started).isEmpty();
         }
     }
 

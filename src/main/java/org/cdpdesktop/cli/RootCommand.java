@@ -130,6 +130,12 @@ public final class RootCommand implements Callable<Integer> {
 
     private void closeApp() {
         if (app != null) {
+            // What follows an import (rescoring lookalikes) runs in the background: the command ends once it has.
+            try {
+                app.followUps().awaitAll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             app.close();
         }
     }

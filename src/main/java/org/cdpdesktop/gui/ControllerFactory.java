@@ -53,6 +53,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
                 app.dataDirectory(), executor, jobs, ui);
         this.apiServer = new ApiServer(app, new CohortModelEndpoints(app.cohortModels(), app.jobs()));
+        app.followUps().startWith(jobs::submitLater);
     }
 
     public ViewLoader viewLoader() {

@@ -3,6 +3,7 @@ package org.cdpdesktop.core.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -237,6 +238,26 @@ public final class CohortModelService {
         return new BatchPrediction(modelId, done, millis, done * 1000.0 / millis, cohorts);
     }
 
+    /**
+     * Predicts every profile {@code where} selects (all when null) with {@code models}, one thread per model copy, and
+     * hands each chunk of predictions, in the order read, to {@code sink} on the calling thread, which owns
+     * {@code connection}; progress is reported under {@code message}. For work that keeps predictions elsewhere than
+     * the stored cohorts, such as a lookalike's scores.
+     */
+    public static long predictEach(Connection connection, CohortModel[] models, List<String> textFields, SqlFragment where, long total,
+                                   JobContext context, String message, Chunks sink) throws SQLException {
+        try (BatchWriter writer = new BatchWriter(models, total, context, message, sink)) {
+            new FeatureReader(textFields).each(connection, where, writer::add);
+            return writer.finish();
+        }
+    }
+
+    /** Receives one chunk of predictions on the thread that asked for them. */
+    @FunctionalInterface
+    public interface Chunks {
+        void accept(long[] profileIds, Prediction[] predictions) throws SQLException;
+    }
+
     /** The active model, and for a large batch a second copy from its file, so two threads can predict at once. */
     private CohortModel[] workers(CohortModel model, long total) {
         if (total < PARALLEL_FROM || PREDICTION_THREADS < 2) {
@@ -258,6 +279,9 @@ public final class CohortModelService {
         private final long total;
         private final JobContext context;
         private final Map<String, Long> cohorts;
+        /** Where {@link #predictEach} keeps the predictions, in place of the insert. */
+        private final Chunks sink;
+        private final String message;
         private final Deque<Future<Written>> pending = new ArrayDeque<>();
         private List<FeatureRow> chunk = new ArrayList<>(CHUNK);
         private long chunks;
@@ -268,6 +292,15 @@ public final class CohortModelService {
 
         BatchWriter(CohortModel[] models, PreparedStatement insert, String modelId, String now, long total, JobContext context,
                     Map<String, Long> cohorts) {
+            this(models, insert, modelId, now, total, context, cohorts, null, null);
+        }
+
+        BatchWriter(CohortModel[] models, long total, JobContext context, String message, Chunks sink) {
+            this(models, null, null, null, total, context, null, message, sink);
+        }
+
+        private BatchWriter(CohortModel[] models, PreparedStatement insert, String modelId, String now, long total, JobContext context,
+                            Map<String, Long> cohorts, String message, Chunks sink) {
             this.models = models;
             this.pool = Executors.newFixedThreadPool(models.length, runnable -> {
                 Thread thread = new Thread(runnable, "prediction");
@@ -280,6 +313,8 @@ public final class CohortModelService {
             this.total = total;
             this.context = context;
             this.cohorts = cohorts;
+            this.sink = sink;
+            this.message = message;
         }
 
         void add(FeatureRow row) {
@@ -317,6 +352,10 @@ public final class CohortModelService {
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : new ModelException(e.getCause().getMessage(), e.getCause());
             }
+            if (sink != null) {
+                keep(written);
+                return;
+            }
             try {
                 for (int i = 0; i < written.ids().length; i++) {
                     Prediction prediction = written.predictions()[i];
@@ -335,6 +374,17 @@ public final class CohortModelService {
             done += written.ids().length;
             context.throwIfCancelled();
             context.progress(done, total, "Predicting cohorts");
+        }
+
+        private void keep(Written written) {
+            try {
+                sink.accept(written.ids(), written.predictions());
+            } catch (SQLException e) {
+                throw new ModelException("Cannot keep the predictions: " + e.getMessage(), e);
+            }
+            done += written.ids().length;
+            context.throwIfCancelled();
+            context.progress(done, total, message);
         }
 
         long finish() {

@@ -1,13 +1,18 @@
 package org.cdpdesktop.core.model;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.query.SqlFragment;
+import weka.classifiers.meta.FilteredClassifier;
+import weka.core.Instances;
+import weka.core.SerializedObject;
 
 /**
  * A binary model of one audience, for lookalikes: the audience's members against a seeded random sample of everyone
@@ -21,18 +26,22 @@ public final class LookalikeModel {
     /** A quarter of the rows are kept aside to measure the model on profiles it did not learn from. */
     private static final int HOLD_OUT_PERCENT = 25;
     private static final List<String> TEXT_FIELDS = List.of("interests", "bio");
+    /** Below this many profiles a second model copy costs more than it saves. */
+    private static final long PARALLEL_FROM = 20_000;
     private static final List<String> FEATURES = List.of("age", "income", "gender", "country", "state", "city", "education");
 
     private final CohortModel model;
     private final List<String> textFields;
     private final long members;
     private final long sampled;
+    private final long others;
 
-    private LookalikeModel(CohortModel model, List<String> textFields, long members, long sampled) {
+    private LookalikeModel(CohortModel model, List<String> textFields, long members, long sampled, long others) {
         this.model = model;
         this.textFields = textFields;
         this.members = members;
         this.sampled = sampled;
+        this.others = others;
     }
 
     /** The text fields and features a lookalike can learn from, before any are excluded. */
@@ -58,14 +67,22 @@ public final class LookalikeModel {
         context.message("Reading the seed's members");
         reader.each(connection, members, row -> rows.add(labelled(row, MEMBER)));
         long memberCount = rows.size();
-        List<FeatureRow> candidates = new ArrayList<>();
-        reader.each(connection, others, candidates::add);
+        context.message("Sampling profiles outside the seed");
+        long[] candidates = ids(connection, others);
         // A seeded shuffle keeps the sample, and so the model, the same for the same store and seed.
-        Collections.shuffle(candidates, new Random(seed));
-        long wanted = Math.min(candidates.size(), memberCount * otherRatio);
-        for (int i = 0; i < wanted; i++) {
-            rows.add(labelled(candidates.get(i), OTHER));
+        Random random = new Random(seed);
+        for (int i = candidates.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long swap = candidates[i];
+            candidates[i] = candidates[j];
+            candidates[j] = swap;
         }
+        int wanted = (int) Math.min(candidates.length, memberCount * otherRatio);
+        // Only the sample's features are read: reading everyone's would double the reads of the scoring that follows.
+        long[] sample = Arrays.copyOf(candidates, wanted);
+        Arrays.sort(sample);
+        reader.each(connection, new SqlFragment("p.id IN (SELECT value FROM json_each(?))", List.of(Arrays.toString(sample))),
+                row -> rows.add(labelled(row, OTHER)));
         if (memberCount == 0) {
             throw new ModelException("The seed segment has no members to learn from");
         }
@@ -84,7 +101,26 @@ public final class LookalikeModel {
         TrainingSpec spec = new TrainingSpec(LabelKind.SEGMENT, "lookalike", read, present, Algorithm.LOGISTIC_REGRESSION,
                 10, HOLD_OUT_PERCENT, seed, 1, 1, 1.0, 100);
         CohortTrainer.Trained trained = CohortTrainer.train(spec, new FeatureReader.Labelled(rows, 0, 0), context);
-        return new LookalikeModel(trained.model(), read, memberCount, wanted);
+        return new LookalikeModel(trained.model(), read, memberCount, wanted, candidates.length);
+    }
+
+    private static long[] ids(Connection connection, SqlFragment where) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p WHERE " + where.sql() + " ORDER BY p.id")) {
+            for (int i = 0; i < where.parameters().size(); i++) {
+                statement.setObject(i + 1, where.parameters().get(i));
+            }
+            long[] ids = new long[1024];
+            int count = 0;
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    if (count == ids.length) {
+                        ids = Arrays.copyOf(ids, count * 2);
+                    }
+                    ids[count++] = result.getLong(1);
+                }
+            }
+            return Arrays.copyOf(ids, count);
+        }
     }
 
     private static FeatureRow labelled(FeatureRow row, String label) {
@@ -99,6 +135,11 @@ public final class LookalikeModel {
     /** The non-members sampled as the other class. */
     public long sampled() {
         return sampled;
+    }
+
+    /** The non-members the sample was drawn from. */
+    public long others() {
+        return others;
     }
 
     public ModelMetadata metadata() {
@@ -117,13 +158,38 @@ public final class LookalikeModel {
                 .map(CohortTerms::positive).orElse(List.of());
     }
 
-    /** Streams every profile {@code where} selects with its score, the probability it belongs with the members. */
-    public long score(Connection connection, SqlFragment where, Scores scores) throws SQLException {
-        return new FeatureReader(textFields).each(connection, where, row -> {
-            Prediction prediction = model.predict(row, 0);
-            scores.accept(row.profileId(), prediction.scores().stream()
-                    .filter(s -> s.cohort().equals(MEMBER)).findFirst().map(Prediction.Score::probability).orElse(0.0));
+    /**
+     * Streams every profile {@code where} selects with its score, the probability it belongs with the members, on the
+     * calling thread in the order read. {@code total} is how many that is (for progress); from {@value #PARALLEL_FROM}
+     * on, two copies of the model score half of them each, as the cohort models' batch prediction does.
+     */
+    public long score(Connection connection, SqlFragment where, long total, JobContext context, Scores scores) throws SQLException {
+        // The trained header still holds every training text in a string attribute whose table each prediction clears
+        // whole, which made scoring cost in proportion to the training set. One prediction leaves one text in it, and
+        // the copies taken after it, which do the scoring, start with a table of that size.
+        model.predict(FeatureRow.ofText(""), 0);
+        CohortModel[] models = total < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2
+                ? new CohortModel[] {copy()} : new CohortModel[] {copy(), copy()};
+        return CohortModelService.predictEach(connection, models, textFields, where, total, context, "Scoring",
+                (ids, predictions) -> {
+            for (int i = 0; i < ids.length; i++) {
+                scores.accept(ids[i], predictions[i].scores().stream()
+                        .filter(s -> s.cohort().equals(MEMBER)).findFirst().map(Prediction.Score::probability).orElse(0.0));
+            }
         });
+    }
+
+    /**
+     * An independent copy of the model in memory (a prediction writes into the header and the word filter), as a model
+     * loaded from its file would be. The bytes never leave this process, so deserialising them trusts nothing from outside.
+     */
+    private CohortModel copy() {
+        try {
+            Object[] copied = (Object[]) new SerializedObject(new Object[] {model.header(), model.classifier()}).getObject();
+            return new CohortModel(model.metadata(), (Instances) copied[0], (FilteredClassifier) copied[1]);
+        } catch (Exception e) {
+            throw new ModelException("Cannot copy the lookalike model for a second scoring thread: " + e.getMessage(), e);
+        }
     }
 
     /** Receives one scored profile. */

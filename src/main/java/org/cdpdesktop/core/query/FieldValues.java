@@ -35,7 +35,9 @@ public final class FieldValues {
                     + ATTRIBUTE_SAMPLE + ") p, json_each(p.attributes) a WHERE a.key = ? AND a.value <> ''"
                     + " GROUP BY 1 ORDER BY count(*) DESC LIMIT ?", field.name(), limit);
             case INTEREST -> strings("SELECT interest FROM profile_interest GROUP BY 1 ORDER BY count(*) DESC LIMIT ?", null, limit);
-            case COHORT -> strings("SELECT cohort FROM profile_cohort GROUP BY 1 ORDER BY count(*) DESC LIMIT ?", null, limit);
+            // A lookalike's cohort is offered as its segment (decision 12).
+            case COHORT -> strings("SELECT cohort FROM profile_cohort WHERE source <> 'lookalike' GROUP BY 1 ORDER BY count(*) DESC LIMIT ?",
+                    null, limit);
             case SEGMENT -> strings("SELECT name FROM segment ORDER BY name COLLATE NOCASE LIMIT ?", null, limit);
         };
     }

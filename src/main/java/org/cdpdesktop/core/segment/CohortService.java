@@ -8,7 +8,11 @@ import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileMapping;
 
-/** Cohorts profiles carry (imported today, predicted later): sizes and members, like the old {@code /api/cohort/users}. */
+/**
+ * Cohorts profiles carry, imported or predicted: sizes and members, like the old {@code /api/cohort/users}. A
+ * lookalike's members are stored as a cohort too, but they are its segment's members and listed as such (decision 12),
+ * so they are left out here.
+ */
 public final class CohortService {
 
     private final Database database;
@@ -24,7 +28,7 @@ public final class CohortService {
     public List<CohortSize> cohorts() {
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT min(cohort), count(DISTINCT profile_id) AS size"
-                    + " FROM profile_cohort GROUP BY cohort COLLATE NOCASE ORDER BY size DESC, 1")) {
+                    + " FROM profile_cohort WHERE source <> '" + Lookalikes.SOURCE + "' GROUP BY cohort COLLATE NOCASE ORDER BY size DESC, 1")) {
                 List<CohortSize> sizes = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -41,7 +45,7 @@ public final class CohortService {
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + ProfileMapping.COLUMNS
                     + " FROM profile p WHERE p.id IN (SELECT pc.profile_id FROM profile_cohort pc"
-                    + " WHERE pc.cohort = ? COLLATE NOCASE) ORDER BY p.id LIMIT ? OFFSET ?")) {
+                    + " WHERE pc.cohort = ? COLLATE NOCASE AND pc.source <> '" + Lookalikes.SOURCE + "') ORDER BY p.id LIMIT ? OFFSET ?")) {
                 statement.setString(1, cohort);
                 statement.setInt(2, limit);
                 statement.setInt(3, offset);
@@ -56,11 +60,11 @@ public final class CohortService {
         });
     }
 
-    /** How many cohort assignments a model made (the rest were imported as given). */
+    /** How many cohort assignments a cohort model made (the rest were imported as given). */
     public long predictedCount() {
         return database.read(connection -> {
             try (var statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM profile_cohort WHERE model_version IS NOT NULL")) {
+                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM profile_cohort WHERE model_version IS NOT NULL AND source <> '" + Lookalikes.SOURCE + "'")) {
                 return rows.next() ? rows.getLong(1) : 0L;
             }
         });

@@ -11,12 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.jobs.Job;
+import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.jobs.JobContext;
-import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.model.LookalikeModel;
 import org.cdpdesktop.core.model.TermWeight;
 import org.cdpdesktop.core.query.Condition;
@@ -43,6 +41,9 @@ public final class Lookalikes {
     public static final String COHORT_PREFIX = "lookalike: ";
     /** Non-members sampled per member: enough to show what sets members apart without drowning them. */
     public static final int OTHER_RATIO = 5;
+    public static final String RESCORE_TITLE = "Rescoring lookalikes";
+    /** The reason recorded with the snapshot that follows a rescore. */
+    public static final String SNAPSHOT_REASON = "lookalike rescore";
     private static final int DRIVERS = 10;
     private static final String SIZE = "size ";
     private static final String MIN_SCORE = "min-score ";
@@ -157,17 +158,40 @@ public final class Lookalikes {
     }
 
     /**
-     * Rescores every lookalike, e.g. after an import. One whose seed is gone or cannot be learnt from is logged and
-     * left as it was, so it never fails the import that prompted it.
+     * Rescoring every lookalike as one job, e.g. after an import, then a snapshot of the segments so the lookalikes'
+     * histories record their new members. A lookalike whose seed is gone or cannot be learnt from is logged and left
+     * as it was. The job answers the names rescored.
      */
-    public void rescoreAll() {
-        for (String name : names()) {
-            try {
-                rescore(name, JobContext.create("Rescoring " + name, JobListener.NONE, new AtomicBoolean()));
-            } catch (RuntimeException e) {
-                LOG.warn("Lookalike \"{}\" was not rescored: {}", name, e.getMessage());
+    public Job<List<String>> rescoreJob() {
+        return new Job<>() {
+            @Override
+            public String title() {
+                return RESCORE_TITLE;
             }
-        }
+
+            @Override
+            public List<String> run(JobContext context) {
+                List<String> names = names();
+                List<String> rescored = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    String name = names.get(i);
+                    context.message("Rescoring " + name + " (" + (i + 1) + " of " + names.size() + ")");
+                    try {
+                        rescore(name, context);
+                        rescored.add(name);
+                    } catch (JobCancelledException cancelled) {
+                        throw cancelled;
+                    } catch (RuntimeException e) {
+                        LOG.warn("Lookalike \"{}\" was not rescored: {}", name, e.getMessage());
+                    }
+                }
+                if (!rescored.isEmpty()) {
+                    context.message("Taking a segment snapshot");
+                    segments.snapshotChanges(SNAPSHOT_REASON);
+                }
+                return rescored;
+            }
+        };
     }
 
     private Result build(Request request, String name, Segment existing, JobContext context) {
@@ -183,7 +207,7 @@ public final class Lookalikes {
             context.throwIfCancelled();
             Scored all = new Scored(model);
             context.message("Scoring everyone outside " + seed.name());
-            model.score(connection, others, all::add);
+            model.score(connection, others, model.others(), context, all::add);
             return all;
         });
         context.throwIfCancelled();
@@ -308,16 +332,56 @@ public final class Lookalikes {
             count++;
         }
 
-        /** Indexes of the profiles taken, best score first; ties go to the lower id, which came first. */
+        /**
+         * Indexes of the profiles taken, best score first; ties go to the lower id, which came first. The lowest score
+         * taken is found on a sorted copy of the scores, so only the profiles taken are sorted one by one.
+         */
         int[] best(Request request) {
-            IntStream candidates = IntStream.range(0, count);
-            if (request.minScore() != null) {
-                candidates = candidates.filter(i -> scores[i] >= request.minScore());
+            double[] sorted = Arrays.copyOf(scores, count);
+            Arrays.sort(sorted);
+            int eligible = request.minScore() == null ? count : count - firstAtLeast(sorted, request.minScore());
+            int taken = request.size() == null ? eligible : Math.min(request.size(), eligible);
+            if (taken == 0) {
+                return new int[0];
             }
-            List<Integer> sorted = new ArrayList<>(candidates.boxed().toList());
-            sorted.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-            int limit = request.size() == null ? sorted.size() : Math.min(request.size(), sorted.size());
-            return sorted.stream().limit(limit).mapToInt(Integer::intValue).toArray();
+            double lowest = sorted[count - taken];
+            int atLowest = taken - (count - firstAbove(sorted, lowest));
+            List<Integer> chosen = new ArrayList<>(taken);
+            for (int i = 0; i < count; i++) {
+                if (scores[i] > lowest || scores[i] == lowest && atLowest-- > 0) {
+                    chosen.add(i);
+                }
+            }
+            chosen.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+            return chosen.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static int firstAtLeast(double[] sorted, double score) {
+            int low = 0;
+            int high = sorted.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (sorted[middle] < score) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+
+        private static int firstAbove(double[] sorted, double score) {
+            int low = 0;
+            int high = sorted.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (sorted[middle] <= score) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
         }
     }
 }

@@ -45,8 +45,9 @@ public final class DashboardService {
                 single(connection, "SELECT count(*) FROM profile"),
                 period,
                 newProfiles(connection, period),
-                counts(connection, "SELECT min(cohort), count(DISTINCT profile_id) FROM profile_cohort GROUP BY cohort COLLATE NOCASE"
-                        + " ORDER BY 1 COLLATE NOCASE"),
+                // Imported and predicted cohorts only: a lookalike's members are listed as its segment (decision 12).
+                counts(connection, "SELECT min(cohort), count(DISTINCT profile_id) FROM profile_cohort WHERE source <> 'lookalike'"
+                        + " GROUP BY cohort COLLATE NOCASE ORDER BY 1 COLLATE NOCASE"),
                 counts(connection, """
                         SELECT s.name, (SELECT count(*) FROM segment_member m WHERE m.segment_id = s.id) AS n FROM segment s
                         ORDER BY n DESC, s.name COLLATE NOCASE"""),

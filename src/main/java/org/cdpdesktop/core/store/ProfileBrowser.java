@@ -223,7 +223,8 @@ public final class ProfileBrowser implements AutoCloseable {
         return database.read(connection -> new FilterChoices(
                 strings(connection, "SELECT DISTINCT country FROM profile WHERE country IS NOT NULL ORDER BY country", List.of()),
                 strings(connection, "SELECT DISTINCT gender FROM profile WHERE gender IS NOT NULL ORDER BY gender", List.of()),
-                strings(connection, "SELECT DISTINCT cohort FROM profile_cohort ORDER BY cohort", List.of()),
+                // A lookalike's cohort is offered as its segment (decision 12).
+                strings(connection, "SELECT DISTINCT cohort FROM profile_cohort WHERE source <> 'lookalike' ORDER BY cohort", List.of()),
                 strings(connection, "SELECT name FROM segment ORDER BY name COLLATE NOCASE", List.of()),
                 strings(connection, "SELECT DISTINCT file_name FROM import_batch ORDER BY file_name", List.of())));
     }

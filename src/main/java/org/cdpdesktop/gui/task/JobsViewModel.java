@@ -1,5 +1,6 @@
 package org.cdpdesktop.gui.task;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -45,5 +46,15 @@ public final class JobsViewModel {
             }
         }));
         return shown;
+    }
+
+    /**
+     * Starts {@code job} from any thread, e.g. work that follows an import, listed like those the GUI starts; the
+     * future completes when it ends, however it ends.
+     */
+    public CompletableFuture<Object> submitLater(Job<?> job) {
+        CompletableFuture<Object> ended = new CompletableFuture<>();
+        Platform.runLater(() -> submit(job, ended::complete, ended::completeExceptionally));
+        return ended;
     }
 }

@@ -48,12 +48,16 @@ class LookalikesTest {
      * everyone has one of a few other interests and an income at random, unrelated to age.
      */
     private void plant() {
-        Random random = new Random(11);
+        plant(0, PROFILES);
+    }
+
+    private void plant(int from, int count) {
+        Random random = new Random(11 + from);
         String[] filler = {"reading", "travel", "cooking", "music", "movies"};
         database.write(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile(external_id, age, income, interests,"
                     + " created_at, updated_at) VALUES (?, ?, ?, ?, '2025-01-01', '2025-01-01')")) {
-                for (int i = 0; i < PROFILES; i++) {
+                for (int i = from; i < from + count; i++) {
                     int age = 20 + random.nextInt(60);
                     boolean golf = random.nextDouble() < (age >= 60 ? 0.9 : 0.05);
                     String other = filler[random.nextInt(filler.length)];
@@ -86,6 +90,29 @@ class LookalikesTest {
         assertThat(result.members()).isEqualTo(members);
         assertThat(result.sampled()).isEqualTo(PROFILES - members);
         assertThat(result.scored()).isEqualTo(PROFILES - members);
+    }
+
+    @Test
+    void aStoreLargeEnoughForTwoScoringThreadsScoresEveryNonMemberAndTakesTheBest() {
+        plant(PROFILES, 22_000);
+        long members = segments.count(RuleParser.parse("age >= 60"));
+
+        Lookalikes.Result result = lookalikes.create(new Lookalikes.Request("Sixty plus", 500, null, "Golfers like them", 1), context());
+
+        assertThat(result.scored()).isEqualTo(PROFILES + 22_000 - members);
+        assertThat(result.size()).isEqualTo(500);
+        assertThat(segments.count(RuleParser.parse("segment = \"Golfers like them\" AND interests contains \"golf\""))).isEqualTo(500);
+        long atLeastThreshold = database.read(connection -> {
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT count(*) FROM profile_cohort WHERE cohort = 'lookalike: Golfers like them' AND confidence >= ?")) {
+                count.setDouble(1, result.threshold());
+                try (ResultSet r = count.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+        assertThat(atLeastThreshold).isEqualTo(500);
     }
 
     @Test

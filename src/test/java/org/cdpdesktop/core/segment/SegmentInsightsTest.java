@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.query.Condition;
+import org.cdpdesktop.core.query.Group;
+import org.cdpdesktop.core.query.GroupKind;
 import org.cdpdesktop.core.query.RuleParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,5 +161,69 @@ class SegmentInsightsTest {
     void aLimitBelowOneIsRefused() {
         assertThatThrownBy(() -> insights.insights(RuleParser.parse("age >= 30"), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void everyMemberCountIsWhatTheRuleAndTheValuesConditionSelectTogether() {
+        plant();
+        database.write(connection -> {
+            try (var statement = connection.createStatement()) {
+                // Case variants are one value, as NOCASE groups them; a member's own spelling must count under it.
+                statement.executeUpdate("UPDATE profile SET country = 'CANADA', gender = 'female' WHERE id % 7 = 0");
+                statement.executeUpdate("UPDATE profile SET income = CASE WHEN id <= " + MEMBERS + " THEN 80000 ELSE 30000 END,"
+                        + " age = CASE WHEN id <= " + MEMBERS + " THEN 70 ELSE 40 END WHERE id % 3 = 0");
+                statement.executeUpdate("UPDATE profile SET gender = 'Female', attributes = '{\"tier\":\"Gold\"}' WHERE id % 11 = 0");
+            }
+            return null;
+        });
+        Condition rule = RuleParser.parse("attribute \"tier\" = \"gold\"");
+
+        InsightReport report = insights.insights(rule, 1000);
+
+        assertThat(report.insights()).extracting(Insight::dimension).contains("Age", "Country", "Gender", "Income", "Interest");
+        for (Insight insight : report.insights()) {
+            assertThat(segments.count(new Group(GroupKind.AND, List.of(rule, insight.condition())))).as(insight.ruleText())
+                    .isEqualTo(insight.memberCount());
+        }
+    }
+
+    @Test
+    void insightsAfterAnInsertAnEditAndADeleteEqualAFreshCount() {
+        plant();
+        Condition rule = RuleParser.parse("attribute \"tier\" = \"gold\"");
+        InsightReport before = insights.insights(rule, 100);
+
+        write("INSERT INTO profile(external_id, country, interests, attributes, created_at, updated_at)"
+                + " SELECT 'new' || id, 'Canada', '[\"golf\"]', '{\"tier\":\"silver\"}', '2025-02-01', '2025-02-01' FROM profile WHERE id <= 300");
+        InsightReport afterInsert = insights.insights(rule, 100);
+        assertThat(afterInsert.total()).isEqualTo(PROFILES + 300);
+        assertThat(find(afterInsert, "Interest", "golf").restCount()).isEqualTo(find(before, "Interest", "golf").restCount() + 300);
+        assertSameAsFresh(rule, afterInsert);
+
+        write("UPDATE profile SET country = 'Mexico' WHERE external_id LIKE 'new%' OR id % 3 = 0");
+        InsightReport afterEdit = insights.insights(rule, 100);
+        assertThat(find(afterEdit, "Country", "Mexico").restCount()).isPositive();
+        assertSameAsFresh(rule, afterEdit);
+
+        write("DELETE FROM profile WHERE external_id LIKE 'new%'");
+        InsightReport afterDelete = insights.insights(rule, 100);
+        assertThat(afterDelete.total()).isEqualTo(PROFILES);
+        assertSameAsFresh(rule, afterDelete);
+    }
+
+    private void write(String sql) {
+        database.write(connection -> {
+            try (var statement = connection.createStatement()) {
+                return statement.executeUpdate(sql);
+            }
+        });
+    }
+
+    private void assertSameAsFresh(Condition rule, InsightReport kept) {
+        InsightReport fresh = new SegmentInsights(database, segments).insights(rule, 100);
+        assertThat(kept.total()).isEqualTo(fresh.total());
+        assertThat(kept.members()).isEqualTo(fresh.members());
+        assertThat(kept.tested()).isEqualTo(fresh.tested());
+        assertThat(kept.insights()).isEqualTo(fresh.insights());
     }
 }

@@ -6,6 +6,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.cdpdesktop.core.jobs.FollowUpJobs;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.jobs.JobContext;
@@ -51,6 +52,25 @@ class JobsViewModelTest {
         }
 
         assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(1000L);
+        waitFor(5, TimeUnit.SECONDS, () -> jobs.running().isEmpty());
+    }
+
+    @Test
+    void aFollowUpStartedOffTheFxThreadIsListedAndCanBeCancelledThere() throws Exception {
+        FollowUpJobs followUps = new FollowUpJobs(runner);
+        followUps.startWith(jobs::submitLater);
+
+        followUps.submit(job(context -> {
+            while (true) {
+                context.throwIfCancelled();
+                Thread.sleep(5);
+            }
+        }));
+        waitFor(5, TimeUnit.SECONDS, () -> !jobs.running().isEmpty());
+        assertThat(jobs.running().get(0).title()).isEqualTo("Test job");
+        jobs.running().get(0).cancel();
+
+        followUps.awaitAll();
         waitFor(5, TimeUnit.SECONDS, () -> jobs.running().isEmpty());
     }
 
