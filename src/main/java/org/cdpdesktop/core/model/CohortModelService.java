@@ -358,6 +358,25 @@ public final class CohortModelService {
         return job("Predicting cohorts", context -> predictAll(where, context));
     }
 
+    /**
+     * Predicts the cohorts of the profiles import {@code batchId} inserted or updated. A job of its own, run after the
+     * import job has committed, so an import takes no longer for it and a failed prediction leaves the import in.
+     */
+    public Job<BatchPrediction> predictImportJob(long batchId, String fileName) {
+        return job("Predicting cohorts for " + fileName, context -> predictAll(importedIn(batchId), context));
+    }
+
+    /** The profiles import {@code batchId} inserted (their batch) or updated (recorded beside them). */
+    public static SqlFragment importedIn(long batchId) {
+        return new SqlFragment("(p.import_batch_id = ? OR p.id IN (SELECT pi.profile_id FROM profile_import pi WHERE pi.batch_id = ?))",
+                List.of(batchId, batchId));
+    }
+
+    /** Whether a model is chosen to predict, without loading it. */
+    public boolean hasActiveModel() {
+        return registry.activeId().isPresent();
+    }
+
     /** Compares the active model's training data with today's profiles and its stored predictions. */
     public DriftReport drift() {
         CohortModel model = requireActive();
