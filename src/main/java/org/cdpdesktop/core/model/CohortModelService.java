@@ -7,6 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +53,7 @@ public final class CohortModelService {
     private final ModelRegistry registry;
     private final List<Consumer<BatchPrediction>> predictedListeners = new CopyOnWriteArrayList<>();
     private volatile CohortModel active;
+    private volatile CachedCells cells;
 
     public CohortModelService(Database database, ModelRegistry registry) {
         this.database = database;
@@ -70,7 +74,7 @@ public final class CohortModelService {
                 return false;
             }
             String id = new String(active.readAllBytes(), StandardCharsets.UTF_8).trim();
-            registry.install(id, resource(id + ".model"), resource(id + ".json"));
+            registry.install(id, resource(id + ".model"), optionalResource(id + ".outcomes"), resource(id + ".json"));
             registry.markActive(id);
             return true;
         } catch (IOException e) {
@@ -84,6 +88,12 @@ public final class CohortModelService {
                 throw new IOException("the application is missing " + name);
             }
             return in.readAllBytes();
+        }
+    }
+
+    private static byte[] optionalResource(String name) throws IOException {
+        try (InputStream in = CohortModelService.class.getResourceAsStream(BUNDLED + name)) {
+            return in == null ? null : in.readAllBytes();
         }
     }
 
@@ -101,7 +111,7 @@ public final class CohortModelService {
         context.message("Reading labelled profiles");
         FeatureReader.Labelled data = database.read(connection -> new FeatureReader(spec.textFields()).labelled(connection, spec));
         CohortTrainer.Trained trained = CohortTrainer.train(spec, data, context);
-        ModelMetadata saved = registry.save(trained.model());
+        ModelMetadata saved = registry.save(trained.model(), trained.cellProfiles());
         boolean activate = registry.activeId().isEmpty();
         if (activate) {
             activate(saved.id());
@@ -115,6 +125,44 @@ public final class CohortModelService {
 
     public List<ModelMetadata> models() {
         return registry.list();
+    }
+
+    /**
+     * The profiles in each cell of model {@code id}'s confusion matrix ({@code [actual][predicted]}), as its evaluation
+     * left them, whether it was trained now, loaded or activated; empty for a model saved without them. The last
+     * model's cells are kept, as one model's cells are asked for again and again.
+     */
+    public Optional<long[][][]> cellProfiles(String id) {
+        CachedCells cached = cells;
+        if (cached != null && cached.id().equals(id)) {
+            return cached.cells();
+        }
+        Optional<long[][][]> read = registry.outcomes(id);
+        cells = new CachedCells(id, read);
+        return read;
+    }
+
+    private record CachedCells(String id, Optional<long[][][]> cells) {
+    }
+
+    /** Which of {@code ids} are still stored, in their order: a profile deleted since is left out. */
+    public long[] stored(long[] ids) {
+        if (ids.length == 0) {
+            return ids;
+        }
+        Set<Long> present = database.read(connection -> {
+            Set<Long> found = new HashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p WHERE p.id IN (SELECT value FROM json_each(?))")) {
+                statement.setString(1, Arrays.toString(ids));
+                try (var result = statement.executeQuery()) {
+                    while (result.next()) {
+                        found.add(result.getLong(1));
+                    }
+                }
+            }
+            return found;
+        });
+        return Arrays.stream(ids).filter(present::contains).toArray();
     }
 
     /** Makes model {@code id} the one that predicts, after loading it. */

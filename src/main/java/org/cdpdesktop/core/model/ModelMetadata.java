@@ -7,15 +7,22 @@ import java.util.Map;
  * What the registry knows of a model, kept beside its file as JSON. The file is loaded only when its SHA-256
  * matches {@code sha256}.
  *
- * @param baseline the training data's distributions, against which drift is measured
+ * @param baseline       the training data's distributions, against which drift is measured
+ * @param outcomesSha256 the SHA-256 of the evaluation's per-profile outcomes file ({@code ID.outcomes}); null for a model
+ *                       saved without one, as models were before the outcomes were kept
  */
 public record ModelMetadata(String id, String created, String algorithm, Map<String, Object> parameters, List<String> textFields,
                             List<String> features, String labelKind, String label, List<String> classes, long trainingRows,
-                            EvaluationReport evaluation, String sha256, DriftBaseline baseline) {
+                            EvaluationReport evaluation, String sha256, DriftBaseline baseline, String outcomesSha256) {
 
     public ModelMetadata withSha256(String value) {
         return new ModelMetadata(id, created, algorithm, parameters, textFields, features, labelKind, label, classes, trainingRows,
-                evaluation, value, baseline);
+                evaluation, value, baseline, outcomesSha256);
+    }
+
+    public ModelMetadata withOutcomesSha256(String value) {
+        return new ModelMetadata(id, created, algorithm, parameters, textFields, features, labelKind, label, classes, trainingRows,
+                evaluation, sha256, baseline, value);
     }
 
     /** The spec this model was trained with, so it can be retrained or extended. */

@@ -61,6 +61,14 @@ public final class ModelRegistry {
 
     /** Writes {@code model} and its metadata (with the file's checksum); returns the metadata as saved. */
     public ModelMetadata save(CohortModel model) {
+        return save(model, null);
+    }
+
+    /**
+     * Writes {@code model}, the evaluation's per-profile outcomes ({@code cells[actual][predicted]} holds the profile
+     * ids of that confusion-matrix cell; null for none) and the metadata with both files' checksums.
+     */
+    public ModelMetadata save(CohortModel model, long[][][] cells) {
         ModelMetadata metadata = model.metadata();
         checkId(metadata.id());
         try {
@@ -72,6 +80,11 @@ public final class ModelRegistry {
             }
             byte[] content = bytes.toByteArray();
             ModelMetadata saved = metadata.withSha256(sha256(content));
+            if (cells != null) {
+                byte[] outcomes = Outcomes.write(cells);
+                writeAtomically(outcomesFile(saved.id()), outcomes);
+                saved = saved.withOutcomesSha256(sha256(outcomes));
+            }
             writeAtomically(modelFile(saved.id()), content);
             writeAtomically(metadataFile(saved.id()), JSON.writeValueAsBytes(saved));
             return saved;
@@ -191,6 +204,38 @@ public final class ModelRegistry {
         }
     }
 
+    /**
+     * The profiles in each cell of model {@code id}'s confusion matrix, as its evaluation left them; empty for a model
+     * saved without them. The file is read only when its checksum matches the metadata's and it is below a size cap.
+     */
+    public Optional<long[][][]> outcomes(String id) {
+        ModelMetadata metadata = metadata(id).orElseThrow(() -> new ModelException("There is no model " + id + " in " + folder));
+        Path file = outcomesFile(id);
+        if (metadata.outcomesSha256() == null || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        byte[] content;
+        try {
+            if (Files.size(file) > Outcomes.MAX_BYTES) {
+                throw new ModelException("The outcomes file " + file.getFileName() + " is larger than "
+                        + Outcomes.MAX_BYTES / (1024 * 1024) + " MB; it is not read");
+            }
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelException("Cannot read the outcomes file " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        if (!metadata.outcomesSha256().equalsIgnoreCase(sha256(content))) {
+            throw new ModelException("The outcomes file " + file.getFileName() + " does not match the checksum in its metadata:"
+                    + " it was changed or damaged after it was saved, so it is not read");
+        }
+        return Optional.of(Outcomes.read(content, metadata.evaluation().classes().size(), file.getFileName().toString()));
+    }
+
+    Path outcomesFile(String id) {
+        checkId(id);
+        return folder.resolve(id + ".outcomes");
+    }
+
     Path modelFile(String id) {
         checkId(id);
         return folder.resolve(id + ".model");
@@ -201,13 +246,19 @@ public final class ModelRegistry {
         return folder.resolve(id + ".json");
     }
 
-    /** Installs a model shipped with the application (file and metadata as bytes), unless one with its id is there. */
-    public void install(String id, byte[] model, byte[] metadata) {
+    /**
+     * Installs a model shipped with the application (file, evaluation outcomes or null, and metadata as bytes), unless
+     * one with its id is there.
+     */
+    public void install(String id, byte[] model, byte[] outcomes, byte[] metadata) {
         checkId(id);
         try {
             Files.createDirectories(folder);
             if (!Files.exists(metadataFile(id))) {
                 writeAtomically(modelFile(id), model);
+                if (outcomes != null) {
+                    writeAtomically(outcomesFile(id), outcomes);
+                }
                 writeAtomically(metadataFile(id), metadata);
             }
         } catch (IOException e) {

@@ -299,7 +299,7 @@ public final class ModelView {
             }
         }
         if (cells == null) {
-            cellMembers.setPlaceholder(new Label("The profiles behind each cell are listed for a model trained in this session."));
+            cellMembers.setPlaceholder(new Label("This model was saved without the profiles behind its figures; retrain it to list them."));
         } else {
             cellMembers.setPlaceholder(new Label("Click a cell of the matrix to list its profiles."));
         }

@@ -124,7 +124,7 @@ public final class ModelViewModel implements Activatable {
     private record Loaded(List<ModelMetadata> models, Optional<String> activeId) {
     }
 
-    /** Shows {@code model}'s figures and terms (its cell profiles only when it was trained in this session). */
+    /** Shows {@code model}'s figures, terms and the profiles behind its confusion-matrix cells, kept with the model. */
     public void show(ModelMetadata model) {
         if (model == null) {
             return;
@@ -140,6 +140,14 @@ public final class ModelViewModel implements Activatable {
                     return loaded.topTerms(TERMS);
                 })
                 .onSuccess(terms::set)
+                .onFailure(this::fail)
+                .executeWith(executor);
+        BackgroundTask.wrap(() -> models.cellProfiles(model.id()).orElse(null))
+                .onSuccess(cells -> {
+                    if (shown.get() != null && shown.get().id().equals(model.id())) {
+                        cellProfiles.set(cells);
+                    }
+                })
                 .onFailure(this::fail)
                 .executeWith(executor);
     }
@@ -247,7 +255,10 @@ public final class ModelViewModel implements Activatable {
                 result.profiles(), result.modelId(), result.millis() / 1000.0, result.profilesPerSecond()));
     }
 
-    /** Lists the profiles of one confusion-matrix cell: actually {@code actual}, predicted {@code predicted}. */
+    /**
+     * Lists the profiles of one confusion-matrix cell: actually {@code actual}, predicted {@code predicted}. Profiles
+     * deleted since the model was trained are skipped, and the title says how many.
+     */
     public void selectCell(int actual, int predicted) {
         long[][][] cells = cellProfiles.get();
         ModelMetadata model = shown.get();
@@ -255,18 +266,28 @@ public final class ModelViewModel implements Activatable {
             return;
         }
         if (cells == null) {
-            cellTitle.set("The profiles behind each cell are kept for models trained since the screen opened; retrain to list them.");
+            cellTitle.set("This model was saved without the profiles behind its figures; retrain it to list them.");
             cellMembers.clear();
             return;
         }
         long[] ids = cells[actual][predicted];
         List<String> classes = model.evaluation().classes();
-        cellTitle.set(String.format("%,d profiles labelled %s, predicted %s%s", ids.length, classes.get(actual), classes.get(predicted),
-                ids.length > CELL_PROFILES ? String.format(" (first %,d)", CELL_PROFILES) : ""));
-        BackgroundTask.wrap(() -> segments.profiles(ids, CELL_PROFILES))
-                .onSuccess(profiles -> cellMembers.setAll(profiles.stream().map(ModelViewModel::describe).toList()))
+        BackgroundTask.wrap(() -> {
+                    long[] stored = models.stored(ids);
+                    return new CellMembers(stored.length, ids.length - stored.length, segments.profiles(stored, CELL_PROFILES));
+                })
+                .onSuccess(members -> {
+                    cellTitle.set(String.format("%,d profiles labelled %s, predicted %s%s%s", members.stored(), classes.get(actual),
+                            classes.get(predicted), members.stored() > CELL_PROFILES ? String.format(" (first %,d)", CELL_PROFILES) : "",
+                            members.deleted() == 0 ? "" : String.format("; %,d deleted since training %s skipped", members.deleted(),
+                                    members.deleted() == 1 ? "is" : "are")));
+                    cellMembers.setAll(members.profiles().stream().map(ModelViewModel::describe).toList());
+                })
                 .onFailure(this::fail)
                 .executeWith(executor);
+    }
+
+    private record CellMembers(long stored, long deleted, List<Profile> profiles) {
     }
 
     private static String describe(Profile profile) {
