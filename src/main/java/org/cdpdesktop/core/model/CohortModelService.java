@@ -228,8 +228,8 @@ public final class CohortModelService {
     }
 
     /**
-     * Predicts a cohort for every profile {@code where} selects (all when null) and stores it, with its confidence
-     * and the model id, in place of earlier predictions for those profiles. One transaction: cancelled or failed,
+     * Predicts the cohorts of every profile {@code where} selects (all when null) and stores them (one, or for a
+     * multi-label model each one given), with confidence and model id, in place of earlier predictions for those profiles. One transaction: cancelled or failed,
      * the earlier predictions stay.
      */
     public BatchPrediction predictAll(SqlFragment where, JobContext context) {
@@ -367,14 +367,15 @@ public final class CohortModelService {
             }
             try {
                 for (int i = 0; i < written.ids().length; i++) {
-                    Prediction prediction = written.predictions()[i];
-                    insert.setLong(1, written.ids()[i]);
-                    insert.setString(2, prediction.cohort());
-                    insert.setDouble(3, prediction.confidence());
-                    insert.setString(4, modelId);
-                    insert.setString(5, now);
-                    insert.addBatch();
-                    cohorts.merge(prediction.cohort(), 1L, Long::sum);
+                    for (Prediction.Assigned cohort : written.predictions()[i].assigned()) {
+                        insert.setLong(1, written.ids()[i]);
+                        insert.setString(2, cohort.cohort());
+                        insert.setDouble(3, cohort.confidence());
+                        insert.setString(4, modelId);
+                        insert.setString(5, now);
+                        insert.addBatch();
+                        cohorts.merge(cohort.cohort(), 1L, Long::sum);
+                    }
                 }
                 insert.executeBatch();
             } catch (SQLException e) {

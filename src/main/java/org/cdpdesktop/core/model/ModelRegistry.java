@@ -41,7 +41,7 @@ public final class ModelRegistry {
     static final long MAX_MODEL_BYTES = 512L * 1024 * 1024;
     static final ObjectInputFilter MODEL_CLASSES = ObjectInputFilter.Config.createFilter(
             "maxdepth=200;maxarray=200000000;maxbytes=" + MAX_MODEL_BYTES
-            + ";weka.**;de.bwaldvogel.liblinear.*;org.cdpdesktop.core.model.ExplainableLibLinear;java.lang.*;java.util.*;java.text.*;java.math.*;java.io.File;!*");
+            + ";weka.**;de.bwaldvogel.liblinear.*;org.cdpdesktop.core.model.ExplainableLibLinear;org.cdpdesktop.core.model.OneVsRest;java.lang.*;java.util.*;java.text.*;java.math.*;java.io.File;!*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -76,7 +76,7 @@ public final class ModelRegistry {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                 out.writeObject(model.header());
-                out.writeObject(model.classifier());
+                out.writeObject(model.learner());
             }
             byte[] content = bytes.toByteArray();
             ModelMetadata saved = metadata.withSha256(sha256(content));
@@ -174,10 +174,13 @@ public final class ModelRegistry {
                     + " it was changed or damaged after it was saved, so it is not loaded");
         }
         Object[] objects = readObjects(content, 2, file.getFileName().toString());
-        if (!(objects[0] instanceof Instances header) || !(objects[1] instanceof FilteredClassifier classifier)) {
-            throw new ModelException("The file " + file.getFileName() + " is not a CDP Desktop model");
+        if (objects[0] instanceof Instances header && objects[1] instanceof FilteredClassifier classifier && !metadata.multiLabel()) {
+            return new CohortModel(metadata, header, classifier);
         }
-        return new CohortModel(metadata, header, classifier);
+        if (objects[0] instanceof Instances header && objects[1] instanceof OneVsRest oneVsRest && metadata.multiLabel()) {
+            return new CohortModel(metadata, header, oneVsRest);
+        }
+        throw new ModelException("The file " + file.getFileName() + " is not a CDP Desktop model of the kind its metadata names");
     }
 
     /** Reads {@code count} objects from {@code content}, admitting only the classes a model is made of. */

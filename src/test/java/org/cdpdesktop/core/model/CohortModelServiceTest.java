@@ -81,13 +81,13 @@ class CohortModelServiceTest {
     }
 
     @Test
-    void profilesWithoutOrWithSeveralLabelsAreCountedNotSilentlyDropped() {
+    void profilesWithoutOrWithSeveralLabelsAreCountedNotSilentlyDroppedWhenOneLabelPerProfileIsChosen() {
         techAndFoodWithFourMislabelled();
         store.profiles(3, List.of("Travel"), null, null);
         store.database.write(connection -> connection.createStatement().executeUpdate(
                 "INSERT INTO profile_cohort(profile_id, cohort, source, assigned_at) VALUES (1, 'Travel', 'import', 't')"));
 
-        TrainingResult result = store.train(TrainingSpec.cohorts().withEvaluation(4, 0, 7));
+        TrainingResult result = store.train(TrainingSpec.cohorts().withEvaluation(4, 0, 7).withLabelMode(LabelMode.SINGLE));
 
         assertThat(result.withoutLabel()).isEqualTo(3);
         assertThat(result.withSeveralLabels()).isEqualTo(1);

@@ -77,13 +77,16 @@ class ModelRegistryTest {
     void metadataSavedBeforeOutcomesWereKeptStillLoadsAndHasNoCells() throws IOException {
         ModelMetadata saved = store.train(TrainingSpec.cohorts().withEvaluation(3, 0, 1)).metadata();
         Path metadata = store.data.models().resolve(saved.id() + ".json");
-        Files.writeString(metadata, Files.readString(metadata).replaceAll("(?s),\\s*\"outcomesSha256\"\\s*:\\s*\"[0-9a-f]+\"", ""));
+        Files.writeString(metadata, Files.readString(metadata)
+                .replaceAll("(?s),\\s*\"outcomesSha256\"\\s*:\\s*\"[0-9a-f]+\"", "")
+                .replaceAll("(?s),\\s*\"multiLabel\"\\s*:\\s*(false|null)", ""));
         Files.delete(store.data.models().resolve(saved.id() + ".outcomes"));
 
         ModelRegistry reopened = new ModelRegistry(store.data.models());
 
-        assertThat(Files.readString(metadata)).doesNotContain("outcomesSha256");
+        assertThat(Files.readString(metadata)).doesNotContain("outcomesSha256").doesNotContain("multiLabel");
         assertThat(reopened.load(saved.id()).metadata().outcomesSha256()).isNull();
+        assertThat(reopened.load(saved.id()).metadata().multiLabel()).isFalse();
         assertThat(reopened.outcomes(saved.id())).isEmpty();
     }
 
