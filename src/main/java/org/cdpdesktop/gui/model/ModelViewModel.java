@@ -23,6 +23,7 @@ import org.cdpdesktop.core.model.CohortModelService;
 import org.cdpdesktop.core.model.CohortTerms;
 import org.cdpdesktop.core.model.DriftReport;
 import org.cdpdesktop.core.model.LabelKind;
+import org.cdpdesktop.core.model.LabelMode;
 import org.cdpdesktop.core.model.ModelMetadata;
 import org.cdpdesktop.core.model.Prediction;
 import org.cdpdesktop.core.model.TrainingResult;
@@ -58,6 +59,7 @@ public final class ModelViewModel implements Activatable {
     private final BooleanProperty bio = new SimpleBooleanProperty(true);
     private final ObservableList<String> features = FXCollections.observableArrayList();
     private final ObjectProperty<Algorithm> algorithm = new SimpleObjectProperty<>(Algorithm.LOGISTIC_REGRESSION);
+    private final ObjectProperty<LabelMode> labelMode = new SimpleObjectProperty<>(LabelMode.AUTO);
     private final StringProperty folds = new SimpleStringProperty("10");
     private final StringProperty holdOut = new SimpleStringProperty("0");
     private final StringProperty seed = new SimpleStringProperty("1");
@@ -109,8 +111,12 @@ public final class ModelViewModel implements Activatable {
                 .onSuccess(loaded -> {
                     modelList.setAll(loaded.models());
                     activeId.set(loaded.activeId().orElse(""));
-                    if (shown.get() == null) {
+                    ModelMetadata current = shown.get();
+                    if (current == null) {
                         loaded.models().stream().filter(m -> m.id().equals(activeId.get())).findFirst().ifPresent(this::show);
+                    } else {
+                        // The list holds fresh copies now; showing the fresh copy of the shown model keeps it chosen.
+                        loaded.models().stream().filter(m -> m.id().equals(current.id())).findFirst().ifPresent(shown::set);
                     }
                 })
                 .onFailure(this::fail)
@@ -164,7 +170,7 @@ public final class ModelViewModel implements Activatable {
         return new TrainingSpec(cohort ? LabelKind.COHORT : LabelKind.FIELD, cohort ? "" : label.get(), text, List.copyOf(features),
                 algorithm.get(), number("Folds", folds.get()), number("Hold-out", holdOut.get()), number("Seed", seed.get()),
                 number("N-grams", ngrams.get()), number("Minimum term frequency", minTermFrequency.get()), decimal("C", cost.get()),
-                number("Trees", trees.get()));
+                number("Trees", trees.get()), cohort ? labelMode.get() : LabelMode.SINGLE);
     }
 
     private static int number(String name, String text) {
@@ -203,8 +209,12 @@ public final class ModelViewModel implements Activatable {
         runningJob.set(null);
         show(result.metadata());
         cellProfiles.set(result.cellProfiles());
-        StringBuilder text = new StringBuilder(String.format("Trained %s on %,d profiles.", result.metadata().id(), result.metadata().trainingRows()));
-        if (result.withoutLabel() > 0 || result.withSeveralLabels() > 0) {
+        StringBuilder text = new StringBuilder(String.format("Trained %s on %,d profiles%s.", result.metadata().id(),
+                result.metadata().trainingRows(), result.metadata().multiLabel()
+                        ? String.format(", %,d of them with several cohorts, one-vs-rest", result.withSeveralLabels()) : ""));
+        if (result.metadata().multiLabel() && result.withoutLabel() > 0) {
+            text.append(String.format(" Left out: %,d without a label.", result.withoutLabel()));
+        } else if (!result.metadata().multiLabel() && (result.withoutLabel() > 0 || result.withSeveralLabels() > 0)) {
             text.append(String.format(" Left out: %,d without a label, %,d with several.", result.withoutLabel(), result.withSeveralLabels()));
         }
         text.append(result.activated() ? " It is now the active model." : " Activate it to predict with it.");
@@ -324,6 +334,11 @@ public final class ModelViewModel implements Activatable {
     /** The numeric and nominal fields chosen as features. */
     public ObservableList<String> features() {
         return features;
+    }
+
+    /** For cohorts: one per profile, several (one-vs-rest), or chosen from the labels found. */
+    public ObjectProperty<LabelMode> labelModeProperty() {
+        return labelMode;
     }
 
     public ObjectProperty<Algorithm> algorithmProperty() {
