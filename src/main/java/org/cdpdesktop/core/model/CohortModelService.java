@@ -74,7 +74,8 @@ public final class CohortModelService {
                 return false;
             }
             String id = new String(active.readAllBytes(), StandardCharsets.UTF_8).trim();
-            registry.install(id, resource(id + ".model"), optionalResource(id + ".outcomes"), resource(id + ".json"));
+            // Saved before outcomes were kept; its evaluation's profile ids would belong to the store it was trained in anyway.
+            registry.install(id, resource(id + ".model"), resource(id + ".json"));
             registry.markActive(id);
             return true;
         } catch (IOException e) {
@@ -88,12 +89,6 @@ public final class CohortModelService {
                 throw new IOException("the application is missing " + name);
             }
             return in.readAllBytes();
-        }
-    }
-
-    private static byte[] optionalResource(String name) throws IOException {
-        try (InputStream in = CohortModelService.class.getResourceAsStream(BUNDLED + name)) {
-            return in == null ? null : in.readAllBytes();
         }
     }
 
@@ -145,15 +140,21 @@ public final class CohortModelService {
     private record CachedCells(String id, Optional<long[][][]> cells) {
     }
 
-    /** Which of {@code ids} are still stored, in their order: a profile deleted since is left out. */
-    public long[] stored(long[] ids) {
+    /**
+     * Which of {@code ids}, profiles in {@code model}'s evaluation, are still stored, in their order. A profile deleted
+     * since is left out, and so is one created after the model: profile ids can be used again once the newest
+     * profiles are deleted, and such a profile is not the one evaluated.
+     */
+    public long[] stillStored(ModelMetadata model, long[] ids) {
         if (ids.length == 0) {
             return ids;
         }
         Set<Long> present = database.read(connection -> {
             Set<Long> found = new HashSet<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p WHERE p.id IN (SELECT value FROM json_each(?))")) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p"
+                    + " WHERE p.id IN (SELECT value FROM json_each(?)) AND julianday(p.created_at) <= julianday(?)")) {
                 statement.setString(1, Arrays.toString(ids));
+                statement.setString(2, model.created());
                 try (var result = statement.executeQuery()) {
                     while (result.next()) {
                         found.add(result.getLong(1));

@@ -249,19 +249,13 @@ public final class ModelRegistry {
         return folder.resolve(id + ".json");
     }
 
-    /**
-     * Installs a model shipped with the application (file, evaluation outcomes or null, and metadata as bytes), unless
-     * one with its id is there.
-     */
-    public void install(String id, byte[] model, byte[] outcomes, byte[] metadata) {
+    /** Installs a model shipped with the application (file and metadata as bytes), unless one with its id is there. */
+    public void install(String id, byte[] model, byte[] metadata) {
         checkId(id);
         try {
             Files.createDirectories(folder);
             if (!Files.exists(metadataFile(id))) {
                 writeAtomically(modelFile(id), model);
-                if (outcomes != null) {
-                    writeAtomically(outcomesFile(id), outcomes);
-                }
                 writeAtomically(metadataFile(id), metadata);
             }
         } catch (IOException e) {

@@ -283,14 +283,14 @@ public final class ModelViewModel implements Activatable {
         long[] ids = cells[actual][predicted];
         List<String> classes = model.evaluation().classes();
         BackgroundTask.wrap(() -> {
-                    long[] stored = models.stored(ids);
+                    long[] stored = models.stillStored(model, ids);
                     return new CellMembers(stored.length, ids.length - stored.length, segments.profiles(stored, CELL_PROFILES));
                 })
                 .onSuccess(members -> {
                     cellTitle.set(String.format("%,d profiles labelled %s, predicted %s%s%s", members.stored(), classes.get(actual),
                             classes.get(predicted), members.stored() > CELL_PROFILES ? String.format(" (first %,d)", CELL_PROFILES) : "",
-                            members.deleted() == 0 ? "" : String.format("; %,d deleted since training %s skipped", members.deleted(),
-                                    members.deleted() == 1 ? "is" : "are")));
+                            members.deleted() == 0 ? "" : String.format("; %,d deleted or replaced since training %s skipped",
+                                    members.deleted(), members.deleted() == 1 ? "is" : "are")));
                     cellMembers.setAll(members.profiles().stream().map(ModelViewModel::describe).toList());
                 })
                 .onFailure(this::fail)
