@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -18,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.cdpdesktop.core.model.Algorithm;
@@ -292,6 +294,8 @@ public final class ModelView {
                 figure("Tested on", String.format("%,d profiles", report.testedRows()), "model-tested"),
                 figure("Evaluation", report.method(), "model-method"),
                 figure("Training time", Format.millis(report.trainMillis()), "model-train-time"));
+        cellMembers.setVisible(true);
+        cellMembers.setManaged(true);
         List<String> classes = report.classes();
         long[][] counts = report.confusionMatrix();
         long[][][] cells = viewModel.cellProfilesProperty().get();
@@ -348,33 +352,37 @@ public final class ModelView {
                 figure("Tested on", String.format("%,d profiles", report.testedRows()), "model-tested"),
                 figure("Evaluation", report.method(), "model-method"),
                 figure("Training time", Format.millis(report.trainMillis()), "model-train-time"));
-        matrixTitle.setText(String.format("Several cohorts per profile: each cohort's own 2x2. A cohort is given at %s"
-                + " probability or more (at least the likeliest one).", Format.percent(multi.threshold())));
-        String[] headings = {"Given, labelled", "Given, not labelled", "Labelled, not given", "Neither"};
+        matrixTitle.setText(String.format("Several cohorts per profile: each cohort's own 2x2. A cohort is given at %.0f%%"
+                + " probability or more (at least the likeliest one).", multi.threshold() * 100));
+        String[] headings = {"Given,\nlabelled", "Given, not\nlabelled", "Labelled,\nnot given", "Neither"};
         for (int column = 0; column < headings.length; column++) {
             Label header = new Label(headings[column]);
             header.getStyleClass().add("confusion-header");
-            header.setWrapText(true);
+            header.setMinWidth(Region.USE_PREF_SIZE);
+            header.setPadding(new Insets(0, 12, 0, 0));
             matrix.add(header, column + 1, 0);
         }
         for (int row = 0; row < multi.confusion().size(); row++) {
             EvaluationReport.BinaryConfusion cohort = multi.confusion().get(row);
             Label name = new Label(cohort.name());
             name.getStyleClass().add("confusion-header");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            name.setPadding(new Insets(0, 8, 0, 0));
             matrix.add(name, 0, row + 1);
             long[] counts = {cohort.truePositives(), cohort.falsePositives(), cohort.falseNegatives(), cohort.trueNegatives()};
             for (int column = 0; column < counts.length; column++) {
                 Label cell = new Label(String.format("%,d", counts[column]));
                 cell.setId("binary-" + row + "-" + column);
                 cell.getStyleClass().add("confusion-cell");
+                cell.setMaxWidth(Double.MAX_VALUE);
                 double strength = counts[column] / (double) Math.max(1, report.testedRows());
                 String colour = column == 0 || column == 3 ? "rgba(46,160,67," : "rgba(218,54,51,";
                 cell.setStyle("-fx-background-color: " + colour + String.format(Locale.ROOT, "%.2f", 0.08 + 0.6 * strength) + ");");
                 matrix.add(cell, column + 1, row + 1);
             }
         }
-        cellMembers.setPlaceholder(new Label("A multi-label model's figures are counted per cohort; the Profiles screen lists"
-                + " the profiles of a predicted cohort."));
+        cellMembers.setVisible(false);
+        cellMembers.setManaged(false);
     }
 
     private static VBox figure(String name, String value, String id) {
