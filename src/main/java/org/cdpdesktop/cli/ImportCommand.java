@@ -24,6 +24,7 @@ import org.cdpdesktop.core.ingest.CsvSniffer;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportSummary;
+import org.cdpdesktop.core.model.BatchPrediction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "header) too. Columns are mapped as the import wizard maps them by default, unless --preset or --map say "
                     + "otherwise. Each file is its own transaction: a file that fails changes nothing. Prints one JSON line with "
                     + "read, inserted, updated, duplicates, rejected, rejectsFile, format and cleaning (per column, values "
-                    + "normalised and values kept aside as invalid_*; several files: the totals and a \"files\" list)."})
+                    + "normalised and values kept aside as invalid_*; several files: the totals and a \"files\" list). With --predict, "
+                    + "each file's \"prediction\": the active model's cohorts for the profiles it inserted or updated."})
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in order.")
@@ -74,6 +76,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--rejects", paramLabel = "FILE", description = "Write rejected rows here (default: a new file in the data folder's rejects/).")
     private Path rejects;
 
+    @Option(names = "--predict",
+            description = "After each file's import, predict the cohorts of the profiles it inserted or updated with the active model, as a job of its own.")
+    private boolean predict;
+
     @ParentCommand
     private RootCommand root;
 
@@ -95,6 +101,10 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         App app = root.app();
+        if (predict && !app.cohortModels().hasActiveModel()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--predict needs an active cohort model; train one or activate one first ('models list')");
+        }
         ColumnMapping presetMapping = preset == null ? null : app.presets().load(preset);
         List<Map<String, Object>> summaries = new ArrayList<>();
         if (headerRow < 0) {
@@ -109,6 +119,10 @@ final class ImportCommand implements Callable<Integer> {
             ImportSummary summary = ForegroundJob.run(app.importer().importJob(file, options), spec.commandLine().getErr());
             Map<String, Object> line = describe(summary);
             line.put("format", format.key());
+            if (predict && !summary.dryRun()) {
+                line.put("prediction", describe(ForegroundJob.run(
+                        app.cohortModels().predictImportJob(summary.batchId(), summary.file()), spec.commandLine().getErr())));
+            }
             summaries.add(line);
         }
         Json.println(spec.commandLine().getOut(), summaries.size() == 1 ? summaries.get(0) : totals(summaries));
@@ -169,6 +183,16 @@ final class ImportCommand implements Callable<Integer> {
             cleaning.put(column.column(), counts);
         }
         line.put("cleaning", cleaning);
+        return line;
+    }
+
+    /** A batch prediction's counts: the model, how many profiles got cohorts, how many per cohort, how long it took. */
+    static Map<String, Object> describe(BatchPrediction prediction) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("model", prediction.modelId());
+        line.put("profiles", prediction.profiles());
+        line.put("cohorts", prediction.cohorts());
+        line.put("seconds", Math.round(prediction.millis()) / 1000.0);
         return line;
     }
 

@@ -1,5 +1,6 @@
 package org.cdpdesktop.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.ImportSummary;
@@ -18,7 +19,9 @@ final class SampleCommand {
     private RootCommand root;
 
     @Command(name = "load", mixinStandardHelpOptions = true,
-            description = "Import the bundled 3,000-customer sample as the desktop app's first-start offer does; prints the import summary as JSON.")
+            description = {"Import the bundled 3,000-customer sample as the desktop app's first-start offer does, then predict its cohorts"
+                + " with the active model (the bundled one on a new data folder); prints the import summary as JSON, with the"
+                + " prediction's counts as \"prediction\"."})
     static final class Load implements Callable<Integer> {
 
         @ParentCommand
@@ -33,7 +36,12 @@ final class SampleCommand {
             ImportSummary summary = ForegroundJob.run(
                     SampleData.importJob(app.importer(), app.dataDirectory().root().resolve("sample"), app.settings()),
                     spec.commandLine().getErr());
-            Json.println(spec.commandLine().getOut(), ImportCommand.describe(summary));
+            Map<String, Object> line = ImportCommand.describe(summary);
+            if (app.cohortModels().hasActiveModel()) {
+                line.put("prediction", ImportCommand.describe(ForegroundJob.run(
+                        app.cohortModels().predictImportJob(summary.batchId(), summary.file()), spec.commandLine().getErr())));
+            }
+            Json.println(spec.commandLine().getOut(), line);
             return RootCommand.EXIT_OK;
         }
     }

@@ -7,8 +7,10 @@ import java.util.concurrent.Callable;
 import org.cdpdesktop.core.model.Algorithm;
 import org.cdpdesktop.core.model.EvaluationReport;
 import org.cdpdesktop.core.model.LabelKind;
+import org.cdpdesktop.core.model.LabelMode;
 import org.cdpdesktop.core.model.TrainingResult;
 import org.cdpdesktop.core.model.TrainingSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,10 +64,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--trees", defaultValue = "100", paramLabel = "N", description = "Random forest size (default: ${DEFAULT-VALUE}).")
     private int trees;
 
+    @Option(names = "--multi-label", description = {"Learn several cohorts per profile, one-vs-rest (logistic regression only).",
+        "Without it or --single-label: chosen when any labelled profile carries several imported cohorts."})
+    private boolean multiLabel;
+
+    @Option(names = "--single-label", description = "Learn one label per profile; profiles with several imported cohorts are left out and counted.")
+    private boolean singleLabel;
+
     @Override
     public Integer call() throws Exception {
+        if (multiLabel && singleLabel) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Use either --multi-label or --single-label, not both");
+        }
+        LabelMode mode = multiLabel ? LabelMode.MULTI : singleLabel ? LabelMode.SINGLE : LabelMode.AUTO;
         TrainingSpec training = new TrainingSpec(labelKind(label), labelName(label), text, features, Algorithm.byKey(algorithm),
-                folds, holdOut, seed, ngrams, minTermFrequency, cost, trees);
+                folds, holdOut, seed, ngrams, minTermFrequency, cost, trees, mode);
         TrainingResult result = ForegroundJob.run(root.app().cohortModels().trainJob(training), spec.commandLine().getErr());
         Json.println(spec.commandLine().getOut(), toJson(result));
         return RootCommand.EXIT_OK;
@@ -92,13 +105,27 @@ final class TrainCommand implements Callable<Integer> {
         json.put("trainingRows", result.metadata().trainingRows());
         json.put("withoutLabel", result.withoutLabel());
         json.put("withSeveralLabels", result.withSeveralLabels());
-        json.put("accuracy", report.accuracy());
-        json.put("kappa", report.kappa());
+        json.put("multiLabel", result.metadata().multiLabel());
+        EvaluationReport.MultiLabelFigures multi = report.multiLabel();
+        if (multi == null) {
+            json.put("accuracy", report.accuracy());
+            json.put("kappa", report.kappa());
+        } else {
+            json.put("subsetAccuracy", multi.subsetAccuracy());
+            json.put("microF1", multi.microF1());
+            json.put("hammingLoss", multi.hammingLoss());
+            json.put("labelCardinality", multi.cardinality());
+            json.put("threshold", multi.threshold());
+        }
         json.put("macroF1", report.macroF1());
         json.put("weightedF1", report.weightedF1());
         json.put("perClass", report.perClass());
         json.put("classes", report.classes());
-        json.put("confusionMatrix", report.confusionMatrix());
+        if (multi == null) {
+            json.put("confusionMatrix", report.confusionMatrix());
+        } else {
+            json.put("perClassConfusion", multi.confusion());
+        }
         json.put("trainMillis", report.trainMillis());
         json.put("evaluationMillis", report.evaluationMillis());
         json.put("active", result.activated());

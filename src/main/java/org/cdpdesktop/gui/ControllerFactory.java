@@ -50,8 +50,8 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
         this.exportFiles = exportFiles;
         this.dialogs = dialogs;
         this.jobs = new JobsViewModel(app.jobs());
-        this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.settings(),
-                app.dataDirectory(), executor, jobs, ui);
+        this.imports = new ImportCoordinator(app.importer(), app.presets(), app.profileBrowser(), app.profiles(), app.cohortModels(),
+                app.settings(), app.dataDirectory(), executor, jobs, ui);
         this.apiServer = new ApiServer(app, new CohortModelEndpoints(app.cohortModels(), app.jobs()));
         app.followUps().startWith(jobs::submitLater);
     }

@@ -10,7 +10,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.TestWorkbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,53 @@ class ImportCommandTest {
         assertThat(summary.get("cleaning").get("email").get("normalised").asLong()).isEqualTo(1);
         assertThat(summary.get("cleaning").get("email").get("invalid").asLong()).isZero();
         assertThat(summary.get("cleaning").get("age").get("invalidAttribute").asText()).isEqualTo("invalid_age");
+    }
+
+    @Test
+    void importPredictStoresCohortsForTheProfilesTheFileInsertedOrUpdatedAndCountsThem() throws Exception {
+        run("import", csv("a.csv", "id,email,interests\nA1,a1@x.com,Cooking|Wine\nA2,a2@x.com,Gaming\n").toString());
+        CliRun result = run("import", "--predict", csv("b.csv", "id,email,interests\nA1,a1@x.com,Cooking|Baking\nB1,b1@x.com,Yoga|Running\n").toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode prediction = result.json().get("prediction");
+        assertThat(prediction.get("model").asText()).startsWith("cohort-");
+        assertThat(prediction.get("profiles").asLong()).as("A1 updated and B1 inserted, not A2").isEqualTo(2);
+        long perCohort = 0;
+        for (JsonNode count : prediction.get("cohorts")) {
+            perCohort += count.asLong();
+        }
+        assertThat(perCohort).isEqualTo(2);
+        assertThat(predictedProfiles()).containsExactly("A1", "B1");
+    }
+
+    /** The external ids of the profiles with a predicted cohort, sorted. */
+    private List<String> predictedProfiles() {
+        try (App app = App.open(folder.resolve("data"))) {
+            return app.database().read(connection -> {
+                List<String> ids = new ArrayList<>();
+                try (var statement = connection.prepareStatement("SELECT DISTINCT p.external_id FROM profile_cohort pc"
+                        + " JOIN profile p ON p.id = pc.profile_id WHERE pc.source = 'model' ORDER BY 1");
+                     var result = statement.executeQuery()) {
+                    while (result.next()) {
+                        ids.add(result.getString(1));
+                    }
+                }
+                return ids;
+            });
+        }
+    }
+
+    @Test
+    void importPredictWithoutAnActiveModelIsRefusedBeforeImporting() throws Exception {
+        Path data = folder.resolve("data");
+        run("models", "list");
+        Files.delete(data.resolve("models").resolve("active"));
+
+        CliRun result = run("import", "--predict", csv("a.csv", "id,email\nA1,a1@x.com\n").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--predict needs an active cohort model");
+        assertThat(JSON.readTree(run("export").out())).isEmpty();
     }
 
     @Test

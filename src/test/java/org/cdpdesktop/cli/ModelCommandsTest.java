@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,40 @@ class ModelCommandsTest {
         assertThat(drift.get("modelId").asText()).isEqualTo(modelId);
         assertThat(drift.get("drifted").asBoolean()).as("scored on its own training data").isFalse();
         assertThat(drift.get("features").get(0).get("measure").asText()).isEqualTo("PSI");
+    }
+
+    @Test
+    void profilesWithSeveralCohortsTrainOneVsRestWithMultiLabelFiguresAndPredictEveryCohortAboveItsThreshold() throws Exception {
+        StringBuilder csv = new StringBuilder("id,interests,bio,cohort\n");
+        for (int i = 0; i < 15; i++) {
+            csv.append("t").append(i).append(",Tech|Gadgets,I build robots,Tech Savvy\n");
+            csv.append("f").append(i).append(",Food|Cooking,I bake bread,Foodies\n");
+            csv.append("b").append(i).append(",Tech|Food,robots that bake bread,Tech Savvy|Foodies\n");
+        }
+        Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-several.csv");
+        Files.writeString(file, csv);
+        assertThat(run("import", file.toString()).exitCode()).isZero();
+
+        CliRun train = run("train", "--folds", "3");
+
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        JsonNode figures = JSON.readTree(train.out());
+        assertThat(figures.get("multiLabel").asBoolean()).isTrue();
+        assertThat(figures.get("trainingRows").asLong()).isEqualTo(45);
+        assertThat(figures.get("microF1").asDouble()).isGreaterThan(0.9);
+        assertThat(figures.get("hammingLoss").asDouble()).isLessThan(0.1);
+        assertThat(figures.get("subsetAccuracy").asDouble()).isGreaterThan(0.8);
+        assertThat(figures.has("kappa")).as("undefined for several labels, so not printed").isFalse();
+        assertThat(figures.get("perClassConfusion")).hasSize(2);
+        assertThat(figures.get("perClassConfusion").get(0).get("truePositives").asLong()).isPositive();
+
+        assertThat(run("models", "activate", figures.get("modelId").asText()).exitCode()).isZero();
+        JsonNode prediction = JSON.readTree(run("predict", "--text", "robots that bake bread").out());
+        assertThat(prediction.get("assigned").findValuesAsText("cohort")).containsExactlyInAnyOrder("Tech Savvy", "Foodies");
+
+        CliRun single = run("train", "--folds", "3", "--single-label");
+        assertThat(JSON.readTree(single.out()).get("withSeveralLabels").asLong()).isEqualTo(15);
+        assertThat(JSON.readTree(single.out()).get("trainingRows").asLong()).isEqualTo(30);
     }
 
     @Test

@@ -19,7 +19,7 @@ class SampleCommandTest {
     Path folder;
 
     @Test
-    void sampleLoadImportsTheBundledFileAndPrintsItsSummaryAsOneJsonLine() throws Exception {
+    void sampleLoadImportsTheBundledFilePredictsItsCohortsWithoutDriftAndPrintsOneJsonLine() throws Exception {
         StringWriter out = new StringWriter();
         Path data = folder.resolve("data");
 
@@ -33,8 +33,11 @@ class SampleCommandTest {
         assertThat(summary.get("read").asLong()).isEqualTo(3000);
         assertThat(summary.get("inserted").asLong() + summary.get("updated").asLong() + summary.get("duplicates").asLong()
                 + summary.get("rejected").asLong()).isEqualTo(3000);
+        assertThat(summary.get("prediction").get("profiles").asLong()).as("the bundled model predicts every sample customer")
+                .isEqualTo(summary.get("inserted").asLong());
         try (App app = App.open(data)) {
             assertThat(app.profiles().count()).isEqualTo(summary.get("inserted").asLong());
+            assertThat(app.cohortModels().drift().drifted()).as("the sample comes from the bundled model's own distribution").isFalse();
             assertThat(app.settings().getBoolean(Settings.SAMPLE_DATA_OFFERED)).isTrue();
         }
     }

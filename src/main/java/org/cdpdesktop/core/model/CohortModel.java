@@ -3,13 +3,15 @@ package org.cdpdesktop.core.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import weka.classifiers.meta.FilteredClassifier;
 import weka.core.Instance;
 import weka.core.Instances;
 
 /**
- * A trained model ready to predict: its metadata, the Weka header it was trained on and the classifier (word filter
- * and learner). Weka filters keep state between calls, so predictions on one model are made one at a time.
+ * A trained model ready to predict: its metadata, the Weka header it was trained on and either one classifier (word
+ * filter and learner) choosing one class, or a {@link OneVsRest} giving every cohort above its threshold. Weka
+ * filters keep state between calls, so predictions on one model are made one at a time.
  */
 public final class CohortModel {
 
@@ -18,11 +20,21 @@ public final class CohortModel {
     private final ModelMetadata metadata;
     private final Instances header;
     private final FilteredClassifier classifier;
+    private final OneVsRest oneVsRest;
 
     CohortModel(ModelMetadata metadata, Instances header, FilteredClassifier classifier) {
+        this(metadata, header, classifier, null);
+    }
+
+    CohortModel(ModelMetadata metadata, Instances header, OneVsRest oneVsRest) {
+        this(metadata, header, null, oneVsRest);
+    }
+
+    private CohortModel(ModelMetadata metadata, Instances header, FilteredClassifier classifier, OneVsRest oneVsRest) {
         this.metadata = metadata;
         this.header = header;
         this.classifier = classifier;
+        this.oneVsRest = oneVsRest;
     }
 
     public ModelMetadata metadata() {
@@ -33,20 +45,30 @@ public final class CohortModel {
         return header;
     }
 
-    FilteredClassifier classifier() {
-        return classifier;
+    /** What the registry writes after the header: the single-label classifier or the one-vs-rest learners. */
+    Object learner() {
+        return oneVsRest != null ? oneVsRest : classifier;
     }
 
     /** Whether predictions can name their terms: only a logistic regression has per-term weights. */
     public boolean explains() {
-        return classifier.getClassifier() instanceof ExplainableLibLinear;
+        return oneVsRest != null || classifier.getClassifier() instanceof ExplainableLibLinear;
     }
 
-    /** The most likely class of {@code row}, every class's probability, and up to {@code reasons} terms behind it. */
+    /** The classes in the order of the model's probabilities: the cohorts of a multi-label model, else the label's values. */
+    private String className(int index) {
+        return oneVsRest != null ? metadata.classes().get(index) : header.classAttribute().value(index);
+    }
+
+    /**
+     * The most likely class of {@code row}, every class's probability, up to {@code reasons} terms behind it, and every
+     * class given to the row (for a multi-label model each at or above its threshold, each with its own terms).
+     */
     public synchronized Prediction predict(FeatureRow row, int reasons) {
         try {
             Instance instance = FeatureSchema.instance(header, row, false);
-            double[] distribution = classifier.distributionForInstance(instance);
+            Instance filtered = oneVsRest != null ? oneVsRest.features(instance) : null;
+            double[] distribution = oneVsRest != null ? oneVsRest.probabilities(filtered) : classifier.distributionForInstance(instance);
             int best = 0;
             for (int i = 1; i < distribution.length; i++) {
                 if (distribution[i] > distribution[best]) {
@@ -55,11 +77,23 @@ public final class CohortModel {
             }
             List<Prediction.Score> scores = new ArrayList<>();
             for (int i = 0; i < distribution.length; i++) {
-                scores.add(new Prediction.Score(header.classAttribute().value(i), distribution[i]));
+                scores.add(new Prediction.Score(className(i), distribution[i]));
             }
             scores.sort(Comparator.comparingDouble(Prediction.Score::probability).reversed());
-            List<TermWeight> why = reasons > 0 && explains() ? reasons(instance, best, reasons) : List.of();
-            return new Prediction(header.classAttribute().value(best), distribution[best], scores, why, metadata.id());
+            boolean explain = reasons > 0 && explains();
+            List<Prediction.Assigned> assigned = new ArrayList<>();
+            if (oneVsRest != null) {
+                Set<Integer> given = MultiLabelTrainer.given(distribution, oneVsRest.threshold());
+                for (int k : given) {
+                    assigned.add(new Prediction.Assigned(className(k), distribution[k], explain ? memberReasons(filtered, k, reasons) : List.of()));
+                }
+                assigned.sort(Comparator.comparingDouble(Prediction.Assigned::confidence).reversed());
+            }
+            List<TermWeight> why = !explain ? List.of() : oneVsRest != null ? memberReasons(filtered, best, reasons) : reasons(instance, best, reasons);
+            if (oneVsRest == null) {
+                assigned.add(new Prediction.Assigned(className(best), distribution[best], why));
+            }
+            return new Prediction(className(best), distribution[best], scores, why, metadata.id(), assigned);
         } catch (Exception e) {
             throw new ModelException("The model " + metadata.id() + " could not predict: " + e.getMessage(), e);
         }
@@ -69,7 +103,16 @@ public final class CohortModel {
         classifier.getFilter().input(instance);
         classifier.getFilter().batchFinished();
         Instance filtered = classifier.getFilter().output();
-        List<TermWeight> contributions = ((ExplainableLibLinear) classifier.getClassifier()).contributions(filtered, classIndex);
+        return strongest(((ExplainableLibLinear) classifier.getClassifier()).contributions(filtered, classIndex), limit);
+    }
+
+    /** The terms behind cohort {@code k} of a multi-label model, for an instance already through its word filter. */
+    private List<TermWeight> memberReasons(Instance filtered, int k, int limit) throws Exception {
+        ExplainableLibLinear learner = oneVsRest.learner(k);
+        return learner == null ? List.of() : strongest(learner.contributions(filtered, OneVsRest.MEMBER), limit);
+    }
+
+    private static List<TermWeight> strongest(List<TermWeight> contributions, int limit) {
         return contributions.stream()
                 .filter(t -> t.weight() != 0)
                 .sorted(Comparator.comparingDouble((TermWeight t) -> Math.abs(t.weight())).reversed())
@@ -83,15 +126,21 @@ public final class CohortModel {
         if (!explains()) {
             return List.of();
         }
-        ExplainableLibLinear learner = (ExplainableLibLinear) classifier.getClassifier();
         List<CohortTerms> terms = new ArrayList<>();
-        for (int c = 0; c < header.numClasses(); c++) {
-            List<TermWeight> weights = learner.weights(c);
+        int classes = oneVsRest != null ? metadata.classes().size() : header.numClasses();
+        for (int c = 0; c < classes; c++) {
+            List<TermWeight> weights;
+            if (oneVsRest != null) {
+                ExplainableLibLinear learner = oneVsRest.learner(c);
+                weights = learner == null ? List.of() : learner.weights(OneVsRest.MEMBER);
+            } else {
+                weights = ((ExplainableLibLinear) classifier.getClassifier()).weights(c);
+            }
             List<TermWeight> positive = weights.stream().filter(t -> t.weight() > 0)
                     .sorted(Comparator.comparingDouble(TermWeight::weight).reversed()).limit(limit).map(CohortModel::readable).toList();
             List<TermWeight> negative = weights.stream().filter(t -> t.weight() < 0)
                     .sorted(Comparator.comparingDouble(TermWeight::weight)).limit(limit).map(CohortModel::readable).toList();
-            terms.add(new CohortTerms(header.classAttribute().value(c), positive, negative));
+            terms.add(new CohortTerms(className(c), positive, negative));
         }
         return terms;
     }

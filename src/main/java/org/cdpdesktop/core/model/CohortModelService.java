@@ -8,6 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +54,7 @@ public final class CohortModelService {
     private final ModelRegistry registry;
     private final List<Consumer<BatchPrediction>> predictedListeners = new CopyOnWriteArrayList<>();
     private volatile CohortModel active;
+    private volatile CachedCells cells;
 
     public CohortModelService(Database database, ModelRegistry registry) {
         this.database = database;
@@ -71,6 +75,7 @@ public final class CohortModelService {
                 return false;
             }
             String id = new String(active.readAllBytes(), StandardCharsets.UTF_8).trim();
+            // Saved before outcomes were kept; its evaluation's profile ids would belong to the store it was trained in anyway.
             registry.install(id, resource(id + ".model"), resource(id + ".json"));
             registry.markActive(id);
             return true;
@@ -102,7 +107,7 @@ public final class CohortModelService {
         context.message("Reading labelled profiles");
         FeatureReader.Labelled data = database.read(connection -> new FeatureReader(spec.textFields()).labelled(connection, spec));
         CohortTrainer.Trained trained = CohortTrainer.train(spec, data, context);
-        ModelMetadata saved = registry.save(trained.model());
+        ModelMetadata saved = registry.save(trained.model(), trained.cellProfiles());
         boolean activate = registry.activeId().isEmpty();
         if (activate) {
             activate(saved.id());
@@ -116,6 +121,50 @@ public final class CohortModelService {
 
     public List<ModelMetadata> models() {
         return registry.list();
+    }
+
+    /**
+     * The profiles in each cell of model {@code id}'s confusion matrix ({@code [actual][predicted]}), as its evaluation
+     * left them, whether it was trained now, loaded or activated; empty for a model saved without them. The last
+     * model's cells are kept, as one model's cells are asked for again and again.
+     */
+    public Optional<long[][][]> cellProfiles(String id) {
+        CachedCells cached = cells;
+        if (cached != null && cached.id().equals(id)) {
+            return cached.cells();
+        }
+        Optional<long[][][]> read = registry.outcomes(id);
+        cells = new CachedCells(id, read);
+        return read;
+    }
+
+    private record CachedCells(String id, Optional<long[][][]> cells) {
+    }
+
+    /**
+     * Which of {@code ids}, profiles in {@code model}'s evaluation, are still stored, in their order. A profile deleted
+     * since is left out, and so is one created after the model: profile ids can be used again once the newest
+     * profiles are deleted, and such a profile is not the one evaluated.
+     */
+    public long[] stillStored(ModelMetadata model, long[] ids) {
+        if (ids.length == 0) {
+            return ids;
+        }
+        Set<Long> present = database.read(connection -> {
+            Set<Long> found = new HashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p"
+                    + " WHERE p.id IN (SELECT value FROM json_each(?)) AND julianday(p.created_at) <= julianday(?)")) {
+                statement.setString(1, Arrays.toString(ids));
+                statement.setString(2, model.created());
+                try (var result = statement.executeQuery()) {
+                    while (result.next()) {
+                        found.add(result.getLong(1));
+                    }
+                }
+            }
+            return found;
+        });
+        return Arrays.stream(ids).filter(present::contains).toArray();
     }
 
     /** Makes model {@code id} the one that predicts, after loading it. */
@@ -181,8 +230,8 @@ public final class CohortModelService {
     }
 
     /**
-     * Predicts a cohort for every profile {@code where} selects (all when null) and stores it, with its confidence
-     * and the model id, in place of earlier predictions for those profiles. One transaction: cancelled or failed,
+     * Predicts the cohorts of every profile {@code where} selects (all when null) and stores them (one, or for a
+     * multi-label model each one given), with confidence and model id, in place of earlier predictions for those profiles. One transaction: cancelled or failed,
      * the earlier predictions stay.
      */
     public BatchPrediction predictAll(SqlFragment where, JobContext context) {
@@ -358,14 +407,15 @@ public final class CohortModelService {
             }
             try {
                 for (int i = 0; i < written.ids().length; i++) {
-                    Prediction prediction = written.predictions()[i];
-                    insert.setLong(1, written.ids()[i]);
-                    insert.setString(2, prediction.cohort());
-                    insert.setDouble(3, prediction.confidence());
-                    insert.setString(4, modelId);
-                    insert.setString(5, now);
-                    insert.addBatch();
-                    cohorts.merge(prediction.cohort(), 1L, Long::sum);
+                    for (Prediction.Assigned cohort : written.predictions()[i].assigned()) {
+                        insert.setLong(1, written.ids()[i]);
+                        insert.setString(2, cohort.cohort());
+                        insert.setDouble(3, cohort.confidence());
+                        insert.setString(4, modelId);
+                        insert.setString(5, now);
+                        insert.addBatch();
+                        cohorts.merge(cohort.cohort(), 1L, Long::sum);
+                    }
                 }
                 insert.executeBatch();
             } catch (SQLException e) {
@@ -406,6 +456,25 @@ public final class CohortModelService {
 
     public Job<BatchPrediction> predictAllJob(SqlFragment where) {
         return job("Predicting cohorts", context -> predictAll(where, context));
+    }
+
+    /**
+     * Predicts the cohorts of the profiles import {@code batchId} inserted or updated. A job of its own, run after the
+     * import job has committed, so an import takes no longer for it and a failed prediction leaves the import in.
+     */
+    public Job<BatchPrediction> predictImportJob(long batchId, String fileName) {
+        return job("Predicting cohorts for " + fileName, context -> predictAll(importedIn(batchId), context));
+    }
+
+    /** The profiles import {@code batchId} inserted (their batch) or updated (recorded beside them). */
+    public static SqlFragment importedIn(long batchId) {
+        return new SqlFragment("(p.import_batch_id = ? OR p.id IN (SELECT pi.profile_id FROM profile_import pi WHERE pi.batch_id = ?))",
+                List.of(batchId, batchId));
+    }
+
+    /** Whether a model is chosen to predict, without loading it. */
+    public boolean hasActiveModel() {
+        return registry.activeId().isPresent();
     }
 
     /** Compares the active model's training data with today's profiles and its stored predictions. */

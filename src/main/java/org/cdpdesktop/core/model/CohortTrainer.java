@@ -47,7 +47,7 @@ final class CohortTrainer {
         thread.setDaemon(true);
         return thread;
     };
-    private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     static {
         WekaRuntime.prepare();
@@ -61,6 +61,9 @@ final class CohortTrainer {
     }
 
     static Trained train(TrainingSpec spec, FeatureReader.Labelled data, JobContext context) {
+        if (spec.multiLabel(data.withSeveralLabels(), data.rows().size() + data.withSeveralLabels())) {
+            return MultiLabelTrainer.train(spec, data.all(), context);
+        }
         List<FeatureRow> rows = data.rows();
         List<String> classes = FeatureSchema.classes(rows);
         if (rows.isEmpty()) {
@@ -137,7 +140,7 @@ final class CohortTrainer {
             Instant now = Instant.now();
             ModelMetadata metadata = new ModelMetadata(spec.labelName().replace(':', '-') + "-" + ID_FORMAT.format(now), now.toString(),
                     spec.algorithm().key(), parameters(spec), spec.textFields(), spec.features(), spec.labelKind().name(), spec.label(),
-                    classes, rows.size(), report, null, DriftBaseline.of(rows));
+                    classes, rows.size(), report, null, DriftBaseline.of(rows), null, false);
             return new Trained(new CohortModel(metadata, new Instances(all, 0), classifier), cellProfiles);
         } catch (ModelException | JobCancelledException e) {
             throw e;
@@ -167,15 +170,20 @@ final class CohortTrainer {
 
     /** The word filter and learner, in one classifier so cross-validation re-learns the word list per fold. */
     static FilteredClassifier pipeline(TrainingSpec spec) throws Exception {
+        FilteredClassifier classifier = new FilteredClassifier();
+        classifier.setFilter(features(spec));
+        classifier.setClassifier(learner(spec));
+        return classifier;
+    }
+
+    /** What turns a row into the learner's features: the profile id dropped, the words as TF-IDF terms. */
+    static Filter features(TrainingSpec spec) {
         Remove dropId = new Remove();
         dropId.setAttributeIndices(String.valueOf(FeatureSchema.ID + 1));
         if (spec.textFields().isEmpty()) {
             // No words to weigh: the empty text column goes too, as the word filter cannot size documents without words.
             dropId.setAttributeIndices((FeatureSchema.ID + 1) + "," + (FeatureSchema.TEXT + 1));
-            FilteredClassifier classifier = new FilteredClassifier();
-            classifier.setFilter(dropId);
-            classifier.setClassifier(learner(spec));
-            return classifier;
+            return dropId;
         }
         StringToWordVector words = new StringToWordVector();
         words.setAttributeIndices("first");
@@ -201,10 +209,7 @@ final class CohortTrainer {
         }
         MultiFilter filter = new MultiFilter();
         filter.setFilters(new Filter[] {dropId, words});
-        FilteredClassifier classifier = new FilteredClassifier();
-        classifier.setFilter(filter);
-        classifier.setClassifier(learner(spec));
-        return classifier;
+        return filter;
     }
 
     private static AbstractClassifier learner(TrainingSpec spec) {
@@ -221,7 +226,7 @@ final class CohortTrainer {
         };
     }
 
-    private static Map<String, Object> parameters(TrainingSpec spec) {
+    static Map<String, Object> parameters(TrainingSpec spec) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("folds", spec.folds());
         parameters.put("holdOutPercent", spec.holdOutPercent());
@@ -234,6 +239,7 @@ final class CohortTrainer {
         if (spec.algorithm() == Algorithm.RANDOM_FOREST) {
             parameters.put("trees", spec.trees());
         }
+        parameters.put("labelMode", spec.labelMode().name());
         return parameters;
     }
 

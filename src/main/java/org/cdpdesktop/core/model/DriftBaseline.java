@@ -44,8 +44,8 @@ public record DriftBaseline(long rows, Map<String, Double> termShares, Map<Strin
             for (String term : terms(row.text())) {
                 termCounts.merge(term, 1L, Long::sum);
             }
-            if (row.label() != null) {
-                labelCounts.merge(row.label(), 1L, Long::sum);
+            for (String label : FeatureReader.labels(row)) {
+                labelCounts.merge(label, 1L, Long::sum);
             }
             for (String name : NUMERIC) {
                 Double value = row.numbers().get(name);

@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.cdpdesktop.core.profile.JsonColumns;
 import org.cdpdesktop.core.query.SqlFragment;
@@ -19,8 +22,8 @@ import org.cdpdesktop.core.query.SqlFragment;
  */
 final class FeatureReader {
 
-    /** Separates a profile's several imported cohorts in one column. */
-    private static final String SEPARATOR = "\u001f";
+    /** Separates a profile's several imported cohorts in one column and in a multi-label row's label. */
+    static final String SEPARATOR = "\u001f";
     private static final String COLUMNS = "p.id, p.interests, p.bio, p.attributes, p.age, p.income, p.gender, p.country, p.state, p.city, p.education";
 
     private final List<String> textFields;
@@ -31,8 +34,29 @@ final class FeatureReader {
         this.needsAttributes = textFields.stream().anyMatch(f -> f.startsWith(TrainingSpec.ATTRIBUTE_PREFIX));
     }
 
-    /** What a training read found: the labelled rows, and the profiles left out with the reason. */
-    record Labelled(List<FeatureRow> rows, long withoutLabel, long withSeveralLabels) {
+    /**
+     * What a training read found: the rows with one label, those with several (labels joined by {@link #SEPARATOR}),
+     * and the profiles without a label.
+     */
+    record Labelled(List<FeatureRow> rows, long withoutLabel, long withSeveralLabels, List<FeatureRow> several) {
+
+        Labelled(List<FeatureRow> rows, long withoutLabel, long withSeveralLabels) {
+            this(rows, withoutLabel, withSeveralLabels, List.of());
+        }
+
+        /** Every labelled row, with one label or several, in id order. */
+        List<FeatureRow> all() {
+            List<FeatureRow> all = new ArrayList<>(rows.size() + several.size());
+            all.addAll(rows);
+            all.addAll(several);
+            all.sort(Comparator.comparingLong(FeatureRow::profileId));
+            return all;
+        }
+    }
+
+    /** The labels of a row: one, or several joined by {@link #SEPARATOR}. */
+    static List<String> labels(FeatureRow row) {
+        return row.label() == null ? List.of() : List.of(row.label().split(SEPARATOR));
     }
 
     Labelled labelled(Connection connection, TrainingSpec spec) throws SQLException {
@@ -48,8 +72,8 @@ final class FeatureReader {
             }
         }
         List<FeatureRow> rows = new ArrayList<>();
+        List<FeatureRow> several = new ArrayList<>();
         long withoutLabel = 0;
-        long several = 0;
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + ", " + label + " FROM profile p ORDER BY p.id")) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
@@ -60,14 +84,15 @@ final class FeatureReader {
                     if (value == null || value.isBlank()) {
                         withoutLabel++;
                     } else if (value.contains(SEPARATOR)) {
-                        several++;
+                        several.add(row(result, String.join(SEPARATOR, new TreeSet<>(
+                                Arrays.stream(value.split(SEPARATOR)).map(String::trim).filter(l -> !l.isEmpty()).toList()))));
                     } else {
                         rows.add(row(result, value.trim()));
                     }
                 }
             }
         }
-        return new Labelled(rows, withoutLabel, several);
+        return new Labelled(rows, withoutLabel, several.size(), several);
     }
 
     /** Streams every profile {@code where} selects (all when null), in id order, without labels. */

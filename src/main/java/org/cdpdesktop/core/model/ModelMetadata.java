@@ -7,15 +7,24 @@ import java.util.Map;
  * What the registry knows of a model, kept beside its file as JSON. The file is loaded only when its SHA-256
  * matches {@code sha256}.
  *
- * @param baseline the training data's distributions, against which drift is measured
+ * @param baseline       the training data's distributions, against which drift is measured
+ * @param outcomesSha256 the SHA-256 of the evaluation's per-profile outcomes file ({@code ID.outcomes}); null for a model
+ *                       saved without one, as models were before the outcomes were kept
+ * @param multiLabel     whether the model gives a profile every cohort above its threshold (one-vs-rest) rather than one;
+ *                       false in metadata saved before such models existed
  */
 public record ModelMetadata(String id, String created, String algorithm, Map<String, Object> parameters, List<String> textFields,
                             List<String> features, String labelKind, String label, List<String> classes, long trainingRows,
-                            EvaluationReport evaluation, String sha256, DriftBaseline baseline) {
+                            EvaluationReport evaluation, String sha256, DriftBaseline baseline, String outcomesSha256, boolean multiLabel) {
 
     public ModelMetadata withSha256(String value) {
         return new ModelMetadata(id, created, algorithm, parameters, textFields, features, labelKind, label, classes, trainingRows,
-                evaluation, value, baseline);
+                evaluation, value, baseline, outcomesSha256, multiLabel);
+    }
+
+    public ModelMetadata withOutcomesSha256(String value) {
+        return new ModelMetadata(id, created, algorithm, parameters, textFields, features, labelKind, label, classes, trainingRows,
+                evaluation, sha256, baseline, value, multiLabel);
     }
 
     /** The spec this model was trained with, so it can be retrained or extended. */
@@ -25,6 +34,6 @@ public record ModelMetadata(String id, String created, String algorithm, Map<Str
                 ((Number) folds).intValue(), ((Number) parameters.getOrDefault("holdOutPercent", 0)).intValue(),
                 ((Number) parameters.getOrDefault("seed", 1)).longValue(), ((Number) parameters.getOrDefault("maxNgram", 1)).intValue(),
                 ((Number) parameters.getOrDefault("minTermFrequency", 1)).intValue(), ((Number) parameters.getOrDefault("cost", 1.0)).doubleValue(),
-                ((Number) parameters.getOrDefault("trees", 100)).intValue());
+                ((Number) parameters.getOrDefault("trees", 100)).intValue(), LabelMode.valueOf(String.valueOf(parameters.getOrDefault("labelMode", LabelMode.AUTO.name()))));
     }
 }

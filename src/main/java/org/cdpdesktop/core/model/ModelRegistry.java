@@ -41,7 +41,7 @@ public final class ModelRegistry {
     static final long MAX_MODEL_BYTES = 512L * 1024 * 1024;
     static final ObjectInputFilter MODEL_CLASSES = ObjectInputFilter.Config.createFilter(
             "maxdepth=200;maxarray=200000000;maxbytes=" + MAX_MODEL_BYTES
-            + ";weka.**;de.bwaldvogel.liblinear.*;org.cdpdesktop.core.model.ExplainableLibLinear;java.lang.*;java.util.*;java.text.*;java.math.*;java.io.File;!*");
+            + ";weka.**;de.bwaldvogel.liblinear.*;org.cdpdesktop.core.model.ExplainableLibLinear;org.cdpdesktop.core.model.OneVsRest;java.lang.*;java.util.*;java.text.*;java.math.*;java.io.File;!*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -61,6 +61,14 @@ public final class ModelRegistry {
 
     /** Writes {@code model} and its metadata (with the file's checksum); returns the metadata as saved. */
     public ModelMetadata save(CohortModel model) {
+        return save(model, null);
+    }
+
+    /**
+     * Writes {@code model}, the evaluation's per-profile outcomes ({@code cells[actual][predicted]} holds the profile
+     * ids of that confusion-matrix cell; null for none) and the metadata with both files' checksums.
+     */
+    public ModelMetadata save(CohortModel model, long[][][] cells) {
         ModelMetadata metadata = model.metadata();
         checkId(metadata.id());
         try {
@@ -68,10 +76,15 @@ public final class ModelRegistry {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                 out.writeObject(model.header());
-                out.writeObject(model.classifier());
+                out.writeObject(model.learner());
             }
             byte[] content = bytes.toByteArray();
             ModelMetadata saved = metadata.withSha256(sha256(content));
+            if (cells != null) {
+                byte[] outcomes = Outcomes.write(cells);
+                writeAtomically(outcomesFile(saved.id()), outcomes);
+                saved = saved.withOutcomesSha256(sha256(outcomes));
+            }
             writeAtomically(modelFile(saved.id()), content);
             writeAtomically(metadataFile(saved.id()), JSON.writeValueAsBytes(saved));
             return saved;
@@ -161,10 +174,13 @@ public final class ModelRegistry {
                     + " it was changed or damaged after it was saved, so it is not loaded");
         }
         Object[] objects = readObjects(content, 2, file.getFileName().toString());
-        if (!(objects[0] instanceof Instances header) || !(objects[1] instanceof FilteredClassifier classifier)) {
-            throw new ModelException("The file " + file.getFileName() + " is not a CDP Desktop model");
+        if (objects[0] instanceof Instances header && objects[1] instanceof FilteredClassifier classifier && !metadata.multiLabel()) {
+            return new CohortModel(metadata, header, classifier);
         }
-        return new CohortModel(metadata, header, classifier);
+        if (objects[0] instanceof Instances header && objects[1] instanceof OneVsRest oneVsRest && metadata.multiLabel()) {
+            return new CohortModel(metadata, header, oneVsRest);
+        }
+        throw new ModelException("The file " + file.getFileName() + " is not a CDP Desktop model of the kind its metadata names");
     }
 
     /** Reads {@code count} objects from {@code content}, admitting only the classes a model is made of. */
@@ -189,6 +205,38 @@ public final class ModelRegistry {
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new ModelException("The file " + name + " is not a readable model: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The profiles in each cell of model {@code id}'s confusion matrix, as its evaluation left them; empty for a model
+     * saved without them. The file is read only when its checksum matches the metadata's and it is below a size cap.
+     */
+    public Optional<long[][][]> outcomes(String id) {
+        ModelMetadata metadata = metadata(id).orElseThrow(() -> new ModelException("There is no model " + id + " in " + folder));
+        Path file = outcomesFile(id);
+        if (metadata.outcomesSha256() == null || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        byte[] content;
+        try {
+            if (Files.size(file) > Outcomes.MAX_BYTES) {
+                throw new ModelException("The outcomes file " + file.getFileName() + " is larger than "
+                        + Outcomes.MAX_BYTES / (1024 * 1024) + " MB; it is not read");
+            }
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelException("Cannot read the outcomes file " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        if (!metadata.outcomesSha256().equalsIgnoreCase(sha256(content))) {
+            throw new ModelException("The outcomes file " + file.getFileName() + " does not match the checksum in its metadata:"
+                    + " it was changed or damaged after it was saved, so it is not read");
+        }
+        return Optional.of(Outcomes.read(content, metadata.evaluation().classes().size(), file.getFileName().toString()));
+    }
+
+    Path outcomesFile(String id) {
+        checkId(id);
+        return folder.resolve(id + ".outcomes");
     }
 
     Path modelFile(String id) {

@@ -15,18 +15,33 @@ import java.util.Set;
  * @param minTermFrequency a term must occur this many times in the training rows to become a feature
  * @param cost             logistic regression's inverse regularisation strength C
  * @param trees            random forest size
+ * @param labelMode        one label per profile, several (one-vs-rest), or chosen from the labels found
  */
 public record TrainingSpec(LabelKind labelKind, String label, List<String> textFields, List<String> features, Algorithm algorithm,
-                           int folds, int holdOutPercent, long seed, int maxNgram, int minTermFrequency, double cost, int trees) {
+                           int folds, int holdOutPercent, long seed, int maxNgram, int minTermFrequency, double cost, int trees,
+                           LabelMode labelMode) {
 
     /** Fields that can be numeric or nominal features. */
     public static final Set<String> NUMERIC_FEATURES = Set.of("age", "income");
     public static final Set<String> NOMINAL_FEATURES = Set.of("gender", "country", "state", "city", "education");
     public static final String ATTRIBUTE_PREFIX = "attr:";
 
+    /** A spec whose label mode is chosen from the labels found. */
+    public TrainingSpec(LabelKind labelKind, String label, List<String> textFields, List<String> features, Algorithm algorithm,
+                        int folds, int holdOutPercent, long seed, int maxNgram, int minTermFrequency, double cost, int trees) {
+        this(labelKind, label, textFields, features, algorithm, folds, holdOutPercent, seed, maxNgram, minTermFrequency, cost, trees, LabelMode.AUTO);
+    }
+
     public TrainingSpec {
         Objects.requireNonNull(labelKind, "labelKind");
         Objects.requireNonNull(algorithm, "algorithm");
+        labelMode = labelMode == null ? LabelMode.AUTO : labelMode;
+        if (labelMode == LabelMode.MULTI && labelKind != LabelKind.COHORT) {
+            throw new IllegalArgumentException("Several labels per profile come from imported cohorts only; a field or attribute has one value");
+        }
+        if (labelMode == LabelMode.MULTI && algorithm != Algorithm.LOGISTIC_REGRESSION) {
+            throw new IllegalArgumentException("Several cohorts per profile are learnt one-vs-rest with logistic regression; choose it as the algorithm");
+        }
         label = label == null ? "" : label.trim();
         textFields = List.copyOf(textFields);
         features = features.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
@@ -76,7 +91,22 @@ public record TrainingSpec(LabelKind labelKind, String label, List<String> textF
     }
 
     public TrainingSpec withEvaluation(int newFolds, int newHoldOutPercent, long newSeed) {
-        return new TrainingSpec(labelKind, label, textFields, features, algorithm, newFolds, newHoldOutPercent, newSeed, maxNgram, minTermFrequency, cost, trees);
+        return new TrainingSpec(labelKind, label, textFields, features, algorithm, newFolds, newHoldOutPercent, newSeed, maxNgram, minTermFrequency, cost, trees,
+                labelMode);
+    }
+
+    public TrainingSpec withLabelMode(LabelMode mode) {
+        return new TrainingSpec(labelKind, label, textFields, features, algorithm, folds, holdOutPercent, seed, maxNgram, minTermFrequency, cost, trees, mode);
+    }
+
+    /** Whether several labels per profile are learnt, given how many of the labelled profiles carry several. */
+    boolean multiLabel(long several, long labelled) {
+        return switch (labelMode) {
+            case MULTI -> true;
+            case SINGLE -> false;
+            case AUTO -> labelled > 0 && several >= LabelMode.AUTO_MULTI_SHARE * labelled
+                    && labelKind == LabelKind.COHORT && algorithm == Algorithm.LOGISTIC_REGRESSION;
+        };
     }
 
     /** How the label reads to a person: "cohort", "gender", "attribute plan". */

@@ -28,6 +28,7 @@ import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.ingest.MappingPresets;
+import org.cdpdesktop.core.model.CohortModelService;
 import org.cdpdesktop.core.store.ProfileBrowser;
 import org.cdpdesktop.core.store.ProfileStore;
 import org.cdpdesktop.core.sample.SampleData;
@@ -48,6 +49,7 @@ public final class ImportCoordinator {
     private final MappingPresets presets;
     private final ProfileBrowser browser;
     private final ProfileStore profiles;
+    private final CohortModelService models;
     private final Settings settings;
     private final DataDirectory dataDirectory;
     private final TaskExecutor executor;
@@ -60,11 +62,13 @@ public final class ImportCoordinator {
     private ObservableValue<Boolean> mainWindowShowing;
 
     public ImportCoordinator(ImportService importer, MappingPresets presets, ProfileBrowser browser, ProfileStore profiles,
-                             Settings settings, DataDirectory dataDirectory, TaskExecutor executor, JobsViewModel jobs, UiServices ui) {
+                             CohortModelService models, Settings settings, DataDirectory dataDirectory, TaskExecutor executor,
+                             JobsViewModel jobs, UiServices ui) {
         this.importer = importer;
         this.presets = presets;
         this.browser = browser;
         this.profiles = profiles;
+        this.models = models;
         this.settings = settings;
         this.dataDirectory = dataDirectory;
         this.executor = executor;
@@ -136,7 +140,7 @@ public final class ImportCoordinator {
         Path file = queue.remove(0);
         current.set(file);
         Stage stage = new Stage();
-        ImportWizardViewModel viewModel = new ImportWizardViewModel(importer, presets, browser, executor, jobs, ui, file);
+        ImportWizardViewModel viewModel = new ImportWizardViewModel(importer, presets, browser, models, executor, jobs, ui, file);
         ImportWizardView view = new ImportWizardView(viewModel, queued, stage::close, executor);
         Parent content = new ViewLoader(type -> view).load(ImportWizardView.class);
         ImportDrop.install(content, this::enqueue);  // the wizard blocks the main window, so it takes drops too
@@ -162,8 +166,9 @@ public final class ImportCoordinator {
     }
 
     /**
-     * Imports the bundled sample file with the wizard's defaults, then says what happened; says so instead when the
-     * sample customers are in the store already (the dashboard offers them too).
+     * Imports the bundled sample file with the wizard's defaults, then predicts its customers' cohorts with the active
+     * model (the bundled one on a new data folder) as a job of its own, and says what happened; says so instead when
+     * the sample customers are in the store already (the dashboard offers them too).
      */
     public void loadSampleData() {
         BackgroundTask.wrap(() -> SampleData.loaded(settings, importer.history()))
@@ -173,16 +178,32 @@ public final class ImportCoordinator {
                                 + " undo their import (customers.csv) in the Import screen's history.");
                     } else {
                         jobs.submit(SampleData.importJob(importer, dataDirectory.root().resolve("sample"), settings),
-                                this::showSampleLoaded, problem -> ErrorDialog.show("The sample data could not be loaded", problem));
+                                this::predictSample, problem -> ErrorDialog.show("The sample data could not be loaded", problem));
                     }
                 })
                 .onFailure(problem -> ErrorDialog.show("Cannot read the import history", problem))
                 .executeWith(executor);
     }
 
-    private void showSampleLoaded(ImportSummary summary) {
-        ui.inform("Sample data loaded", ImportRunStep.accounting(summary)
-                + ".\n\nThe sample is a made-up customer export with realistic mistakes; the rejected rows are in "
+    private void predictSample(ImportSummary summary) {
+        BackgroundTask.wrap(models::hasActiveModel)
+                .onSuccess(active -> {
+                    if (active) {
+                        jobs.submit(models.predictImportJob(summary.batchId(), summary.file()),
+                                prediction -> showSampleLoaded(summary, String.format(" The active cohort model predicted the cohorts of"
+                                        + " %,d of them; open a profile to see its cohorts and the words behind them.", prediction.profiles())),
+                                problem -> showSampleLoaded(summary, " Their cohorts could not be predicted: " + ErrorDialog.describe(problem)));
+                    } else {
+                        showSampleLoaded(summary, "");
+                    }
+                })
+                .onFailure(problem -> showSampleLoaded(summary, " Their cohorts could not be predicted: " + ErrorDialog.describe(problem)))
+                .executeWith(executor);
+    }
+
+    private void showSampleLoaded(ImportSummary summary, String prediction) {
+        ui.inform("Sample data loaded", ImportRunStep.accounting(summary) + "." + prediction
+                + "\n\nThe sample is a made-up customer export with realistic mistakes; the rejected rows are in "
                 + Objects.toString(summary.rejectsFile(), "no file, as none were rejected")
                 + ". To remove the sample customers, undo their import in the Import screen's history.");
     }

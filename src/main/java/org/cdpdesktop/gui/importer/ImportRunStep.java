@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,6 +23,7 @@ import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.ImportSummary;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobCancelledException;
+import org.cdpdesktop.core.model.CohortModelService;
 import org.cdpdesktop.core.profile.ProfileSort;
 import org.cdpdesktop.core.query.FieldRef;
 import org.cdpdesktop.core.query.Leaf;
@@ -44,6 +46,7 @@ public final class ImportRunStep {
     private final Path file;
     private final ImportService importer;
     private final ProfileBrowser browser;
+    private final CohortModelService models;
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
     private final UiServices ui;
@@ -54,12 +57,16 @@ public final class ImportRunStep {
     private final ObjectProperty<ImportSummary> summary = new SimpleObjectProperty<>();
     private final StringProperty failure = new SimpleStringProperty("");
     private final ObjectProperty<RejectedRows> rejectedRows = new SimpleObjectProperty<>();
+    private final StringProperty prediction = new SimpleStringProperty("");
     private RunningJob importJob;
+    private boolean predictAfter;
 
-    ImportRunStep(Path file, ImportService importer, ProfileBrowser browser, TaskExecutor executor, JobsViewModel jobs, UiServices ui) {
+    ImportRunStep(Path file, ImportService importer, ProfileBrowser browser, CohortModelService models, TaskExecutor executor,
+                  JobsViewModel jobs, UiServices ui) {
         this.file = file;
         this.importer = importer;
         this.browser = browser;
+        this.models = models;
         this.executor = executor;
         this.jobs = jobs;
         this.ui = ui;
@@ -69,7 +76,9 @@ public final class ImportRunStep {
         return Objects.toString(file.getFileName());
     }
 
-    void run(ImportOptions options) {
+    /** Runs the import; with {@code predict}, a prediction job for the profiles it wrote follows once it has committed. */
+    void run(ImportOptions options, boolean predict) {
+        predictAfter = predict && !options.dryRun();
         running.set(true);
         failure.set("");
         summary.set(null);
@@ -88,6 +97,9 @@ public final class ImportRunStep {
     private void finished(ImportSummary result) {
         stopProgress(1);
         summary.set(result);
+        if (predictAfter && result.inserted() + result.updated() > 0) {
+            predictCohorts(result);
+        }
         if (result.rejected() > 0 && result.rejectsFile() != null) {
             Path rejects = Path.of(result.rejectsFile());
             BackgroundTask.wrap(() -> RejectedRows.read(rejects))
@@ -95,6 +107,21 @@ public final class ImportRunStep {
                     .onFailure(problem -> failure.set("Cannot show the rejected rows: " + ErrorDialog.describe(problem)))
                     .executeWith(executor);
         }
+    }
+
+    /**
+     * Predicts the cohorts of the profiles the import wrote, as its own job in the job list: the import is in and
+     * stays in whatever becomes of the prediction.
+     */
+    private void predictCohorts(ImportSummary result) {
+        prediction.set("Predicting the imported profiles' cohorts with the active model…");
+        jobs.submit(models.predictImportJob(result.batchId(), fileName()),
+                done -> prediction.set(String.format("Predicted cohorts for %,d profiles with %s: %s.", done.profiles(), done.modelId(),
+                        done.cohorts().entrySet().stream().map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
+                                .collect(Collectors.joining(", ")))),
+                problem -> prediction.set(problem instanceof JobCancelledException
+                        ? "Cohort prediction was cancelled; the import is kept. Predict from the Model screen when you like."
+                        : "The import is kept, but its cohorts could not be predicted: " + ErrorDialog.describe(problem)));
     }
 
     private void failed(Throwable problem) {
@@ -176,6 +203,11 @@ public final class ImportRunStep {
 
     public ReadOnlyStringProperty failureProperty() {
         return failure;
+    }
+
+    /** What became of the cohort prediction after the import; blank when none was asked for. */
+    public ReadOnlyStringProperty predictionProperty() {
+        return prediction;
     }
 
     public ReadOnlyObjectProperty<RejectedRows> rejectedRowsProperty() {

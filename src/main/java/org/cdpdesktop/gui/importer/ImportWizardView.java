@@ -88,6 +88,8 @@ public final class ImportWizardView {
     @FXML private RadioButton policyExisting;
     @FXML private RadioButton policyFill;
     @FXML private CheckBox dryRun;
+    @FXML private CheckBox predictCohorts;
+    @FXML private Label predictCohortsNote;
     @FXML private VBox progressBox;
     @FXML private Label progressTitle;
     @FXML private ProgressBar progress;
@@ -105,6 +107,7 @@ public final class ImportWizardView {
     @FXML private GridPane cleaningGrid;
     @FXML private Label summaryAccounting;
     @FXML private Label summaryTiming;
+    @FXML private Label summaryPrediction;
     @FXML private VBox rejectsBox;
     @FXML private Label rejectsTitle;
     @FXML private TableView<List<String>> rejectsTable;
@@ -396,6 +399,12 @@ public final class ImportWizardView {
         });
         byToggle.forEach((toggle, policy) -> toggle.setSelected(policy == viewModel.policyProperty().get()));
         dryRun.selectedProperty().bindBidirectional(viewModel.dryRunProperty());
+        predictCohorts.selectedProperty().bindBidirectional(viewModel.predictProperty());
+        predictCohorts.disableProperty().bind(viewModel.modelActiveProperty().not().or(viewModel.dryRunProperty()));
+        predictCohortsNote.textProperty().bind(Bindings.when(viewModel.modelActiveProperty())
+                .then("After the import, as a job of its own: the profiles this file adds or updates get the active model's cohorts,"
+                        + " shown in their details and usable in segments.")
+                .otherwise("No cohort model is active; train or activate one on the Model screen to predict cohorts after an import."));
     }
 
     private void bindRun() {
@@ -406,6 +415,8 @@ public final class ImportWizardView {
         progressText.textProperty().bind(viewModel.run().progressTextProperty());
         failure.textProperty().bind(viewModel.run().failureProperty());
         hideWhenBlank(failure);
+        summaryPrediction.textProperty().bind(viewModel.run().predictionProperty());
+        hideWhenBlank(summaryPrediction);
         summaryBox.visibleProperty().bind(viewModel.run().summaryProperty().isNotNull());
         summaryBox.managedProperty().bind(summaryBox.visibleProperty());
         rejectsBox.setVisible(false);

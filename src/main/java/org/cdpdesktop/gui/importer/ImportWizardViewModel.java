@@ -6,14 +6,17 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.ingest.ImportService;
 import org.cdpdesktop.core.ingest.MappingPresets;
+import org.cdpdesktop.core.model.CohortModelService;
 import org.cdpdesktop.core.store.ProfileBrowser;
 import org.cdpdesktop.gui.UiServices;
+import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
@@ -45,16 +48,25 @@ public final class ImportWizardViewModel {
     private final ImportRunStep run;
     private final ObjectProperty<DuplicatePolicy> policy = new SimpleObjectProperty<>(DuplicatePolicy.NEWEST);
     private final BooleanProperty dryRun = new SimpleBooleanProperty(false);
+    private final CohortModelService models;
+    private final TaskExecutor executor;
+    private final BooleanProperty predict = new SimpleBooleanProperty(false);
+    private final BooleanProperty modelActive = new SimpleBooleanProperty(false);
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
 
-    /** @param browser lists the profiles the summary reports with invalid values */
-    public ImportWizardViewModel(ImportService importer, MappingPresets presets, ProfileBrowser browser, TaskExecutor executor,
-                                 JobsViewModel jobs, UiServices ui, Path file) {
+    /**
+     * @param browser lists the profiles the summary reports with invalid values
+     * @param models  predicts the imported profiles' cohorts after the import, when the user leaves that option on
+     */
+    public ImportWizardViewModel(ImportService importer, MappingPresets presets, ProfileBrowser browser, CohortModelService models,
+                                 TaskExecutor executor, JobsViewModel jobs, UiServices ui, Path file) {
         this.file = file;
+        this.models = models;
+        this.executor = executor;
         this.columns = new ColumnMappingStep(presets, executor);
         this.format = new FileFormatStep(file, executor, columns::show);
-        this.run = new ImportRunStep(file, importer, browser, executor, jobs, ui);
+        this.run = new ImportRunStep(file, importer, browser, models, executor, jobs, ui);
         canGoNext = Bindings.createBooleanBinding(() -> switch (step.get()) {
             case FORMAT -> format.complete();
             case MAPPING -> columns.mappingProblemProperty().get().isEmpty();
@@ -69,6 +81,13 @@ public final class ImportWizardViewModel {
     public void start() {
         format.start();
         columns.refreshPresets();
+        BackgroundTask.wrap(models::hasActiveModel)
+                .onSuccess(active -> {
+                    modelActive.set(active);
+                    predict.set(active);
+                })
+                .onFailure(problem -> modelActive.set(false))
+                .executeWith(executor);
     }
 
     public FileFormatStep format() {
@@ -101,7 +120,7 @@ public final class ImportWizardViewModel {
         step.set(Step.values()[current.ordinal() + 1]);
         if (current == Step.DUPLICATES) {
             run.run(new ImportOptions(format.dialect(), columns.mapping(), policy.get(), dryRun.get(), null)
-                    .withSheet(format.sheetProperty().get(), format.headerRowProperty().get()));
+                    .withSheet(format.sheetProperty().get(), format.headerRowProperty().get()), predict.get() && modelActive.get());
         }
     }
 
@@ -130,5 +149,15 @@ public final class ImportWizardViewModel {
 
     public BooleanProperty dryRunProperty() {
         return dryRun;
+    }
+
+    /** Whether the imported profiles' cohorts are predicted with the active model after the import; on when one is active. */
+    public BooleanProperty predictProperty() {
+        return predict;
+    }
+
+    /** Whether a cohort model is active, so prediction after the import can be offered. */
+    public ReadOnlyBooleanProperty modelActiveProperty() {
+        return modelActive;
     }
 }

@@ -10,7 +10,10 @@ import org.cdpdesktop.gui.ErrorDialog;
 import org.cdpdesktop.gui.task.BackgroundTask;
 import org.cdpdesktop.gui.task.TaskExecutor;
 
-/** The profile detail's "why this cohort": the active model's prediction for one profile and the terms behind it. */
+/**
+ * The profile detail's "why this cohort": the active model's prediction for one profile, every cohort it gives (one,
+ * or several for a multi-label model) and the terms behind each.
+ */
 public final class CohortExplanation {
 
     private final CohortModelService models;
@@ -38,13 +41,19 @@ public final class CohortExplanation {
             pane.getChildren().setAll(new Label("No active model. Train one on the Model screen to predict cohorts."));
             return;
         }
-        Label headline = new Label(String.format("%s · %s confident", prediction.cohort(), Format.percent(prediction.confidence())));
-        headline.setId("detail-prediction-cohort");
-        pane.getChildren().setAll(headline);
-        for (TermWeight reason : prediction.reasons()) {
-            Label line = new Label(String.format("%s  %+.2f", reason.term(), reason.weight()));
-            line.getStyleClass().add("detail-prediction-reason");
-            pane.getChildren().add(line);
+        pane.getChildren().clear();
+        for (Prediction.Assigned cohort : prediction.assigned()) {
+            Label headline = new Label(String.format("%s · %s confident", cohort.cohort(), Format.percent(cohort.confidence())));
+            headline.getStyleClass().add("detail-prediction-headline");
+            if (pane.getChildren().isEmpty()) {
+                headline.setId("detail-prediction-cohort");
+            }
+            pane.getChildren().add(headline);
+            for (TermWeight reason : cohort.reasons()) {
+                Label line = new Label(String.format("%s  %+.2f", reason.term(), reason.weight()));
+                line.getStyleClass().add("detail-prediction-reason");
+                pane.getChildren().add(line);
+            }
         }
         Label model = new Label("Model " + prediction.modelId());
         model.getStyleClass().add("muted-text");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -18,12 +19,14 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.cdpdesktop.core.model.Algorithm;
 import org.cdpdesktop.core.model.CohortTerms;
 import org.cdpdesktop.core.model.DriftReport;
 import org.cdpdesktop.core.model.EvaluationReport;
+import org.cdpdesktop.core.model.LabelMode;
 import org.cdpdesktop.core.model.ModelMetadata;
 import org.cdpdesktop.core.model.Prediction;
 import org.cdpdesktop.core.model.TermWeight;
@@ -62,6 +65,8 @@ public final class ModelView {
     @FXML private ComboBox<ModelMetadata> compareChoice;
     @FXML private GridPane comparison;
     @FXML private ComboBox<String> label;
+    @FXML private ComboBox<LabelMode> labelMode;
+    @FXML private Label matrixTitle;
     @FXML private CheckBox interests;
     @FXML private CheckBox bio;
     @FXML private FlowPane featureBoxes;
@@ -99,6 +104,24 @@ public final class ModelView {
     private void bindTraining() {
         label.getItems().setAll(ModelViewModel.LABELS);
         label.valueProperty().bindBidirectional(viewModel.labelProperty());
+        labelMode.getItems().setAll(LabelMode.values());
+        labelMode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LabelMode mode) {
+                return mode == null ? "" : switch (mode) {
+                    case AUTO -> "One or several cohorts per profile, as the data has";
+                    case SINGLE -> "One cohort per profile";
+                    case MULTI -> "Several cohorts per profile (one-vs-rest)";
+                };
+            }
+
+            @Override
+            public LabelMode fromString(String text) {
+                return null;
+            }
+        });
+        labelMode.valueProperty().bindBidirectional(viewModel.labelModeProperty());
+        labelMode.disableProperty().bind(viewModel.labelProperty().isNotEqualTo(ModelViewModel.LABELS.get(0)));
         interests.selectedProperty().bindBidirectional(viewModel.interestsProperty());
         bio.selectedProperty().bindBidirectional(viewModel.bioProperty());
         for (String feature : FEATURES) {
@@ -185,9 +208,9 @@ public final class ModelView {
         });
         viewModel.models().addListener((javafx.collections.ListChangeListener<ModelMetadata>) change ->
                 selectIn(modelChoice, viewModel.shownProperty().get()));
-        activate.disableProperty().bind(modelChoice.valueProperty().isNull()
-                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> modelChoice.getValue() != null
-                        && modelChoice.getValue().id().equals(viewModel.activeIdProperty().get()), modelChoice.valueProperty(), viewModel.activeIdProperty())));
+        // The shown model is the one "Make active" activates, whatever copy of it the list holds after a refresh.
+        activate.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> viewModel.shownProperty().get() == null
+                || viewModel.shownProperty().get().id().equals(viewModel.activeIdProperty().get()), viewModel.shownProperty(), viewModel.activeIdProperty()));
         activate.setOnAction(event -> viewModel.activateShown());
         activeLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.activeIdProperty().get().isEmpty()
                 ? "No active model" : "Active: " + viewModel.activeIdProperty().get(), viewModel.activeIdProperty()));
@@ -251,11 +274,18 @@ public final class ModelView {
         matrix.getChildren().clear();
         noFigures.setVisible(model == null);
         noFigures.setManaged(model == null);
+        matrixTitle.setText("Confusion matrix (rows: label, columns: predicted). Click a cell to list its profiles.");
         if (model == null) {
             perClass.getItems().clear();
             return;
         }
         EvaluationReport report = model.evaluation();
+        perClass.getItems().setAll(report.perClass());
+        if (report.multiLabel() != null) {
+            showMultiLabelFigures(report);
+            showComparison();
+            return;
+        }
         figures.getChildren().setAll(
                 figure("Accuracy", Format.percent(report.accuracy()), "model-accuracy"),
                 figure("Macro F1", Format.ratio(report.macroF1()), "model-macro-f1"),
@@ -264,7 +294,8 @@ public final class ModelView {
                 figure("Tested on", String.format("%,d profiles", report.testedRows()), "model-tested"),
                 figure("Evaluation", report.method(), "model-method"),
                 figure("Training time", Format.millis(report.trainMillis()), "model-train-time"));
-        perClass.getItems().setAll(report.perClass());
+        cellMembers.setVisible(true);
+        cellMembers.setManaged(true);
         List<String> classes = report.classes();
         long[][] counts = report.confusionMatrix();
         long[][][] cells = viewModel.cellProfilesProperty().get();
@@ -299,11 +330,59 @@ public final class ModelView {
             }
         }
         if (cells == null) {
-            cellMembers.setPlaceholder(new Label("The profiles behind each cell are listed for a model trained in this session."));
+            cellMembers.setPlaceholder(new Label("This model was saved without the profiles behind its figures; retrain it to list them."));
         } else {
             cellMembers.setPlaceholder(new Label("Click a cell of the matrix to list its profiles."));
         }
         showComparison();
+    }
+
+    /**
+     * A multi-label model's figures: per profile (subset accuracy), per decision (micro F1, Hamming loss), per cohort
+     * (macro F1), and each cohort's own 2x2 in place of one confusion matrix.
+     */
+    private void showMultiLabelFigures(EvaluationReport report) {
+        EvaluationReport.MultiLabelFigures multi = report.multiLabel();
+        figures.getChildren().setAll(
+                figure("Subset accuracy", Format.percent(multi.subsetAccuracy()), "model-subset-accuracy"),
+                figure("Micro F1", Format.ratio(multi.microF1()), "model-micro-f1"),
+                figure("Macro F1", Format.ratio(report.macroF1()), "model-macro-f1"),
+                figure("Hamming loss", Format.ratio(multi.hammingLoss()), "model-hamming-loss"),
+                figure("Cohorts per profile", String.format("%.2f", multi.cardinality()), "model-cardinality"),
+                figure("Tested on", String.format("%,d profiles", report.testedRows()), "model-tested"),
+                figure("Evaluation", report.method(), "model-method"),
+                figure("Training time", Format.millis(report.trainMillis()), "model-train-time"));
+        matrixTitle.setText(String.format("Several cohorts per profile: each cohort's own 2x2. A cohort is given at %.0f%%"
+                + " probability or more (at least the likeliest one).", multi.threshold() * 100));
+        String[] headings = {"Given,\nlabelled", "Given, not\nlabelled", "Labelled,\nnot given", "Neither"};
+        for (int column = 0; column < headings.length; column++) {
+            Label header = new Label(headings[column]);
+            header.getStyleClass().add("confusion-header");
+            header.setMinWidth(Region.USE_PREF_SIZE);
+            header.setPadding(new Insets(0, 12, 0, 0));
+            matrix.add(header, column + 1, 0);
+        }
+        for (int row = 0; row < multi.confusion().size(); row++) {
+            EvaluationReport.BinaryConfusion cohort = multi.confusion().get(row);
+            Label name = new Label(cohort.name());
+            name.getStyleClass().add("confusion-header");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            name.setPadding(new Insets(0, 8, 0, 0));
+            matrix.add(name, 0, row + 1);
+            long[] counts = {cohort.truePositives(), cohort.falsePositives(), cohort.falseNegatives(), cohort.trueNegatives()};
+            for (int column = 0; column < counts.length; column++) {
+                Label cell = new Label(String.format("%,d", counts[column]));
+                cell.setId("binary-" + row + "-" + column);
+                cell.getStyleClass().add("confusion-cell");
+                cell.setMaxWidth(Double.MAX_VALUE);
+                double strength = counts[column] / (double) Math.max(1, report.testedRows());
+                String colour = column == 0 || column == 3 ? "rgba(46,160,67," : "rgba(218,54,51,";
+                cell.setStyle("-fx-background-color: " + colour + String.format(Locale.ROOT, "%.2f", 0.08 + 0.6 * strength) + ");");
+                matrix.add(cell, column + 1, row + 1);
+            }
+        }
+        cellMembers.setVisible(false);
+        cellMembers.setManaged(false);
     }
 
     private static VBox figure(String name, String value, String id) {
@@ -381,6 +460,10 @@ public final class ModelView {
             tryResult.setText("");
             return;
         }
+        if (prediction.assigned().size() > 1) {
+            showCohorts(prediction);
+            return;
+        }
         tryResult.setText(String.format("%s · %s confident", prediction.cohort(), Format.percent(prediction.confidence())));
         if (prediction.reasons().isEmpty()) {
             tryReasons.getChildren().add(new Label("This model's algorithm has no term weights to explain it with."));
@@ -396,6 +479,20 @@ public final class ModelView {
             Label next = new Label("Next most likely: " + others);
             next.getStyleClass().add("muted-text");
             tryReasons.getChildren().add(next);
+        }
+    }
+
+    /** Several cohorts given at once: each with its probability and the terms behind it. */
+    private void showCohorts(Prediction prediction) {
+        tryResult.setText(prediction.assigned().stream()
+                .map(cohort -> cohort.cohort() + " " + Format.percent(cohort.confidence()))
+                .reduce((a, b) -> a + " · " + b).orElse(""));
+        for (Prediction.Assigned cohort : prediction.assigned()) {
+            tryReasons.getChildren().add(bold(cohort.cohort()));
+            for (TermWeight reason : cohort.reasons()) {
+                tryReasons.getChildren().add(new Label(String.format("%s  %+.2f  %s", reason.term(), reason.weight(),
+                        reason.weight() > 0 ? "towards " + cohort.cohort() : "away from " + cohort.cohort())));
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import org.cdpdesktop.core.model.CohortModelService;
 import org.cdpdesktop.core.model.CohortTerms;
 import org.cdpdesktop.core.model.DriftReport;
 import org.cdpdesktop.core.model.LabelKind;
+import org.cdpdesktop.core.model.LabelMode;
 import org.cdpdesktop.core.model.ModelMetadata;
 import org.cdpdesktop.core.model.Prediction;
 import org.cdpdesktop.core.model.TrainingResult;
@@ -58,6 +59,7 @@ public final class ModelViewModel implements Activatable {
     private final BooleanProperty bio = new SimpleBooleanProperty(true);
     private final ObservableList<String> features = FXCollections.observableArrayList();
     private final ObjectProperty<Algorithm> algorithm = new SimpleObjectProperty<>(Algorithm.LOGISTIC_REGRESSION);
+    private final ObjectProperty<LabelMode> labelMode = new SimpleObjectProperty<>(LabelMode.AUTO);
     private final StringProperty folds = new SimpleStringProperty("10");
     private final StringProperty holdOut = new SimpleStringProperty("0");
     private final StringProperty seed = new SimpleStringProperty("1");
@@ -109,8 +111,12 @@ public final class ModelViewModel implements Activatable {
                 .onSuccess(loaded -> {
                     modelList.setAll(loaded.models());
                     activeId.set(loaded.activeId().orElse(""));
-                    if (shown.get() == null) {
+                    ModelMetadata current = shown.get();
+                    if (current == null) {
                         loaded.models().stream().filter(m -> m.id().equals(activeId.get())).findFirst().ifPresent(this::show);
+                    } else {
+                        // The list holds fresh copies now; showing the fresh copy of the shown model keeps it chosen.
+                        loaded.models().stream().filter(m -> m.id().equals(current.id())).findFirst().ifPresent(shown::set);
                     }
                 })
                 .onFailure(this::fail)
@@ -124,7 +130,7 @@ public final class ModelViewModel implements Activatable {
     private record Loaded(List<ModelMetadata> models, Optional<String> activeId) {
     }
 
-    /** Shows {@code model}'s figures and terms (its cell profiles only when it was trained in this session). */
+    /** Shows {@code model}'s figures, terms and the profiles behind its confusion-matrix cells, kept with the model. */
     public void show(ModelMetadata model) {
         if (model == null) {
             return;
@@ -142,6 +148,14 @@ public final class ModelViewModel implements Activatable {
                 .onSuccess(terms::set)
                 .onFailure(this::fail)
                 .executeWith(executor);
+        BackgroundTask.wrap(() -> models.cellProfiles(model.id()).orElse(null))
+                .onSuccess(cells -> {
+                    if (shown.get() != null && shown.get().id().equals(model.id())) {
+                        cellProfiles.set(cells);
+                    }
+                })
+                .onFailure(this::fail)
+                .executeWith(executor);
     }
 
     public TrainingSpec spec() {
@@ -156,7 +170,7 @@ public final class ModelViewModel implements Activatable {
         return new TrainingSpec(cohort ? LabelKind.COHORT : LabelKind.FIELD, cohort ? "" : label.get(), text, List.copyOf(features),
                 algorithm.get(), number("Folds", folds.get()), number("Hold-out", holdOut.get()), number("Seed", seed.get()),
                 number("N-grams", ngrams.get()), number("Minimum term frequency", minTermFrequency.get()), decimal("C", cost.get()),
-                number("Trees", trees.get()));
+                number("Trees", trees.get()), cohort ? labelMode.get() : LabelMode.SINGLE);
     }
 
     private static int number(String name, String text) {
@@ -195,8 +209,12 @@ public final class ModelViewModel implements Activatable {
         runningJob.set(null);
         show(result.metadata());
         cellProfiles.set(result.cellProfiles());
-        StringBuilder text = new StringBuilder(String.format("Trained %s on %,d profiles.", result.metadata().id(), result.metadata().trainingRows()));
-        if (result.withoutLabel() > 0 || result.withSeveralLabels() > 0) {
+        StringBuilder text = new StringBuilder(String.format("Trained %s on %,d profiles%s.", result.metadata().id(),
+                result.metadata().trainingRows(), result.metadata().multiLabel()
+                        ? String.format(", %,d of them with several cohorts, one-vs-rest", result.withSeveralLabels()) : ""));
+        if (result.metadata().multiLabel() && result.withoutLabel() > 0) {
+            text.append(String.format(" Left out: %,d without a label.", result.withoutLabel()));
+        } else if (!result.metadata().multiLabel() && (result.withoutLabel() > 0 || result.withSeveralLabels() > 0)) {
             text.append(String.format(" Left out: %,d without a label, %,d with several.", result.withoutLabel(), result.withSeveralLabels()));
         }
         text.append(result.activated() ? " It is now the active model." : " Activate it to predict with it.");
@@ -247,7 +265,10 @@ public final class ModelViewModel implements Activatable {
                 result.profiles(), result.modelId(), result.millis() / 1000.0, result.profilesPerSecond()));
     }
 
-    /** Lists the profiles of one confusion-matrix cell: actually {@code actual}, predicted {@code predicted}. */
+    /**
+     * Lists the profiles of one confusion-matrix cell: actually {@code actual}, predicted {@code predicted}. Profiles
+     * deleted since the model was trained are skipped, and the title says how many.
+     */
     public void selectCell(int actual, int predicted) {
         long[][][] cells = cellProfiles.get();
         ModelMetadata model = shown.get();
@@ -255,18 +276,28 @@ public final class ModelViewModel implements Activatable {
             return;
         }
         if (cells == null) {
-            cellTitle.set("The profiles behind each cell are kept for models trained since the screen opened; retrain to list them.");
+            cellTitle.set("This model was saved without the profiles behind its figures; retrain it to list them.");
             cellMembers.clear();
             return;
         }
         long[] ids = cells[actual][predicted];
         List<String> classes = model.evaluation().classes();
-        cellTitle.set(String.format("%,d profiles labelled %s, predicted %s%s", ids.length, classes.get(actual), classes.get(predicted),
-                ids.length > CELL_PROFILES ? String.format(" (first %,d)", CELL_PROFILES) : ""));
-        BackgroundTask.wrap(() -> segments.profiles(ids, CELL_PROFILES))
-                .onSuccess(profiles -> cellMembers.setAll(profiles.stream().map(ModelViewModel::describe).toList()))
+        BackgroundTask.wrap(() -> {
+                    long[] stored = models.stillStored(model, ids);
+                    return new CellMembers(stored.length, ids.length - stored.length, segments.profiles(stored, CELL_PROFILES));
+                })
+                .onSuccess(members -> {
+                    cellTitle.set(String.format("%,d profiles labelled %s, predicted %s%s%s", members.stored(), classes.get(actual),
+                            classes.get(predicted), members.stored() > CELL_PROFILES ? String.format(" (first %,d)", CELL_PROFILES) : "",
+                            members.deleted() == 0 ? "" : String.format("; %,d deleted or replaced since training %s skipped",
+                                    members.deleted(), members.deleted() == 1 ? "is" : "are")));
+                    cellMembers.setAll(members.profiles().stream().map(ModelViewModel::describe).toList());
+                })
                 .onFailure(this::fail)
                 .executeWith(executor);
+    }
+
+    private record CellMembers(long stored, long deleted, List<Profile> profiles) {
     }
 
     private static String describe(Profile profile) {
@@ -303,6 +334,11 @@ public final class ModelViewModel implements Activatable {
     /** The numeric and nominal fields chosen as features. */
     public ObservableList<String> features() {
         return features;
+    }
+
+    /** For cohorts: one per profile, several (one-vs-rest), or chosen from the labels found. */
+    public ObjectProperty<LabelMode> labelModeProperty() {
+        return labelMode;
     }
 
     public ObjectProperty<Algorithm> algorithmProperty() {

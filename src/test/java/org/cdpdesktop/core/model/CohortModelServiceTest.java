@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,17 +82,32 @@ class CohortModelServiceTest {
     }
 
     @Test
-    void profilesWithoutOrWithSeveralLabelsAreCountedNotSilentlyDropped() {
+    void profilesWithoutOrWithSeveralLabelsAreCountedNotSilentlyDroppedWhenOneLabelPerProfileIsChosen() {
         techAndFoodWithFourMislabelled();
         store.profiles(3, List.of("Travel"), null, null);
         store.database.write(connection -> connection.createStatement().executeUpdate(
                 "INSERT INTO profile_cohort(profile_id, cohort, source, assigned_at) VALUES (1, 'Travel', 'import', 't')"));
 
-        TrainingResult result = store.train(TrainingSpec.cohorts().withEvaluation(4, 0, 7));
+        TrainingResult result = store.train(TrainingSpec.cohorts().withEvaluation(4, 0, 7).withLabelMode(LabelMode.SINGLE));
 
         assertThat(result.withoutLabel()).isEqualTo(3);
         assertThat(result.withSeveralLabels()).isEqualTo(1);
         assertThat(result.metadata().trainingRows()).isEqualTo(43);
+    }
+
+    @Test
+    void aCellsProfilesDeletedOrReplacedUnderTheSameIdSinceTrainingAreLeftOut() {
+        techAndFoodWithFourMislabelled();
+        store.database.write(connection -> connection.createStatement().executeUpdate("UPDATE profile SET created_at = '2026-01-01T00:00:00Z'"));
+        TrainingResult result = store.train(TrainingSpec.cohorts().withEvaluation(4, 0, 7));
+        long[] cell = store.models.cellProfiles(result.metadata().id()).orElseThrow()[0][1];
+        assertThat(cell).containsExactlyInAnyOrder(41, 42, 43, 44);
+
+        store.database.write(connection -> connection.createStatement().executeUpdate("DELETE FROM profile WHERE id IN (43, 44)"));
+        store.database.write(connection -> connection.createStatement().executeUpdate("INSERT INTO profile(id, external_id, created_at, updated_at)"
+                + " VALUES (44, 'someone-else', '" + Instant.now().plusSeconds(1) + "', 't')"));
+
+        assertThat(store.models.stillStored(result.metadata(), cell)).containsExactlyInAnyOrder(41, 42);
     }
 
     @Test

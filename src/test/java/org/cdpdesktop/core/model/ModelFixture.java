@@ -25,6 +25,11 @@ final class ModelFixture implements AutoCloseable {
 
     /** Adds {@code count} profiles with these interests and bio, each carrying the imported cohort (none when null). */
     void profiles(int count, List<String> interests, String bio, String cohort) {
+        labelled(count, interests, bio, cohort == null ? List.of() : List.of(cohort));
+    }
+
+    /** Adds {@code count} profiles with these interests and bio, each carrying every one of these imported cohorts. */
+    void labelled(int count, List<String> interests, String bio, List<String> cohorts) {
         database.write(connection -> {
             for (int i = 0; i < count; i++) {
                 long id = ++next;
@@ -36,7 +41,7 @@ final class ModelFixture implements AutoCloseable {
                     insert.setString(4, bio);
                     insert.executeUpdate();
                 }
-                if (cohort != null) {
+                for (String cohort : cohorts) {
                     try (var label = connection.prepareStatement("INSERT INTO profile_cohort(profile_id, cohort, source, assigned_at)"
                             + " VALUES (?, ?, 'import', 't')")) {
                         label.setLong(1, id);

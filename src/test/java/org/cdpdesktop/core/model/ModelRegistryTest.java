@@ -10,7 +10,9 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,58 @@ class ModelRegistryTest {
         Prediction before = store.models.predictText("gadgets");
         Prediction after = loaded.predict(FeatureRow.ofText("gadgets"), 5);
         assertThat(after).usingRecursiveComparison().isEqualTo(before);
+    }
+
+    @Test
+    void theEvaluationsProfilesPerCellAreKeptBesideTheModelAndReadBackByAnotherRegistry() {
+        TrainingResult trained = store.train(TrainingSpec.cohorts().withEvaluation(3, 0, 1));
+
+        Optional<long[][][]> read = new ModelRegistry(store.data.models()).outcomes(trained.metadata().id());
+
+        assertThat(trained.metadata().outcomesSha256()).hasSize(64);
+        assertThat(read).hasValueSatisfying(cells -> assertThat(cells).isDeepEqualTo(trained.cellProfiles()));
+        long tested = Arrays.stream(read.orElseThrow()).flatMap(Arrays::stream).mapToLong(cell -> cell.length).sum();
+        assertThat(tested).isEqualTo(30);
+    }
+
+    @Test
+    void metadataSavedBeforeOutcomesWereKeptStillLoadsAndHasNoCells() throws IOException {
+        ModelMetadata saved = store.train(TrainingSpec.cohorts().withEvaluation(3, 0, 1)).metadata();
+        Path metadata = store.data.models().resolve(saved.id() + ".json");
+        Files.writeString(metadata, Files.readString(metadata)
+                .replaceAll("(?s),\\s*\"outcomesSha256\"\\s*:\\s*\"[0-9a-f]+\"", "")
+                .replaceAll("(?s),\\s*\"multiLabel\"\\s*:\\s*(false|null)", ""));
+        Files.delete(store.data.models().resolve(saved.id() + ".outcomes"));
+
+        ModelRegistry reopened = new ModelRegistry(store.data.models());
+
+        assertThat(Files.readString(metadata)).doesNotContain("outcomesSha256").doesNotContain("multiLabel");
+        assertThat(reopened.load(saved.id()).metadata().outcomesSha256()).isNull();
+        assertThat(reopened.load(saved.id()).metadata().multiLabel()).isFalse();
+        assertThat(reopened.outcomes(saved.id())).isEmpty();
+    }
+
+    @Test
+    void anOutcomesFileChangedAfterSavingIsRefused() throws IOException {
+        ModelMetadata saved = store.train(TrainingSpec.cohorts().withEvaluation(3, 0, 1)).metadata();
+        Path file = store.data.models().resolve(saved.id() + ".outcomes");
+        Files.writeString(file, Files.readString(file).replaceFirst("\t0\n", "\t1\n"));
+
+        assertThatThrownBy(() -> new ModelRegistry(store.data.models()).outcomes(saved.id()))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("does not match the checksum");
+    }
+
+    @Test
+    void aDamagedOutcomesFileGivesAnErrorNamingItsLine() {
+        byte[] damaged = (Outcomes.HEADER + "\n1\t0\t1\n2\t7\t0\n").getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> Outcomes.read(damaged, 2, "x.outcomes"))
+                .isInstanceOf(ModelException.class)
+                .hasMessage("The outcomes file x.outcomes is damaged at line 3; its cells cannot list profiles");
+        assertThatThrownBy(() -> Outcomes.read("rm -rf /\n".getBytes(StandardCharsets.US_ASCII), 2, "x.outcomes"))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("is not a CDP Desktop outcomes file");
     }
 
     @Test

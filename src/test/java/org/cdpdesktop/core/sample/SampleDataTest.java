@@ -2,6 +2,7 @@ package org.cdpdesktop.core.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,15 @@ class SampleDataTest {
         assertThat(extracted).hasFileName("customers.csv");
         assertThat(Files.readAllBytes(extracted)).isEqualTo(Files.readAllBytes(Path.of("sample-data", "customers.csv")));
         assertThat(Files.readAllLines(extracted, StandardCharsets.UTF_8)).hasSize(3001)
-                .first().isEqualTo(SampleDataGenerator.HEADER);
+                .first().isEqualTo(SampleDataGenerator.LABELLED_HEADER);
+    }
+
+    @Test
+    void theBundledSampleIsWhatTheLabelledGeneratorWritesForItsDocumentedSeed() throws Exception {
+        StringWriter generated = new StringWriter();
+        SampleDataGenerator.write(generated, 3000, 42, true);
+
+        assertThat(Files.readString(Path.of("sample-data", "customers.csv"), StandardCharsets.UTF_8)).isEqualTo(generated.toString());
     }
 
     @Test

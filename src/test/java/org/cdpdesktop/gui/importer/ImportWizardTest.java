@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -101,6 +102,51 @@ class ImportWizardTest {
 
         robot.clickOn("#wizard-close");
         waitUntil(() -> robot.lookup("#wizard-next").tryQuery().isEmpty());
+    }
+
+    @Test
+    void theWizardPredictsTheImportedProfilesCohortsWithTheActiveModelAfterTheImportUnlessTheUserTurnsItOff(FxRobot robot)
+            throws Exception {
+        drop(robot, write("fans.csv", "id,email,interests,bio\nF-1,f1@example.org,Cooking|Wine,Loves street food and baking sourdough.\n"
+                + "F-2,f2@example.org,Yoga|Running,Into morning runs and yoga classes.\n"));
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        waitUntil(() -> robot.lookup("#predict-cohorts").<CheckBox>query().isSelected());
+        assertThat(robot.lookup("#predict-cohorts").query().isDisabled()).isFalse();
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> text(robot, "#summary-prediction").startsWith("Predicted cohorts for 2 profiles"));
+        assertThat(text(robot, "#summary-prediction")).contains(app.cohortModels().registry().activeId().orElseThrow());
+        assertThat(predicted("F-1")).isEqualTo("Foodies");
+        assertThat(predicted("F-2")).isEqualTo("Health & Fitness");
+        robot.clickOn("#wizard-close");
+        waitUntil(() -> robot.lookup("#wizard-next").tryQuery().isEmpty());
+
+        drop(robot, write("more.csv", "id,email,interests\nF-3,f3@example.org,Gadgets|Programming\n"));
+        waitUntil(() -> !previewHeaders(robot).isEmpty());
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        waitUntil(() -> robot.lookup("#predict-cohorts").<CheckBox>query().isSelected());
+        robot.clickOn("#predict-cohorts");
+        robot.clickOn("#wizard-next");
+
+        waitUntil(() -> robot.lookup("#import-summary").query().isVisible());
+        assertThat(robot.lookup("#summary-prediction").query().isVisible()).isFalse();
+        assertThat(predicted("F-3")).isNull();
+    }
+
+    /** The cohort the model stored for the profile with {@code externalId}, or null. */
+    private String predicted(String externalId) {
+        return app.database().read(connection -> {
+            try (var statement = connection.prepareStatement("SELECT pc.cohort FROM profile_cohort pc JOIN profile p ON p.id = pc.profile_id"
+                    + " WHERE pc.source = 'model' AND p.external_id = ?")) {
+                statement.setString(1, externalId);
+                try (var result = statement.executeQuery()) {
+                    return result.next() ? result.getString(1) : null;
+                }
+            }
+        });
     }
 
     @Test

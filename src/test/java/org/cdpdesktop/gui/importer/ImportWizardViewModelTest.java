@@ -329,7 +329,7 @@ class ImportWizardViewModelTest {
     }
 
     private ImportWizardViewModel started(Path file) throws Exception {
-        ImportWizardViewModel wizard = onFx(() -> new ImportWizardViewModel(app.importer(), app.presets(), app.profileBrowser(), AT_ONCE,
+        ImportWizardViewModel wizard = onFx(() -> new ImportWizardViewModel(app.importer(), app.presets(), app.profileBrowser(), app.cohortModels(), AT_ONCE,
                 new JobsViewModel(app.jobs()), new FxUiServices(), file));
         act(wizard::start);
         return wizard;

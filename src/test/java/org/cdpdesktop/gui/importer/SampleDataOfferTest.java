@@ -40,7 +40,7 @@ class SampleDataOfferTest {
     }
 
     @Test
-    void anEmptyStoreOffersTheSampleDataOnceAndLoadsItWithEveryRowAccountedFor(FxRobot robot) throws Exception {
+    void anEmptyStoreOffersTheSampleDataOnceAndLoadsItWithEveryRowAccountedForAndItsCohortsPredicted(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#sample-data-offer").tryQuery().isPresent());
         DialogPane offer = robot.lookup("#sample-data-offer").query();
         robot.clickOn(offer.lookupButton(offer.getButtonTypes().stream()
@@ -48,10 +48,22 @@ class SampleDataOfferTest {
 
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery()
                 .filter(pane -> "Sample data loaded".equals(((DialogPane) pane).getHeaderText())).isPresent());
-        assertThat(robot.lookup(".dialog-pane").<DialogPane>query().getContentText()).startsWith("3,000 read = ");
+        String said = robot.lookup(".dialog-pane").<DialogPane>query().getContentText();
+        assertThat(said).startsWith("3,000 read = ")
+                .contains(String.format("The active cohort model predicted the cohorts of %,d of them", app.profiles().count()));
         assertThat(app.profiles().count()).isGreaterThan(2500);
         assertThat(app.settings().getBoolean(Settings.SAMPLE_DATA_OFFERED)).isTrue();
         robot.clickOn(offerOk(robot));
+
+        robot.clickOn("#nav-profiles");
+        waitUntil(() -> robot.lookup(".table-row-cell").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        waitUntil(() -> robot.lookup("#detail-cohorts .label").tryQuery().isPresent());
+        String model = app.cohortModels().registry().activeId().orElseThrow();
+        assertThat(robot.lookup("#detail-cohorts .label").queryAllAs(javafx.scene.control.Label.class))
+                .as("the imported cohort and the bundled model's prediction, with its confidence")
+                .anySatisfy(line -> assertThat(line.getText()).contains("% confidence, model " + model))
+                .anySatisfy(line -> assertThat(line.getText()).endsWith("(from import)"));
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.cdpdesktop.core.ingest.DuplicatePolicy;
 import org.cdpdesktop.core.ingest.ImportOptions;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.jobs.JobListener;
+import org.cdpdesktop.core.model.TrainingResult;
+import org.cdpdesktop.core.model.TrainingSpec;
 import org.cdpdesktop.gui.DesktopApp;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
@@ -90,6 +92,31 @@ class ModelViewTest {
         waitUntil(() -> robot.lookup("#model-try-result").queryAs(Label.class).getText().startsWith("Foodies"));
         assertThat(robot.lookup("#model-try-reasons").queryAs(VBox.class).getChildren()).extracting(n -> ((Label) n).getText())
                 .anyMatch(line -> line.startsWith("wine") && line.contains("towards Foodies"));
+    }
+
+    @Test
+    void aConfusionCellOfAnActivatedModelListsItsProfilesSkippingThoseDeletedSinceTraining(FxRobot robot) throws Exception {
+        TrainingResult trained = app.cohortModels().train(TrainingSpec.cohorts().withEvaluation(3, 0, 1),
+                JobContext.create("train", JobListener.NONE, new AtomicBoolean()));
+        String id = trained.metadata().id();
+        app.cohortModels().activate(id);
+        long[] cell = trained.cellProfiles()[0][1];
+        app.database().write(connection -> {
+            try (var delete = connection.prepareStatement("DELETE FROM profile WHERE id = ?")) {
+                delete.setLong(1, cell[0]);
+                return delete.executeUpdate();
+            }
+        });
+
+        robot.clickOn("#" + Screen.MODEL.navigationId());
+        waitUntil(() -> robot.lookup("#confusion-0-1").tryQuery().isPresent());
+        robot.clickOn("#confusion-0-1");
+
+        waitUntil(() -> !robot.lookup("#model-cell-members").queryAs(ListView.class).getItems().isEmpty());
+        assertThat(robot.lookup("#model-cell-title").queryAs(Label.class).getText())
+                .startsWith(String.format("%,d profiles labelled Foodies, predicted Health & Fitness", cell.length - 1))
+                .endsWith("; 1 deleted or replaced since training is skipped");
+        assertThat(robot.lookup("#model-cell-members").queryAs(ListView.class).getItems()).hasSize(Math.min(cell.length - 1, 200));
     }
 
     @Test
