@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import weka.classifiers.meta.FilteredClassifier;
+import weka.core.SerializedObject;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -48,6 +49,22 @@ public final class CohortModel {
     /** What the registry writes after the header: the single-label classifier or the one-vs-rest learners. */
     Object learner() {
         return oneVsRest != null ? oneVsRest : classifier;
+    }
+
+    /**
+     * An independent copy in memory (a prediction writes into the header and the word filter), for a second scoring
+     * thread, as a model loaded from its file would be. The bytes never leave this process, so deserialising them
+     * trusts nothing from outside.
+     */
+    CohortModel inMemoryCopy() {
+        try {
+            Object[] copied = (Object[]) new SerializedObject(new Object[] {header, learner()}).getObject();
+            Instances copiedHeader = (Instances) copied[0];
+            return copied[1] instanceof OneVsRest copiedOneVsRest ? new CohortModel(metadata, copiedHeader, copiedOneVsRest)
+                    : new CohortModel(metadata, copiedHeader, (FilteredClassifier) copied[1]);
+        } catch (Exception e) {
+            throw new ModelException("Cannot copy the model for a second scoring thread: " + e.getMessage(), e);
+        }
     }
 
     /** Whether predictions can name their terms: only a logistic regression has per-term weights. */

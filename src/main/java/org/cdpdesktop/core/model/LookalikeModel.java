@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Random;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.query.SqlFragment;
-import weka.classifiers.meta.FilteredClassifier;
-import weka.core.Instances;
-import weka.core.SerializedObject;
 
 /**
  * A binary model of one audience, for lookalikes: the audience's members against a seeded random sample of everyone
@@ -169,7 +166,7 @@ public final class LookalikeModel {
         // the copies taken after it, which do the scoring, start with a table of that size.
         model.predict(FeatureRow.ofText(""), 0);
         CohortModel[] models = total < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2
-                ? new CohortModel[] {copy()} : new CohortModel[] {copy(), copy()};
+                ? new CohortModel[] {model.inMemoryCopy()} : new CohortModel[] {model.inMemoryCopy(), model.inMemoryCopy()};
         return CohortModelService.predictEach(connection, models, textFields, where, total, context, "Scoring",
                 (ids, predictions) -> {
             for (int i = 0; i < ids.length; i++) {
@@ -177,19 +174,6 @@ public final class LookalikeModel {
                         .filter(s -> s.cohort().equals(MEMBER)).findFirst().map(Prediction.Score::probability).orElse(0.0));
             }
         });
-    }
-
-    /**
-     * An independent copy of the model in memory (a prediction writes into the header and the word filter), as a model
-     * loaded from its file would be. The bytes never leave this process, so deserialising them trusts nothing from outside.
-     */
-    private CohortModel copy() {
-        try {
-            Object[] copied = (Object[]) new SerializedObject(new Object[] {model.header(), model.classifier()}).getObject();
-            return new CohortModel(model.metadata(), (Instances) copied[0], (FilteredClassifier) copied[1]);
-        } catch (Exception e) {
-            throw new ModelException("Cannot copy the lookalike model for a second scoring thread: " + e.getMessage(), e);
-        }
     }
 
     /** Receives one scored profile. */
