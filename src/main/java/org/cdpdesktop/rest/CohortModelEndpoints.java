@@ -204,17 +204,22 @@ public final class CohortModelEndpoints implements ModelEndpoints {
      * predicted one, plus the predicted cohort on its own and the explanation with each term's weight.
      */
     private static Map<String, Object> answer(Prediction prediction) {
-        List<String> terms = prediction.reasons().stream().filter(reason -> reason.weight() > 0).map(TermWeight::term).toList();
+        Map<String, List<String>> termsOfAssigned = new LinkedHashMap<>();
+        for (Prediction.Assigned assigned : prediction.assigned()) {
+            termsOfAssigned.put(assigned.cohort(),
+                    assigned.reasons().stream().filter(reason -> reason.weight() > 0).map(TermWeight::term).toList());
+        }
         List<Map<String, Object>> cohorts = prediction.scores().stream().map(score -> {
             Map<String, Object> cohort = new LinkedHashMap<>();
             cohort.put("cohort", score.cohort());
             cohort.put("confidence", score.probability());
-            cohort.put("terms", score.cohort().equals(prediction.cohort()) ? terms : List.of());
+            cohort.put("terms", termsOfAssigned.getOrDefault(score.cohort(), List.of()));
             return cohort;
         }).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("cohort", prediction.cohort());
         answer.put("confidence", prediction.confidence());
+        answer.put("assigned", List.copyOf(termsOfAssigned.keySet()));
         answer.put("cohorts", cohorts);
         answer.put("explanation", prediction.reasons());
         answer.put("model", prediction.modelId());
@@ -226,7 +231,7 @@ public final class CohortModelEndpoints implements ModelEndpoints {
         figures.put("evaluation", report.method());
         figures.put("testedRows", report.testedRows());
         figures.put("accuracy", report.accuracy());
-        figures.put("kappa", report.kappa());
+        figures.put("kappa", Double.isNaN(report.kappa()) ? null : report.kappa());
         figures.put("macroF1", report.macroF1());
         figures.put("weightedF1", report.weightedF1());
         figures.put("perClass", report.perClass());

@@ -55,7 +55,7 @@ final class CompatRoutes {
              "cohorts":["Explorers"],"segments":["Techie"]}""";
     private static final String STATS_EXAMPLE = "{\"totalUsers\":3000,\"totalCohorts\":4,\"totalSegments\":15,\"predictionsRun\":0}";
     private static final String PREDICTION = """
-            {"cohort":"Explorers","confidence":0.82,"cohorts":[{"cohort":"Explorers","confidence":0.82,"terms":["travel","tech"]},
+            {"cohort":"Explorers","confidence":0.82,"assigned":["Explorers"],"cohorts":[{"cohort":"Explorers","confidence":0.82,"terms":["travel","tech"]},
              {"cohort":"Homebodies","confidence":0.18,"terms":[]}],"explanation":[{"term":"travel","weight":1.4},{"term":"tech","weight":0.6}],
              "model":"20261130-090000-logistic"}""";
     private static final String BULK_JSON_EXAMPLE = """

@@ -35,6 +35,8 @@ class CohortModelEndpointsTest {
             assertThat(json.get("explanation")).isNotEmpty();
             assertThat(json.get("explanation").get(0).has("term")).isTrue();
             assertThat(json.get("explanation").get(0).has("weight")).isTrue();
+            assertThat(json.get("assigned")).extracting(JsonNode::asText).containsExactly(json.get("cohort").asText());
+            assertThat(first.get("terms")).isNotEmpty();
         }
     }
 
