@@ -52,18 +52,29 @@ public final class CohortModel {
     }
 
     /**
-     * An independent copy in memory (a prediction writes into the header and the word filter), for a second scoring
-     * thread, as a model loaded from its file would be. The bytes never leave this process, so deserialising them
-     * trusts nothing from outside.
+     * Independent copies for {@code count} scoring threads (a prediction writes into the header and the word filter).
+     * A model just trained still holds every training text in a string table that each prediction clears whole
+     * (Hashtable.clear walks its capacity), so a prediction would cost in proportion to the training set: one
+     * prediction leaves one text in it, and copies taken after that start small. The bytes never leave this process,
+     * so deserialising them trusts nothing from outside.
      */
-    CohortModel inMemoryCopy() {
+    CohortModel[] scoringCopies(int count) {
+        predict(FeatureRow.ofText(""), 0);
+        CohortModel[] copies = new CohortModel[count];
+        for (int i = 0; i < count; i++) {
+            copies[i] = inMemoryCopy();
+        }
+        return copies;
+    }
+
+    private CohortModel inMemoryCopy() {
         try {
             Object[] copied = (Object[]) new SerializedObject(new Object[] {header, learner()}).getObject();
             Instances copiedHeader = (Instances) copied[0];
             return copied[1] instanceof OneVsRest copiedOneVsRest ? new CohortModel(metadata, copiedHeader, copiedOneVsRest)
                     : new CohortModel(metadata, copiedHeader, (FilteredClassifier) copied[1]);
         } catch (Exception e) {
-            throw new ModelException("Cannot copy the model for a second scoring thread: " + e.getMessage(), e);
+            throw new ModelException("Cannot copy the model for a scoring thread: " + e.getMessage(), e);
         }
     }
 

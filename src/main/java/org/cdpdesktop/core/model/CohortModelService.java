@@ -307,12 +307,9 @@ public final class CohortModelService {
         void accept(long[] profileIds, Prediction[] predictions) throws SQLException;
     }
 
-    /** The active model, and for a large batch a second copy from its file, so two threads can predict at once. */
-    private CohortModel[] workers(CohortModel model, long total) {
-        if (total < PARALLEL_FROM || PREDICTION_THREADS < 2) {
-            return new CohortModel[] {model};
-        }
-        return new CohortModel[] {model, registry.load(model.metadata().id())};
+    /** Copies of the active model to predict with, two for a large batch so two threads can predict at once. */
+    private static CohortModel[] workers(CohortModel model, long total) {
+        return model.scoringCopies(total < PARALLEL_FROM || PREDICTION_THREADS < 2 ? 1 : 2);
     }
 
     /**

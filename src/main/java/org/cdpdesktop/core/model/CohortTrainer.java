@@ -23,6 +23,7 @@ import weka.classifiers.meta.FilteredClassifier;
 import weka.classifiers.trees.RandomForest;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SerializedObject;
 import weka.core.SelectedTag;
 import weka.core.Utils;
 import weka.core.tokenizers.NGramTokenizer;
@@ -156,6 +157,11 @@ final class CohortTrainer {
         double[][] distributions = new double[test.numInstances()][];
         for (int i = 0; i < test.numInstances(); i++) {
             distributions[i] = classifier.distributionForInstance(test.instance(i));
+            if (i == 0) {
+                // As CohortModel.scoringCopies explains: after one prediction, a copy predicts without clearing a
+                // string table sized for the whole training set each time.
+                classifier = (Classifier) new SerializedObject(classifier).getObject();
+            }
         }
         return distributions;
     }

@@ -161,12 +161,8 @@ public final class LookalikeModel {
      * on, two copies of the model score half of them each, as the cohort models' batch prediction does.
      */
     public long score(Connection connection, SqlFragment where, long total, JobContext context, Scores scores) throws SQLException {
-        // The trained header still holds every training text in a string attribute whose table each prediction clears
-        // whole, which made scoring cost in proportion to the training set. One prediction leaves one text in it, and
-        // the copies taken after it, which do the scoring, start with a table of that size.
-        model.predict(FeatureRow.ofText(""), 0);
-        CohortModel[] models = total < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2
-                ? new CohortModel[] {model.inMemoryCopy()} : new CohortModel[] {model.inMemoryCopy(), model.inMemoryCopy()};
+        CohortModel[] models = model.scoringCopies(
+                total < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2 ? 1 : 2);
         return CohortModelService.predictEach(connection, models, textFields, where, total, context, "Scoring",
                 (ids, predictions) -> {
             for (int i = 0; i < ids.length; i++) {
