@@ -145,6 +145,7 @@ public final class ImportService {
     }
 
     private void afterImport(ImportSummary summary, JobContext context) {
+        long started = System.nanoTime();
         context.message("Updating segments");
         for (Consumer<ImportSummary> listener : importedListeners) {
             try {
@@ -154,6 +155,7 @@ public final class ImportService {
                 LOG.error("Work after importing {} failed", summary.file(), e);
             }
         }
+        LOG.info("After importing {}: afterImport={}s", summary.file(), String.format(Locale.ROOT, "%.3f", (System.nanoTime() - started) / 1e9));
     }
 
     private ImportSummary importSource(RecordSource.Opener source, String name, String kind, ImportOptions options, JobContext context) {
@@ -165,17 +167,21 @@ public final class ImportService {
             return database.withWriter(connection -> {
                 connection.setAutoCommit(false);
                 ImportSummary summary;
+                ImportRun run = new ImportRun(connection, source, options, context, cleaner, rejectsFile, keyIndexLimit);
                 try {
-                    summary = new ImportRun(connection, source, options, context, cleaner, rejectsFile, keyIndexLimit).run();
+                    summary = run.run();
                 } catch (IOException e) {
                     throw new ImportException(name + ": " + e.getMessage(), e);
                 }
+                long committing = System.nanoTime();
                 if (options.dryRun()) {
                     connection.rollback();
                 } else {
                     context.message("Saving");
                     connection.commit();
                 }
+                run.phases().add("commit", System.nanoTime() - committing);
+                LOG.info("Imported {} ({} rows): {}", name, summary.read(), run.phases());
                 connection.setAutoCommit(true);
                 return summary.timedFrom(started);
             });
