@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.ingest;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,8 +64,9 @@ final class IdentityResolver {
         if (!bulk || count > keyIndexLimit) {
             return;
         }
-        externalIdIndex = new KeyIndex((int) Math.max(1024, count));
-        emailIndex = new KeyIndex((int) Math.max(1024, count));
+        Path tempFolder = Path.of(System.getProperty("java.io.tmpdir"));
+        externalIdIndex = new KeyIndex((int) Math.max(1024, count), tempFolder);
+        emailIndex = new KeyIndex((int) Math.max(1024, count), tempFolder);
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT id, external_id, email FROM profile")) {
             while (result.next()) {
