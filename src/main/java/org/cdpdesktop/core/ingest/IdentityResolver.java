@@ -51,7 +51,10 @@ final class IdentityResolver {
         this.batchId = batchId;
     }
 
-    /** A bulk source into a store of at most {@code keyIndexLimit} profiles loads every key once; anything else looks keys up. */
+    /**
+     * A bulk source into a store of at most {@code keyIndexLimit} profiles loads every key once, and any source into an
+     * empty store starts with an empty key index; anything else looks keys up.
+     */
     void prepare(boolean bulk, long keyIndexLimit) throws SQLException {
         long count;
         try (Statement statement = connection.createStatement();
@@ -61,7 +64,8 @@ final class IdentityResolver {
             count = result.getLong(2);
         }
         nextId = maxIdBefore;
-        if (!bulk || count > keyIndexLimit) {
+        // Into an empty store there are no keys to load, so even a small source (a REST or Kafka batch) resolves in memory.
+        if (!bulk && count > 0 || count > keyIndexLimit) {
             return;
         }
         Path tempFolder = Path.of(System.getProperty("java.io.tmpdir"));
