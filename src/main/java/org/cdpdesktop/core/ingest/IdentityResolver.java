@@ -172,7 +172,7 @@ final class IdentityResolver {
                 } else if (externalIdIndex == null) {
                     externalIds.add(key);
                 } else {
-                    long id = externalIdIndex.get(key);
+                    long id = externalIdIndex.get(row.externalIdHash());
                     if (id != 0) {
                         ids.add(resolve(id));
                     }
@@ -187,7 +187,7 @@ final class IdentityResolver {
                 } else if (emailIndex == null) {
                     emails.add(email);
                 } else {
-                    long id = emailIndex.get(email);
+                    long id = emailIndex.get(row.emailHash());
                     if (id != 0) {
                         ids.add(resolve(id));
                     }
@@ -270,7 +270,12 @@ final class IdentityResolver {
         draft.rowInterestsJson = row.interestsJson();
         draft.rowAttributesJson = row.attributesJson();
         draft.newCohorts.addAll(row.cohorts());
-        index(draft);
+        if (externalIdIndex != null) {
+            externalIdIndex.put(row.externalId() != null ? row.externalIdHash() : KeyIndex.hash(draft.externalId()), draft.id);
+            if (row.email() != null) {
+                emailIndex.put(row.emailHash(), draft.id);
+            }
+        }
         return draft;
     }
 
