@@ -45,6 +45,8 @@ class ImportBench {
     private static final int ROWS = 1_000_000;
     private static final int RUNS = 2;
     private static final Path FOLDER = Path.of("target", "bench");
+    /** The application's own logging, not the tests': the import logs its phases into the data folder, where the report reads them. */
+    private static final String MAIN_LOGGING = "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath();
     /** The store's profile indexes, on the file's own columns: every one the file has a column for. */
     private static final String SAME_INDEXES = """
             CREATE INDEX by_cookie ON customers(cookie); CREATE INDEX by_email ON customers(email);
@@ -79,7 +81,7 @@ class ImportBench {
             Path dataDirectory = FOLDER.resolve("data-" + run);
             deleteRecursively(dataDirectory);
             Path output = FOLDER.resolve("import-" + run + ".json");
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", MAIN_LOGGING, "-cp", System.getProperty("java.class.path"),
                     "org.cdpdesktop.Launcher", "--data-dir", dataDirectory.toString(), "import", file.toString()));
             ours = Math.min(ours, time(command, output));
             summary = new ObjectMapper().readTree(Files.readString(output));
@@ -142,7 +144,7 @@ class ImportBench {
             deleteRecursively(dataDirectory);
             Path output = FOLDER.resolve("import-" + format + ".json");
             Path gcLog = FOLDER.resolve("gc-" + format + ".log");
-            List<String> command = List.of(javaBinary(), "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
+            List<String> command = List.of(javaBinary(), "-Xmx256m", MAIN_LOGGING, "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
                     "org.cdpdesktop.Launcher", "--data-dir", dataDirectory.toString(), "import", file.toString());
             time(command, output);
             JsonNode summary = new ObjectMapper().readTree(Files.readString(output));
@@ -190,7 +192,7 @@ class ImportBench {
             deleteRecursively(dataDirectory);
             Path output = FOLDER.resolve("import-scale-" + rows + ".json");
             Path gcLog = FOLDER.resolve("gc-scale-" + rows + ".log");
-            List<String> command = List.of(javaBinary(), "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
+            List<String> command = List.of(javaBinary(), "-Xmx256m", MAIN_LOGGING, "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
                     "org.cdpdesktop.Launcher", "--data-dir", dataDirectory.toString(), "import", file.toString());
             double seconds = time(command, output);
             JsonNode summary = new ObjectMapper().readTree(Files.readString(output));
@@ -243,7 +245,7 @@ class ImportBench {
         StringBuilder phases = new StringBuilder();
         for (Path file : List.of(first, second)) {
             Path output = FOLDER.resolve("import-" + file.getFileName() + ".json");
-            List<String> command = List.of(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            List<String> command = List.of(javaBinary(), "-Xmx256m", MAIN_LOGGING, "-cp", System.getProperty("java.class.path"),
                     "org.cdpdesktop.Launcher", "--data-dir", dataDirectory.toString(), "import", file.toString());
             double seconds = time(command, output);
             JsonNode summary = new ObjectMapper().readTree(Files.readString(output));
