@@ -65,7 +65,7 @@ final class IdentityResolver {
         }
         nextId = maxIdBefore;
         // Into an empty store there are no keys to load, so even a small source (a REST or Kafka batch) resolves in memory.
-        if (!bulk && count > 0 || count > keyIndexLimit) {
+        if (!bulk && maxIdBefore > 0 || count > keyIndexLimit) {
             return;
         }
         Path tempFolder = Path.of(System.getProperty("java.io.tmpdir"));

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdpdesktop.core.clean.FieldCleaner;
 import org.cdpdesktop.core.jobs.JobContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One import on the writer connection, inside one transaction: a reader thread streams and cleans the rows
@@ -28,6 +30,8 @@ import org.cdpdesktop.core.jobs.JobContext;
  * the store exactly as it was.
  */
 final class ImportRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRun.class);
 
     static final int CHUNK_ROWS = 2_000;
     private static final int QUEUED_CHUNKS = 4;
@@ -102,6 +106,7 @@ final class ImportRun {
             }
             rejects.close();
             finishBatch(source.checksum());
+            LOG.info("Imported {} ({} rows): {}", sourceName, read, phases);
         } catch (IOException | SQLException | RuntimeException e) {
             rejects.discard(e);
             throw e;
@@ -109,11 +114,6 @@ final class ImportRun {
         long rejected = cleaner.rejected();
         return new ImportSummary(options.dryRun() ? 0 : batchId, sourceName, read, inserted, updated, duplicates,
                 rejected, rejected > 0 ? rejects.path().toString() : null, 0, 0, options.dryRun(), cleaner.report());
-    }
-
-    /** Where this run's time went so far (see {@link ImportPhases}). */
-    ImportPhases phases() {
-        return phases;
     }
 
     /** Cleaned rows of one chunk, with how far the reader had got; {@code failure} ends the stream early. */

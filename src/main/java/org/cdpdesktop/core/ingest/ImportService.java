@@ -167,9 +167,8 @@ public final class ImportService {
             return database.withWriter(connection -> {
                 connection.setAutoCommit(false);
                 ImportSummary summary;
-                ImportRun run = new ImportRun(connection, source, options, context, cleaner, rejectsFile, keyIndexLimit);
                 try {
-                    summary = run.run();
+                    summary = new ImportRun(connection, source, options, context, cleaner, rejectsFile, keyIndexLimit).run();
                 } catch (IOException e) {
                     throw new ImportException(name + ": " + e.getMessage(), e);
                 }
@@ -179,9 +178,8 @@ public final class ImportService {
                 } else {
                     context.message("Saving");
                     connection.commit();
+                    LOG.info("Committed {}: commit={}s", name, String.format(Locale.ROOT, "%.3f", (System.nanoTime() - committing) / 1e9));
                 }
-                run.phases().add("commit", System.nanoTime() - committing);
-                LOG.info("Imported {} ({} rows): {}", name, summary.read(), run.phases());
                 connection.setAutoCommit(true);
                 return summary.timedFrom(started);
             });
