@@ -26,12 +26,19 @@ final class DeferredIndexes {
 
     private final Connection connection;
     private final long maxIdBefore;
+    private final ImportPhases phases;
     private final List<String> dropped = new ArrayList<>();
 
     /** {@code maxIdBefore}: the highest profile id before the import, above which {@link #restore} writes interest rows. */
     DeferredIndexes(Connection connection, long maxIdBefore) {
+        this(connection, maxIdBefore, new ImportPhases());
+    }
+
+    /** As above, recording how long the interest rows and the index builds take in {@code phases}. */
+    DeferredIndexes(Connection connection, long maxIdBefore, ImportPhases phases) {
         this.connection = connection;
         this.maxIdBefore = maxIdBefore;
+        this.phases = phases;
     }
 
     /** Whether a source of {@code sourceBytes} outgrows a store whose highest profile id is {@code maxIdBefore}. */
@@ -71,11 +78,14 @@ final class DeferredIndexes {
         if (dropped.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         try (PreparedStatement interests = connection.prepareStatement("INSERT OR IGNORE INTO profile_interest(interest, profile_id)"
                 + " SELECT j.value, p.id FROM profile p, json_each(p.interests) j WHERE p.id > ?")) {
             interests.setLong(1, maxIdBefore);
             interests.executeUpdate();
         }
+        phases.add("interests", System.nanoTime() - started);
+        started = System.nanoTime();
         LargeSorts.run(connection, sorting -> {
             try (Statement statement = sorting.createStatement()) {
                 for (String sql : dropped) {
@@ -84,6 +94,7 @@ final class DeferredIndexes {
             }
             return null;
         });
+        phases.add("indexes", System.nanoTime() - started);
         dropped.clear();
     }
 }

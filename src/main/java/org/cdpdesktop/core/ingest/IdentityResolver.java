@@ -1,5 +1,6 @@
 package org.cdpdesktop.core.ingest;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,7 +51,10 @@ final class IdentityResolver {
         this.batchId = batchId;
     }
 
-    /** A bulk source into a store of at most {@code keyIndexLimit} profiles loads every key once; anything else looks keys up. */
+    /**
+     * A bulk source into a store of at most {@code keyIndexLimit} profiles loads every key once, and any source into an
+     * empty store starts with an empty key index; anything else looks keys up.
+     */
     void prepare(boolean bulk, long keyIndexLimit) throws SQLException {
         long count;
         // Counting reads a whole index, a cost only the key index's sizing needs.
@@ -62,11 +66,13 @@ final class IdentityResolver {
             count = result.getLong(2);
         }
         nextId = maxIdBefore;
-        if (!bulk || count > keyIndexLimit) {
+        // Into an empty store there are no keys to load, so even a small source (a REST or Kafka batch) resolves in memory.
+        if (!bulk && maxIdBefore > 0 || count > keyIndexLimit) {
             return;
         }
-        externalIdIndex = new KeyIndex((int) Math.max(1024, count));
-        emailIndex = new KeyIndex((int) Math.max(1024, count));
+        Path tempFolder = Path.of(System.getProperty("java.io.tmpdir"));
+        externalIdIndex = new KeyIndex((int) Math.max(1024, count), tempFolder);
+        emailIndex = new KeyIndex((int) Math.max(1024, count), tempFolder);
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT id, external_id, email FROM profile")) {
             while (result.next()) {
@@ -168,7 +174,7 @@ final class IdentityResolver {
                 } else if (externalIdIndex == null) {
                     externalIds.add(key);
                 } else {
-                    long id = externalIdIndex.get(key);
+                    long id = externalIdIndex.get(row.externalIdHash());
                     if (id != 0) {
                         ids.add(resolve(id));
                     }
@@ -183,7 +189,7 @@ final class IdentityResolver {
                 } else if (emailIndex == null) {
                     emails.add(email);
                 } else {
-                    long id = emailIndex.get(email);
+                    long id = emailIndex.get(row.emailHash());
                     if (id != 0) {
                         ids.add(resolve(id));
                     }
@@ -266,7 +272,12 @@ final class IdentityResolver {
         draft.rowInterestsJson = row.interestsJson();
         draft.rowAttributesJson = row.attributesJson();
         draft.newCohorts.addAll(row.cohorts());
-        index(draft);
+        if (externalIdIndex != null) {
+            externalIdIndex.put(row.externalId() != null ? row.externalIdHash() : KeyIndex.hash(draft.externalId()), draft.id);
+            if (row.email() != null) {
+                emailIndex.put(row.emailHash(), draft.id);
+            }
+        }
         return draft;
     }
 

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdpdesktop.core.clean.FieldCleaner;
 import org.cdpdesktop.core.jobs.JobContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One import on the writer connection, inside one transaction: a reader thread streams and cleans the rows
@@ -28,6 +30,8 @@ import org.cdpdesktop.core.jobs.JobContext;
  * the store exactly as it was.
  */
 final class ImportRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRun.class);
 
     static final int CHUNK_ROWS = 2_000;
     private static final int QUEUED_CHUNKS = 4;
@@ -53,6 +57,7 @@ final class ImportRun {
     private DeferredIndexes indexes;
     private long batchId;
     private String now;
+    private final ImportPhases phases = new ImportPhases();
 
     /** Written by the reader thread only; read by the writer once the reader's last chunk has arrived. */
     private volatile long read;
@@ -74,6 +79,7 @@ final class ImportRun {
     /** Runs the import in the connection's current transaction; the caller commits or rolls back, then times it. */
     ImportSummary run() throws IOException, SQLException {
         now = Instant.now().toString();
+        long started = System.nanoTime();
         try (RecordSource source = opener.open(rejects)) {
             sourceName = source.name();
             List<String> headers = source.headers();
@@ -84,11 +90,14 @@ final class ImportRun {
             identities = new IdentityResolver(connection, options.onDuplicate(), batchId);
             identities.prepare(source.isBulk(), keyIndexLimit);
             writer = new ProfileWriter(connection, batchId, now);
-            indexes = new DeferredIndexes(connection, identities.maxIdBefore());
+            indexes = new DeferredIndexes(connection, identities.maxIdBefore(), phases);
             if (identities.usesKeyIndex() && DeferredIndexes.worthDeferring(source.sizeInBytes(), identities.maxIdBefore())) {
                 indexes.drop();
             }
+            phases.add("open", System.nanoTime() - started);
+            started = System.nanoTime();
             readAndWrite(source);
+            phases.add("pipeline", System.nanoTime() - started);
             context.throwIfCancelled();
             context.progress(read, read, "Finishing");
             if (indexes.deferred()) {
@@ -97,6 +106,7 @@ final class ImportRun {
             }
             rejects.close();
             finishBatch(source.checksum());
+            LOG.info("Imported {} ({} rows): {}", sourceName, read, phases);
         } catch (IOException | SQLException | RuntimeException e) {
             rejects.discard(e);
             throw e;
@@ -121,6 +131,7 @@ final class ImportRun {
             thread.setDaemon(true);
             return thread;
         });
+        long writerCpu = ImportPhases.threadCpu();
         try {
             readerThread.execute(() -> produce(source, queue, stop));
             while (true) {
@@ -138,6 +149,7 @@ final class ImportRun {
                 context.progress(done, fraction > 0 ? Math.max(done, (long) (done / fraction)) : -1, sourceName);
             }
         } finally {
+            phases.add("writerCpu", ImportPhases.threadCpu() - writerCpu);
             stop.set(true);
             queue.clear();
             readerThread.shutdownNow();
@@ -146,6 +158,7 @@ final class ImportRun {
     }
 
     private void produce(RecordSource source, BlockingQueue<Chunk> queue, AtomicBoolean stop) {
+        long readerCpu = ImportPhases.threadCpu();
         try {
             List<CleanRow> rows = new ArrayList<>(CHUNK_ROWS);
             RecordSource.Row row;
@@ -166,6 +179,8 @@ final class ImportRun {
             offer(queue, new Chunk(rows, read, 1, true, null), stop);
         } catch (IOException | RuntimeException | Error e) {
             offer(queue, new Chunk(List.of(), read, 0, true, e), stop);
+        } finally {
+            phases.add("readerCpu", ImportPhases.threadCpu() - readerCpu);
         }
     }
 
@@ -180,7 +195,8 @@ final class ImportRun {
         writer.write(resolved);
     }
 
-    private static boolean offer(BlockingQueue<Chunk> queue, Chunk chunk, AtomicBoolean stop) {
+    private boolean offer(BlockingQueue<Chunk> queue, Chunk chunk, AtomicBoolean stop) {
+        long started = System.nanoTime();
         try {
             while (!stop.get()) {
                 if (queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
@@ -191,10 +207,13 @@ final class ImportRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            phases.add("readerBlocked", System.nanoTime() - started);
         }
     }
 
     private Chunk take(BlockingQueue<Chunk> queue) {
+        long started = System.nanoTime();
         try {
             while (true) {
                 Chunk chunk = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -206,6 +225,8 @@ final class ImportRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImportException("The import of " + sourceName + " was interrupted", e);
+        } finally {
+            phases.add("writerWaiting", System.nanoTime() - started);
         }
     }
 

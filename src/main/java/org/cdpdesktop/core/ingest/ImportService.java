@@ -153,6 +153,7 @@ public final class ImportService {
     }
 
     private void afterImport(ImportSummary summary, JobContext context) {
+        long started = System.nanoTime();
         context.message("Updating segments");
         for (Consumer<ImportSummary> listener : importedListeners) {
             try {
@@ -162,6 +163,7 @@ public final class ImportService {
                 LOG.error("Work after importing {} failed", summary.file(), e);
             }
         }
+        LOG.info("After importing {}: afterImport={}s", summary.file(), String.format(Locale.ROOT, "%.3f", (System.nanoTime() - started) / 1e9));
     }
 
     private ImportSummary importSource(RecordSource.Opener source, String name, String kind, ImportOptions options, JobContext context) {
@@ -188,11 +190,13 @@ public final class ImportService {
                 } catch (IOException e) {
                     throw new ImportException(name + ": " + e.getMessage(), e);
                 }
+                long committing = System.nanoTime();
                 if (options.dryRun()) {
                     connection.rollback();
                 } else {
                     context.message("Saving");
                     connection.commit();
+                    LOG.info("Committed {}: commit={}s", name, String.format(Locale.ROOT, "%.3f", (System.nanoTime() - committing) / 1e9));
                 }
                 connection.setAutoCommit(true);
                 return summary.timedFrom(started);

@@ -2,6 +2,7 @@ package org.cdpdesktop.core.ingest;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ final class ProfileWriter {
     private final Connection connection;
     private final long batchId;
     private final String now;
+    private String batchStarted;
 
     /** {@code batchId} must name an {@code import_batch} row: new profiles take their timestamps from it. */
     ProfileWriter(Connection connection, long batchId, String now) {
@@ -72,12 +74,12 @@ final class ProfileWriter {
             }
         }
         // Binding a string costs far more than SQLite's work on it, so values the same for every row are not bound:
-        // the batch id is this import's own number, and the timestamps come from the batch row.
+        // the batch id is this import's own number, and the timestamps are the batch row's, read once and written as
+        // literals (quotes doubled) rather than joined in for every row.
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO profile(external_id, email, phone, first_name,"
                 + " last_name, age, gender, city, state, country, postal_code, income, education, bio, signup_date, interests,"
-                + " attributes, id, import_batch_id, created_at, updated_at) SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                + " coalesce(?, '[]'), coalesce(?, '{}'), ?, b.id, b.started_at, b.started_at FROM import_batch b WHERE b.id = "
-                + batchId)) {
+                + " attributes, id, import_batch_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                + " coalesce(?, '[]'), coalesce(?, '{}'), ?, " + batchId + ", '" + batchStarted() + "', '" + batchStarted() + "')")) {
             for (Draft draft : chunk.created()) {
                 if (draft.deleted) {
                     continue;
@@ -106,6 +108,21 @@ final class ProfileWriter {
                 cohort.executeBatch();
             }
         }
+    }
+
+    private String batchStarted() throws SQLException {
+        if (batchStarted == null) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT started_at FROM import_batch WHERE id = ?")) {
+                query.setLong(1, batchId);
+                try (ResultSet result = query.executeQuery()) {
+                    if (!result.next()) {
+                        throw new SQLException("No import batch " + batchId);
+                    }
+                    batchStarted = result.getString(1).replace("'", "''");
+                }
+            }
+        }
+        return batchStarted;
     }
 
     private static int bindValues(PreparedStatement statement, Draft draft, int first) throws SQLException {

@@ -113,4 +113,18 @@ class IdentityResolverTest {
 
         assertThat(usesKeyIndex).isFalse();
     }
+
+    @Test
+    void aSmallSourceIntoAnEmptyStoreResolvesInMemory() {
+        boolean usesKeyIndex = store.database.write(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM profile");
+            }
+            IdentityResolver resolver = new IdentityResolver(connection, DuplicatePolicy.NEWEST, runningBatch(connection));
+            resolver.prepare(false, ImportRun.KEY_INDEX_LIMIT);
+            return resolver.usesKeyIndex();
+        });
+
+        assertThat(usesKeyIndex).isTrue();
+    }
 }

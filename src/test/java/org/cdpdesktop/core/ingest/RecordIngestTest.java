@@ -46,6 +46,28 @@ class RecordIngestTest {
     }
 
     @Test
+    void aBatchIntoAnEmptyStoreStoresWhatStoreLookUpsWouldAcrossChunks() {
+        List<Map<String, String>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < ImportRun.CHUNK_ROWS + 10; i++) {
+            records.add(Map.of("cookie", "c-" + i, "email", "p" + i + "@example.com", "city", "City " + i));
+        }
+        records.add(Map.of("cookie", "c-1", "city", "Later"));
+        records.add(Map.of("cookie", "c-2", "email", "p3@example.com"));
+        List<String> stored = new java.util.ArrayList<>();
+        List<String> counts = new java.util.ArrayList<>();
+        for (long keyIndexLimit : new long[] {ImportRun.KEY_INDEX_LIMIT, -1}) {
+            try (ImportFixture fixture = new ImportFixture(folder.resolve("limit" + keyIndexLimit), keyIndexLimit)) {
+                ImportSummary summary = ingest(fixture, RecordBatch.of("request", "rest", records));
+                counts.add(summary.inserted() + "/" + summary.updated() + "/" + summary.duplicates());
+                stored.add(fixture.profiles.count() + " " + fixture.profile("c-1").getCity() + " " + fixture.profile("c-2").getAttributes());
+            }
+        }
+
+        assertThat(counts.get(0)).isEqualTo("2010/0/2").isEqualTo(counts.get(1));
+        assertThat(stored.get(0)).isEqualTo(stored.get(1)).startsWith("2009 Later");
+    }
+
+    @Test
     void theSameRecordTwiceChangesNothingTheSecondTime() {
         try (ImportFixture fixture = new ImportFixture(folder)) {
             Map<String, String> record = Map.of("cookie", "c-1", "email", "ann@example.com", "interests", "tech|travel");
