@@ -19,6 +19,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -123,14 +124,29 @@ public final class TestBroker {
         return createTopic(prefix + "-" + Uuid.randomUuid().toString().replaceAll("[^A-Za-z0-9]", "").substring(0, 10), partitions);
     }
 
-    /** Creates the topic {@code name}. */
+    /**
+     * Creates the topic {@code name} and waits until the broker leads each partition: an idempotent producer that
+     * meets NOT_LEADER_OR_FOLLOWER on a partition's first batch can retry it forever as out of sequence.
+     */
     public String createTopic(String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!everyPartitionLed(admin, name)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("No leader for every partition of " + name + " after 30 s");
+                }
+                Thread.sleep(20);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create topic " + name, e);
         }
         return name;
+    }
+
+    private static boolean everyPartitionLed(Admin admin, String topic) throws Exception {
+        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        return description.partitions().stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
     }
 
     /** Sends messages (null = an empty value) round-robin over the partitions and waits for each acknowledgement. */
