@@ -17,18 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "apikey", mixinStandardHelpOptions = true,
         description = "Create, list or revoke keys for the local REST API.",
         subcommands = {ApiKeyCommand.Create.class, ApiKeyCommand.Names.class, ApiKeyCommand.Revoke.class})
-final class ApiKeyCommand implements Runnable {
+final class ApiKeyCommand {
 
     @ParentCommand
     private RootCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: create, list or revoke");
-    }
 
     static Map<String, Object> describe(ApiKey key) {
         Map<String, Object> output = new LinkedHashMap<>();

@@ -21,19 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the trained models, choose the active one, show the terms each cohort is predicted by.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Activate.class, ModelsCommand.Explain.class})
-final class ModelsCommand implements Callable<Integer> {
+final class ModelsCommand {
 
     @ParentCommand
     private RootCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return RootCommand.EXIT_USAGE;
-    }
 
     CohortModelService models() {
         return root.app().cohortModels();

@@ -19,18 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "preset", mixinStandardHelpOptions = true,
         description = "List, save or delete named column mappings, shared with the import wizard.",
         subcommands = {PresetCommand.Names.class, PresetCommand.Save.class, PresetCommand.Delete.class})
-final class PresetCommand implements Runnable {
+final class PresetCommand {
 
     @ParentCommand
     private RootCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list, save or delete");
-    }
 
     RootCommand root() {
         return root;

@@ -36,19 +36,10 @@ import picocli.CommandLine.Spec;
         subcommands = {SegmentCommand.ListSegments.class, SegmentCommand.Save.class, SegmentCommand.Count.class,
                 SegmentCommand.Members.class, SegmentCommand.Snapshot.class, SegmentInsightsCommands.Insights.class,
                 SegmentInsightsCommands.Overlap.class, SegmentLookalikeCommand.class})
-final class SegmentCommand implements Callable<Integer> {
+final class SegmentCommand {
 
     @ParentCommand
     private RootCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return RootCommand.EXIT_USAGE;
-    }
 
     SegmentService segments() {
         return root.app().segments();

@@ -52,6 +52,17 @@ class RootCommandTest {
     }
 
     @Test
+    void everyGroupOfCommandsWithoutOneOfItsCommandsIsAUsageError() {
+        for (String group : List.of("imports", "sample", "apikey", "preset", "models", "segment")) {
+            CliRun run = CliRun.of("--data-dir", dataDir.toString(), group);
+
+            assertThat(run.exitCode()).as(group).isEqualTo(RootCommand.EXIT_USAGE);
+            assertThat(run.out()).as(group).isEmpty();
+            assertThat(run.err()).as(group).contains("Missing required subcommand", "cdp-desktop " + group + " --help");
+        }
+    }
+
+    @Test
     void everyCommandSaysWhatItDoesInACompleteFirstSentenceAndDescribesEachArgument() {
         List<CommandLine> commands = new ArrayList<>();
         collect(new CommandLine(new RootCommand(path -> { })), commands);
