@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.cdpdesktop.core.query.SqlFragment;
-import org.roaringbitmap.longlong.Roaring64Bitmap;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * What a snapshot was evaluated against, and the profiles that changed since. A segment's members can be carried
@@ -59,7 +59,7 @@ final class ChangeBasis {
         private final String ruleKey;
         private final long throughBatch;
         private final long profiles;
-        private Roaring64Bitmap members;
+        private Roaring64NavigableMap members;
 
         Previous(long segmentId, long size, byte[] blob, String ruleKey, long throughBatch, long profiles) {
             this.segmentId = segmentId;
@@ -78,7 +78,7 @@ final class ChangeBasis {
             return blob;
         }
 
-        Roaring64Bitmap members() {
+        Roaring64NavigableMap members() {
             if (members == null) {
                 if (size > Integer.MAX_VALUE) {
                     throw new CorruptSnapshotException("the snapshot of segment " + segmentId + " claims " + size + " members");
@@ -120,11 +120,11 @@ final class ChangeBasis {
      *                     not only imports changed the store, or when so many changed that a full evaluation costs
      *                     no more
      */
-    record Changes(boolean onlyImported, Roaring64Bitmap changed) {
+    record Changes(boolean onlyImported, Roaring64NavigableMap changed) {
     }
 
     static Changes since(Connection connection, Previous before, Store now) throws SQLException {
-        Roaring64Bitmap changed = ids(connection, "SELECT id FROM profile WHERE import_batch_id > ?", before.throughBatch);
+        Roaring64NavigableMap changed = ids(connection, "SELECT id FROM profile WHERE import_batch_id > ?", before.throughBatch);
         if (now.profiles() != before.profiles + changed.getLongCardinality()) {
             return new Changes(false, null);
         }
@@ -150,7 +150,7 @@ final class ChangeBasis {
         }
     }
 
-    private static Roaring64Bitmap ids(Connection connection, String sql, long batch) throws SQLException {
+    private static Roaring64NavigableMap ids(Connection connection, String sql, long batch) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, batch);
             return SegmentSql.readSet(statement);

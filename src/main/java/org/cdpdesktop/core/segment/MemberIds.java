@@ -11,14 +11,14 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import org.roaringbitmap.longlong.LongIterator;
-import org.roaringbitmap.longlong.Roaring64Bitmap;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * The compact form of a snapshot's member ids: ascending ids as gaps, each gap a varint (7 bits a byte), then
  * deflated. A million members of a dense id range take a few kilobytes. Decoding trusts nothing: it stops at the
  * expected count, refuses overlong varints, gaps that do not move forward and output beyond the expected size.
- * Snapshots hold member sets as {@link Roaring64Bitmap}s, which store a dense id range as bits and a sparse one as
- * 16-bit offsets, and encode and decode them in this same form, so the stored blobs read the same either way.
+ * Snapshots hold member sets as {@link Roaring64NavigableMap}s, which store a dense id range as bits and a sparse one as
+ * 16-bit offsets, per 2^32 ids, and encode and decode them in this same form, so the stored blobs read the same either way.
  */
 public final class MemberIds {
 
@@ -34,7 +34,7 @@ public final class MemberIds {
     }
 
     /** Encodes a set of positive ids (in the bitmap's unsigned order a negative one comes last and is refused), in the same form as {@link #encode(long[])}, without holding them as an array. */
-    public static byte[] encode(Roaring64Bitmap ids) {
+    public static byte[] encode(Roaring64NavigableMap ids) {
         LongIterator ascending = ids.getLongIterator();
         return encode(new PrimitiveIterator.OfLong() {
             @Override
@@ -95,8 +95,8 @@ public final class MemberIds {
      * As {@link #decode(byte[], int)}, into a compressed bitmap: a dense segment of ten million members takes about a
      * megabyte instead of eighty as an array, and the varints are inflated a buffer at a time instead of all at once.
      */
-    public static Roaring64Bitmap decodeSet(byte[] blob, long expectedCount) {
-        Roaring64Bitmap ids = new Roaring64Bitmap();
+    public static Roaring64NavigableMap decodeSet(byte[] blob, long expectedCount) {
+        Roaring64NavigableMap ids = new Roaring64NavigableMap();
         decode(blob, expectedCount, ids::addLong);
         return ids;
     }
@@ -182,6 +182,14 @@ public final class MemberIds {
         void end() {
             inflater.end();
         }
+    }
+
+    /** The ids of {@code ids} that are not in {@code others}, as a new set. */
+    public static Roaring64NavigableMap difference(Roaring64NavigableMap ids, Roaring64NavigableMap others) {
+        Roaring64NavigableMap left = new Roaring64NavigableMap();
+        left.or(ids);
+        left.andNot(others);
+        return left;
     }
 
     /** The ids of {@code ascending} that are not in {@code ascendingOthers}, in order; one merge pass over both. */

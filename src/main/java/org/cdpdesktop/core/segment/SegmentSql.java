@@ -26,7 +26,7 @@ import org.cdpdesktop.core.query.Operator;
 import org.cdpdesktop.core.query.RuleSyntaxException;
 import org.cdpdesktop.core.query.SegmentRules;
 import org.cdpdesktop.core.query.SqlFragment;
-import org.roaringbitmap.longlong.Roaring64Bitmap;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * Evaluating segments in SQL: rules translated with every referenced segment's live rule inlined, counts, member ids,
@@ -144,14 +144,14 @@ final class SegmentSql {
      * Each segment's members come back as a compressed bitmap: every segment is held at once, and at ten million
      * profiles arrays of ids would take hundreds of megabytes where bitmaps take about one per segment.
      */
-    static List<Roaring64Bitmap> evaluateAll(Connection connection, List<Translated> segments) throws SQLException {
+    static List<Roaring64NavigableMap> evaluateAll(Connection connection, List<Translated> segments) throws SQLException {
         return evaluateAll(connection, segments, null);
     }
 
     /** As {@link #evaluateAll(Connection, List)}, over only the profiles with these ids ({@code null}: every profile). */
-    static List<Roaring64Bitmap> evaluateAll(Connection connection, List<Translated> segments, Roaring64Bitmap onlyIds)
+    static List<Roaring64NavigableMap> evaluateAll(Connection connection, List<Translated> segments, Roaring64NavigableMap onlyIds)
             throws SQLException {
-        List<Roaring64Bitmap> members = new ArrayList<>();
+        List<Roaring64NavigableMap> members = new ArrayList<>();
         if (segments.isEmpty()) {
             return members;
         }
@@ -167,7 +167,7 @@ final class SegmentSql {
             }
         }
         for (int i = 0; i < segments.size(); i++) {
-            members.add(new Roaring64Bitmap());
+            members.add(new Roaring64NavigableMap());
         }
         sql.append(" FROM profile p");
         if (onlyIds != null) {
@@ -200,7 +200,7 @@ final class SegmentSql {
      * as the triggers fill the real table) stands in for it: SQLite looks names up in the temporary schema first, on
      * this connection only; the store's triggers and other connections still see the real table.
      */
-    static List<Roaring64Bitmap> evaluateAmong(Connection connection, List<Translated> segments, Roaring64Bitmap ids)
+    static List<Roaring64NavigableMap> evaluateAmong(Connection connection, List<Translated> segments, Roaring64NavigableMap ids)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE profile_interest (interest TEXT NOT NULL, profile_id INTEGER NOT NULL,"
@@ -220,7 +220,7 @@ final class SegmentSql {
     }
 
     /** Ids as a JSON array, for {@code json_each}: one bound text instead of one parameter per id. */
-    static String idsJson(Roaring64Bitmap ids) {
+    static String idsJson(Roaring64NavigableMap ids) {
         StringBuilder json = new StringBuilder((int) Math.min(ids.getLongCardinality(), 1 << 20) * 8 + 2).append('[');
         ids.forEach(id -> json.append(json.length() == 1 ? "" : ",").append(id));
         return json.append(']').toString();
@@ -248,7 +248,7 @@ final class SegmentSql {
     }
 
     /** As {@link #selectIds}, as a compressed bitmap. */
-    static Roaring64Bitmap selectSet(Connection connection, SqlFragment sql) throws SQLException {
+    static Roaring64NavigableMap selectSet(Connection connection, SqlFragment sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p WHERE " + sql.sql())) {
             SqlParameters.bind(statement, sql.parameters(), 1);
             return readSet(statement);
@@ -256,8 +256,8 @@ final class SegmentSql {
     }
 
     /** The ids the statement selects, in any order, as a compressed bitmap. */
-    static Roaring64Bitmap readSet(PreparedStatement statement) throws SQLException {
-        Roaring64Bitmap ids = new Roaring64Bitmap();
+    static Roaring64NavigableMap readSet(PreparedStatement statement) throws SQLException {
+        Roaring64NavigableMap ids = new Roaring64NavigableMap();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 ids.addLong(rows.getLong(1));

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.db.SqlWork;
 import org.roaringbitmap.longlong.LongIterator;
-import org.roaringbitmap.longlong.Roaring64Bitmap;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +58,10 @@ final class Snapshots {
             List<SegmentSql.Translated> translated = SegmentSql.translateAll(connection, clock);
             Map<Long, ChangeBasis.Previous> previous = onlyChanges ? ChangeBasis.latestSnapshots(connection) : Map.of();
             Map<Long, ChangeBasis.Changes> changesSince = new HashMap<>();
-            Map<Roaring64Bitmap, List<SegmentSql.Translated>> byChanges = new IdentityHashMap<>();
+            Map<Roaring64NavigableMap, List<SegmentSql.Translated>> byChanges = new IdentityHashMap<>();
             Map<Long, ChangeBasis.Previous> inStore = new HashMap<>();
             List<SegmentSql.Translated> scanned = new ArrayList<>();
-            Map<Long, Roaring64Bitmap> members = new HashMap<>();
+            Map<Long, Roaring64NavigableMap> members = new HashMap<>();
             for (SegmentSql.Translated t : translated) {
                 if (t.sql() == null) {
                     continue;
@@ -85,14 +85,14 @@ final class Snapshots {
                     members.put(t.segment().id(), SegmentSql.selectSet(connection, t.sql()));
                 }
             }
-            List<Roaring64Bitmap> scannedMembers = SegmentSql.evaluateAll(connection, scanned);
+            List<Roaring64NavigableMap> scannedMembers = SegmentSql.evaluateAll(connection, scanned);
             for (int i = 0; i < scanned.size(); i++) {
                 members.put(scanned.get(i).segment().id(), scannedMembers.get(i));
             }
             Map<Long, Reevaluated> reevaluated = new HashMap<>();
-            for (Map.Entry<Roaring64Bitmap, List<SegmentSql.Translated>> group : byChanges.entrySet()) {
-                Roaring64Bitmap changed = group.getKey();
-                List<Roaring64Bitmap> matching = SegmentSql.evaluateAmong(connection, group.getValue(), changed);
+            for (Map.Entry<Roaring64NavigableMap, List<SegmentSql.Translated>> group : byChanges.entrySet()) {
+                Roaring64NavigableMap changed = group.getKey();
+                List<Roaring64NavigableMap> matching = SegmentSql.evaluateAmong(connection, group.getValue(), changed);
                 for (int i = 0; i < group.getValue().size(); i++) {
                     long segmentId = group.getValue().get(i).segment().id();
                     reevaluated.put(segmentId, new Reevaluated(previous.get(segmentId), changed, matching.get(i)));
@@ -106,7 +106,7 @@ final class Snapshots {
                     continue;
                 }
                 Reevaluated partly = reevaluated.get(segment.id());
-                Roaring64Bitmap ids = partly != null ? partly.members() : members.remove(segment.id());
+                Roaring64NavigableMap ids = partly != null ? partly.members() : members.remove(segment.id());
                 ChangeBasis.Previous stored = inStore.get(segment.id());
                 MemberChange change = stored != null ? refreshFrom(connection, segment.id(), stored.members(), ids)
                         : refreshMembers(connection, segment.id(), ids);
@@ -136,10 +136,10 @@ final class Snapshots {
      * A segment re-evaluated over the changed profiles only: its members are the previous ones without the changed
      * profiles, plus the changed profiles that match its rule now.
      */
-    private record Reevaluated(ChangeBasis.Previous before, Roaring64Bitmap changed, Roaring64Bitmap matching) {
+    private record Reevaluated(ChangeBasis.Previous before, Roaring64NavigableMap changed, Roaring64NavigableMap matching) {
 
-        Roaring64Bitmap members() {
-            Roaring64Bitmap members = Roaring64Bitmap.andNot(before.members(), changed);
+        Roaring64NavigableMap members() {
+            Roaring64NavigableMap members = MemberIds.difference(before.members(), changed);
             members.or(matching);
             return members;
         }
@@ -150,10 +150,10 @@ final class Snapshots {
      * {@link ChangeBasis.Changes#onlyImported}): the difference comes from the ids in hand instead of reading
      * every stored membership back, which for a million members costs more than the evaluation.
      */
-    static MemberChange refreshFrom(Connection connection, long segmentId, Roaring64Bitmap previous, Roaring64Bitmap ids)
+    static MemberChange refreshFrom(Connection connection, long segmentId, Roaring64NavigableMap previous, Roaring64NavigableMap ids)
             throws SQLException {
-        Roaring64Bitmap added = Roaring64Bitmap.andNot(ids, previous);
-        Roaring64Bitmap removed = Roaring64Bitmap.andNot(previous, ids);
+        Roaring64NavigableMap added = MemberIds.difference(ids, previous);
+        Roaring64NavigableMap removed = MemberIds.difference(previous, ids);
         apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
                 segmentId, removed);
         apply(connection, "INSERT OR IGNORE INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
@@ -249,15 +249,15 @@ final class Snapshots {
     record MemberChange(long added, long removed) {
     }
 
-    static MemberChange refreshMembers(Connection connection, long segmentId, Roaring64Bitmap ids) throws SQLException {
-        Roaring64Bitmap previous;
+    static MemberChange refreshMembers(Connection connection, long segmentId, Roaring64NavigableMap ids) throws SQLException {
+        Roaring64NavigableMap previous;
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT profile_id FROM segment_member WHERE segment_id = ? ORDER BY profile_id")) {
             select.setLong(1, segmentId);
             previous = SegmentSql.readSet(select);
         }
-        Roaring64Bitmap added = Roaring64Bitmap.andNot(ids, previous);
-        Roaring64Bitmap removed = Roaring64Bitmap.andNot(previous, ids);
+        Roaring64NavigableMap added = MemberIds.difference(ids, previous);
+        Roaring64NavigableMap removed = MemberIds.difference(previous, ids);
         apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
                 segmentId, removed);
         apply(connection, "INSERT INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
@@ -265,7 +265,7 @@ final class Snapshots {
         return new MemberChange(added.getLongCardinality(), removed.getLongCardinality());
     }
 
-    static void apply(Connection connection, String sql, long segmentId, Roaring64Bitmap profileIds) throws SQLException {
+    static void apply(Connection connection, String sql, long segmentId, Roaring64NavigableMap profileIds) throws SQLException {
         if (profileIds.isEmpty()) {
             return;
         }
