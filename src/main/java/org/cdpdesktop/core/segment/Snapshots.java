@@ -221,21 +221,21 @@ final class Snapshots {
     MembershipChange diffSinceLastSnapshot(long segmentId) {
         return database.read(connection -> {
             Segment segment = SegmentTable.findById(connection, segmentId);
-            long[] current = SegmentSql.selectIds(connection, SegmentSql.live(connection, SegmentSql.membership(segment), clock));
+            Roaring64NavigableMap current = SegmentSql.selectSet(connection, SegmentSql.live(connection, SegmentSql.membership(segment), clock));
             try (PreparedStatement statement = connection.prepareStatement("SELECT taken_at, size, members"
                     + " FROM segment_snapshot WHERE segment_id = ? ORDER BY taken_at DESC, id DESC LIMIT 1")) {
                 statement.setLong(1, segmentId);
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
-                        return new MembershipChange(null, current, new long[0]);
+                        return new MembershipChange(null, current.toArray(), new long[0]);
                     }
                     long size = row.getLong(2);
                     if (size > Integer.MAX_VALUE) {
                         throw new CorruptSnapshotException("the snapshot claims " + size + " members");
                     }
-                    long[] previous = MemberIds.decode(row.getBytes(3), (int) size);
-                    return new MembershipChange(row.getString(1), MemberIds.difference(current, previous),
-                            MemberIds.difference(previous, current));
+                    Roaring64NavigableMap previous = MemberIds.decodeSet(row.getBytes(3), size);
+                    return new MembershipChange(row.getString(1), MemberIds.difference(current, previous).toArray(),
+                            MemberIds.difference(previous, current).toArray());
                 }
             }
         });
