@@ -106,6 +106,7 @@ final class Snapshots {
                     continue;
                 }
                 Reevaluated partly = reevaluated.get(segment.id());
+                // Removed from the map, so that each segment's set can be collected once it is written.
                 Roaring64NavigableMap ids = partly != null ? partly.members() : members.remove(segment.id());
                 ChangeBasis.Previous stored = inStore.get(segment.id());
                 MemberChange change = stored != null ? refreshFrom(connection, segment.id(), stored.members(), ids)
