@@ -117,6 +117,9 @@ final class ImportCommand implements Callable<Integer> {
             mapping.validate();
             ImportOptions options = new ImportOptions(dialect, mapping, policy, dryRun, rejects, sheet, headerRow);
             ImportSummary summary = ForegroundJob.run(app.importer().importJob(file, options), spec.commandLine().getErr());
+            if (summary.warning() != null) {
+                spec.commandLine().getErr().println("Warning: " + summary.warning());
+            }
             Map<String, Object> line = describe(summary);
             line.put("format", format.key());
             if (predict && !summary.dryRun()) {
@@ -183,6 +186,9 @@ final class ImportCommand implements Callable<Integer> {
             cleaning.put(column.column(), counts);
         }
         line.put("cleaning", cleaning);
+        if (summary.warning() != null) {
+            line.put("warning", summary.warning());
+        }
         return line;
     }
 

@@ -190,6 +190,9 @@ final class CompatRoutes {
         answer.put("rejected", summary.rejected());
         answer.put("rejectsFile", summary.rejectsFile());
         answer.put("seconds", summary.seconds());
+        if (summary.warning() != null) {
+            answer.put("warning", summary.warning());
+        }
         return answer;
     }
 

@@ -68,6 +68,23 @@ class ImportCommandTest {
         assertThat(predictedProfiles()).containsExactly("A1", "B1");
     }
 
+    @Test
+    void anImportWhoseSegmentUpdateFailsExitsZeroWithTheImportCountedAndAWarning() throws Exception {
+        run("import", csv("a.csv", "id,email\nA1,a1@x.com\n").toString());
+        try (App app = App.open(folder.resolve("data"))) {
+            app.database().write(connection -> connection.createStatement()
+                    .executeUpdate("UPDATE segment_snapshot SET members = x'00ff00ff'"));
+        }
+
+        CliRun result = run("import", csv("b.csv", "id,email\nB1,b1@x.com\n").toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.json().get("inserted").asLong()).isEqualTo(1);
+        assertThat(result.json().get("warning").asText()).startsWith("The import is saved, but updating the segments afterwards failed");
+        assertThat(result.err()).contains("Warning: The import is saved").doesNotContain("Import failed");
+        assertThat(JSON.readTree(run("export").out())).hasSize(2);
+    }
+
     /** The external ids of the profiles with a predicted cohort, sorted. */
     private List<String> predictedProfiles() {
         try (App app = App.open(folder.resolve("data"))) {

@@ -79,10 +79,7 @@ public final class ImportService {
                 CsvDialect dialect = format != FileFormat.CSV ? null : options.dialect() != null ? options.dialect() : CsvSniffer.sniff(file);
                 ImportSummary summary = importSource(rejects -> ImportFiles.open(file, format, dialect, options.sheet(), options.headerRow(),
                         rejects), file.getFileName().toString(), format.key(), options, context);
-                if (!options.dryRun()) {
-                    afterImport(summary, context);
-                }
-                return summary;
+                return options.dryRun() ? summary : afterImport(summary, context);
             }
         };
     }
@@ -101,9 +98,12 @@ public final class ImportService {
         return importSource(batch.opener(), batch.name(), batch.kind(), options, context);
     }
 
-    /** Runs the work that follows an import (segment snapshots) for batches ingested with {@link #ingest}. */
-    public void afterIngest(ImportSummary summary) {
-        afterImport(summary, JobContext.create("After " + summary.file(), JobListener.NONE, new AtomicBoolean()));
+    /**
+     * Runs the work that follows an import (segment snapshots) for batches ingested with {@link #ingest}; returns the
+     * summary, with a warning if that work failed.
+     */
+    public ImportSummary afterIngest(ImportSummary summary) {
+        return afterImport(summary, JobContext.create("After " + summary.file(), JobListener.NONE, new AtomicBoolean()));
     }
 
     /**
@@ -152,18 +152,34 @@ public final class ImportService {
         undoneListeners.add(listener);
     }
 
-    private void afterImport(ImportSummary summary, JobContext context) {
+    /**
+     * The import itself is committed and stays so whatever becomes of the work that follows it, which the next import
+     * or a snapshot on demand redoes. So any failure there, an {@link Error} such as running out of memory included
+     * (the work's own data is then unreachable and the heap usable again), becomes the summary's warning rather than
+     * a failed import.
+     */
+    private ImportSummary afterImport(ImportSummary summary, JobContext context) {
         long started = System.nanoTime();
         context.message("Updating segments");
+        ImportSummary result = summary;
         for (Consumer<ImportSummary> listener : importedListeners) {
             try {
                 listener.accept(summary);
-            } catch (RuntimeException e) {
-                // The import itself is committed and stays so; what follows it is redone by the next import or on demand.
+            } catch (Throwable e) {
                 LOG.error("Work after importing {} failed", summary.file(), e);
+                result = summary.withWarning("The import is saved, but updating the segments afterwards failed ("
+                        + describe(e) + "). Take a snapshot on the Segments screen or import again to bring them up to date.");
             }
         }
         LOG.info("After importing {}: afterImport={}s", summary.file(), String.format(Locale.ROOT, "%.3f", (System.nanoTime() - started) / 1e9));
+        return result;
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "not enough memory";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private ImportSummary importSource(RecordSource.Opener source, String name, String kind, ImportOptions options, JobContext context) {

@@ -14,13 +14,27 @@ import java.util.List;
  * @param batchId     the import history entry, {@code 0} for a dry run (nothing is kept)
  * @param cleaning    per column mapped to a profile field, in file order: how many of its values were normalised and
  *                    how many kept aside as {@code invalid_<field>}
+ * @param warning     {@code null}, or what went wrong in the work that follows a committed import (segment
+ *                    snapshots): the import itself is in the store all the same
  */
 public record ImportSummary(long batchId, String file, long read, long inserted, long updated, long duplicates, long rejected,
                             String rejectsFile, double seconds, double rowsPerSecond, boolean dryRun,
-                            List<ColumnCleaning> cleaning) {
+                            List<ColumnCleaning> cleaning, String warning) {
 
     public ImportSummary {
         cleaning = List.copyOf(cleaning);
+    }
+
+    /** A summary without a warning, as every import run ends. */
+    public ImportSummary(long batchId, String file, long read, long inserted, long updated, long duplicates, long rejected,
+                         String rejectsFile, double seconds, double rowsPerSecond, boolean dryRun, List<ColumnCleaning> cleaning) {
+        this(batchId, file, read, inserted, updated, duplicates, rejected, rejectsFile, seconds, rowsPerSecond, dryRun, cleaning, null);
+    }
+
+    /** This summary with the warning that the work following the import failed. */
+    ImportSummary withWarning(String text) {
+        return new ImportSummary(batchId, file, read, inserted, updated, duplicates, rejected, rejectsFile, seconds,
+                rowsPerSecond, dryRun, cleaning, text);
     }
 
     /** How many values, over every column, could not be cleaned and were kept aside. */
@@ -32,6 +46,6 @@ public record ImportSummary(long batchId, String file, long read, long inserted,
     ImportSummary timedFrom(long startedNanos) {
         double elapsed = (System.nanoTime() - startedNanos) / 1e9;
         return new ImportSummary(batchId, file, read, inserted, updated, duplicates, rejected, rejectsFile, elapsed,
-                elapsed > 0 ? read / elapsed : 0, dryRun, cleaning);
+                elapsed > 0 ? read / elapsed : 0, dryRun, cleaning, warning);
     }
 }

@@ -7,11 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.cdpdesktop.core.query.SqlFragment;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * What a snapshot was evaluated against, and the profiles that changed since. A segment's members can be carried
@@ -59,7 +59,7 @@ final class ChangeBasis {
         private final String ruleKey;
         private final long throughBatch;
         private final long profiles;
-        private long[] members;
+        private Roaring64NavigableMap members;
 
         Previous(long segmentId, long size, byte[] blob, String ruleKey, long throughBatch, long profiles) {
             this.segmentId = segmentId;
@@ -78,12 +78,12 @@ final class ChangeBasis {
             return blob;
         }
 
-        long[] members() {
+        Roaring64NavigableMap members() {
             if (members == null) {
                 if (size > Integer.MAX_VALUE) {
                     throw new CorruptSnapshotException("the snapshot of segment " + segmentId + " claims " + size + " members");
                 }
-                members = MemberIds.decode(blob, (int) size);
+                members = MemberIds.decodeSet(blob, size);
             }
             return members;
         }
@@ -116,22 +116,22 @@ final class ChangeBasis {
      * @param onlyImported whether the store holds exactly the profiles it held then plus those imports inserted since:
      *                     then no profile was deleted, and segment_member, which only snapshots write, still holds
      *                     that snapshot's members
-     * @param changed      the ids, ascending, of the profiles imports inserted or updated since; {@code null} when
+     * @param changed      the ids of the profiles imports inserted or updated since; {@code null} when
      *                     not only imports changed the store, or when so many changed that a full evaluation costs
      *                     no more
      */
-    record Changes(boolean onlyImported, long[] changed) {
+    record Changes(boolean onlyImported, Roaring64NavigableMap changed) {
     }
 
     static Changes since(Connection connection, Previous before, Store now) throws SQLException {
-        long[] inserted = ids(connection, "SELECT id FROM profile WHERE import_batch_id > ?", before.throughBatch);
-        if (now.profiles() != before.profiles + inserted.length) {
+        Roaring64NavigableMap changed = ids(connection, "SELECT id FROM profile WHERE import_batch_id > ?", before.throughBatch);
+        if (now.profiles() != before.profiles + changed.getLongCardinality()) {
             return new Changes(false, null);
         }
-        long[] updated = ids(connection, "SELECT profile_id FROM profile_import WHERE batch_id > ?1"
-                + " UNION SELECT profile_id FROM profile_edit WHERE after_batch >= ?1", before.throughBatch);
-        long[] changed = MemberIds.union(inserted, Arrays.stream(updated).sorted().distinct().toArray());
-        boolean tooMany = changed.length > SMALL_CHANGE && changed.length > now.profiles() * MAX_CHANGED_SHARE;
+        changed.or(ids(connection, "SELECT profile_id FROM profile_import WHERE batch_id > ?1"
+                + " UNION SELECT profile_id FROM profile_edit WHERE after_batch >= ?1", before.throughBatch));
+        long count = changed.getLongCardinality();
+        boolean tooMany = count > SMALL_CHANGE && count > now.profiles() * MAX_CHANGED_SHARE;
         return new Changes(true, tooMany ? null : changed);
     }
 
@@ -150,12 +150,10 @@ final class ChangeBasis {
         }
     }
 
-    private static long[] ids(Connection connection, String sql, long batch) throws SQLException {
+    private static Roaring64NavigableMap ids(Connection connection, String sql, long batch) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, batch);
-            long[] ids = SegmentSql.readIds(statement);
-            Arrays.sort(ids);
-            return ids;
+            return SegmentSql.readSet(statement);
         }
     }
 }

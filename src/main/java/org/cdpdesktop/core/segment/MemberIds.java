@@ -1,15 +1,24 @@
 package org.cdpdesktop.core.segment;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.PrimitiveIterator;
+import java.util.function.LongConsumer;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
+import org.roaringbitmap.longlong.LongIterator;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * The compact form of a snapshot's member ids: ascending ids as gaps, each gap a varint (7 bits a byte), then
  * deflated. A million members of a dense id range take a few kilobytes. Decoding trusts nothing: it stops at the
  * expected count, refuses overlong varints, gaps that do not move forward and output beyond the expected size.
+ * Snapshots hold member sets as {@link Roaring64NavigableMap}s, which store a dense id range as bits and a sparse one as
+ * 16-bit offsets, per 2^32 ids, and encode and decode them in this same form, so the stored blobs read the same either way.
  */
 public final class MemberIds {
 
@@ -21,101 +30,166 @@ public final class MemberIds {
 
     /** Encodes ascending, distinct, positive ids. */
     public static byte[] encode(long[] ascendingIds) {
-        ByteArrayOutputStream varints = new ByteArrayOutputStream(Math.max(16, ascendingIds.length * 2));
-        long previous = 0;
-        for (long id : ascendingIds) {
-            if (id <= previous) {
-                throw new IllegalArgumentException("Member ids must be positive and ascending; " + id + " follows " + previous);
+        return encode(Arrays.stream(ascendingIds).iterator());
+    }
+
+    /** Encodes a set of positive ids (in the bitmap's unsigned order a negative one comes last and is refused), in the same form as {@link #encode(long[])}, without holding them as an array. */
+    public static byte[] encode(Roaring64NavigableMap ids) {
+        LongIterator ascending = ids.getLongIterator();
+        return encode(new PrimitiveIterator.OfLong() {
+            @Override
+            public boolean hasNext() {
+                return ascending.hasNext();
             }
-            long gap = id - previous;
-            while (gap >= 0x80) {
-                varints.write((int) (gap & 0x7F) | 0x80);
-                gap >>>= 7;
+
+            @Override
+            public long nextLong() {
+                return ascending.next();
             }
-            varints.write((int) gap);
-            previous = id;
-        }
+        });
+    }
+
+    /** The varints go to the deflater a buffer at a time: a dense segment of ten million members is ten megabytes of them. */
+    private static byte[] encode(PrimitiveIterator.OfLong ascendingIds) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(varints.toByteArray());
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, varints.size() / 4));
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
+        try (DeflaterOutputStream deflated = new DeflaterOutputStream(out, deflater, 8192)) {
+            byte[] varints = new byte[8192];
+            int n = 0;
+            long previous = 0;
+            while (ascendingIds.hasNext()) {
+                long id = ascendingIds.nextLong();
+                if (id <= previous) {
+                    throw new IllegalArgumentException("Member ids must be positive and ascending; " + id + " follows " + previous);
+                }
+                if (n > varints.length - MAX_VARINT_BYTES) {
+                    deflated.write(varints, 0, n);
+                    n = 0;
+                }
+                long gap = id - previous;
+                while (gap >= 0x80) {
+                    varints[n++] = (byte) ((gap & 0x7F) | 0x80);
+                    gap >>>= 7;
+                }
+                varints[n++] = (byte) gap;
+                previous = id;
             }
-            return out.toByteArray();
+            deflated.write(varints, 0, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to memory cannot fail", e);
         } finally {
             deflater.end();
         }
+        return out.toByteArray();
     }
 
     /** Decodes {@code expectedCount} ids written by {@link #encode}; a blob that does not fit is a {@link CorruptSnapshotException}. */
     public static long[] decode(byte[] blob, int expectedCount) {
+        long[] ids = new long[Math.max(0, expectedCount)];
+        int[] n = {0};
+        decode(blob, expectedCount, id -> ids[n[0]++] = id);
+        return ids;
+    }
+
+    /**
+     * As {@link #decode(byte[], int)}, into a compressed bitmap: a dense segment of ten million members takes about a
+     * megabyte instead of eighty as an array, and the varints are inflated a buffer at a time instead of all at once.
+     */
+    public static Roaring64NavigableMap decodeSet(byte[] blob, long expectedCount) {
+        Roaring64NavigableMap ids = new Roaring64NavigableMap();
+        decode(blob, expectedCount, ids::addLong);
+        return ids;
+    }
+
+    private static void decode(byte[] blob, long expectedCount, LongConsumer ids) {
         if (blob == null) {
             throw new CorruptSnapshotException("the snapshot has no member list");
         }
         if (expectedCount < 0) {
             throw new CorruptSnapshotException("the snapshot has a negative size");
         }
-        long maxBytes = (long) expectedCount * MAX_VARINT_BYTES;
-        byte[] varints = inflate(blob, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
-        long[] ids = new long[expectedCount];
-        int at = 0;
-        long previous = 0;
-        for (int i = 0; i < expectedCount; i++) {
-            long gap = 0;
-            int shift = 0;
-            while (true) {
-                if (at >= varints.length) {
-                    throw new CorruptSnapshotException("the member list ends after " + i + " of " + expectedCount + " ids");
+        Varints varints = new Varints(blob, expectedCount * MAX_VARINT_BYTES);
+        try {
+            long previous = 0;
+            for (long i = 0; i < expectedCount; i++) {
+                long gap = 0;
+                int shift = 0;
+                while (true) {
+                    int b = varints.read();
+                    if (b < 0) {
+                        throw new CorruptSnapshotException("the member list ends after " + i + " of " + expectedCount + " ids");
+                    }
+                    gap |= (long) (b & 0x7F) << shift;
+                    if ((b & 0x80) == 0) {
+                        break;
+                    }
+                    shift += 7;
+                    if (shift >= 7 * MAX_VARINT_BYTES) {
+                        throw new CorruptSnapshotException("the member list holds an id too large to be one");
+                    }
                 }
-                int b = varints[at++] & 0xFF;
-                gap |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    break;
+                if (gap <= 0 || previous + gap < previous) {
+                    throw new CorruptSnapshotException("the member list holds ids out of order");
                 }
-                shift += 7;
-                if (shift >= 7 * MAX_VARINT_BYTES) {
-                    throw new CorruptSnapshotException("the member list holds an id too large to be one");
-                }
+                previous += gap;
+                ids.accept(previous);
             }
-            if (gap <= 0 || previous + gap < previous) {
-                throw new CorruptSnapshotException("the member list holds ids out of order");
+            if (varints.read() >= 0) {
+                throw new CorruptSnapshotException("the member list holds more than " + expectedCount + " ids");
             }
-            previous += gap;
-            ids[i] = previous;
+        } finally {
+            varints.end();
         }
-        if (at != varints.length) {
-            throw new CorruptSnapshotException("the member list holds more than " + expectedCount + " ids");
-        }
-        return ids;
     }
 
-    private static byte[] inflate(byte[] blob, int maxBytes) {
-        Inflater inflater = new Inflater();
-        try {
+    /** The inflated bytes of a blob, a buffer at a time, refusing more than {@code maxBytes} in all. */
+    private static final class Varints {
+        private final Inflater inflater = new Inflater();
+        private final byte[] buffer = new byte[8192];
+        private final long maxBytes;
+        private long inflated;
+        private int at;
+        private int size;
+
+        Varints(byte[] blob, long maxBytes) {
+            this.maxBytes = maxBytes;
             inflater.setInput(blob);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 1 << 20) + 1);
-            byte[] buffer = new byte[8192];
-            while (true) {
-                int n = inflater.inflate(buffer);
-                if (out.size() + n > maxBytes) {
+        }
+
+        /** The next byte, or -1 at the end of the compressed data. */
+        int read() {
+            while (at == size) {
+                if (inflater.finished()) {
+                    return -1;
+                }
+                try {
+                    size = inflater.inflate(buffer);
+                } catch (DataFormatException e) {
+                    throw new CorruptSnapshotException("the member list is not valid compressed data: " + e.getMessage());
+                }
+                at = 0;
+                inflated += size;
+                if (inflated > maxBytes) {
                     throw new CorruptSnapshotException("the member list is larger than its size allows");
                 }
-                out.write(buffer, 0, n);
-                if (inflater.finished()) {
-                    return out.toByteArray();
-                }
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (size == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new CorruptSnapshotException("the member list is truncated");
                 }
             }
-        } catch (DataFormatException e) {
-            throw new CorruptSnapshotException("the member list is not valid compressed data: " + e.getMessage());
-        } finally {
+            return buffer[at++] & 0xFF;
+        }
+
+        void end() {
             inflater.end();
         }
+    }
+
+    /** The ids of {@code ids} that are not in {@code others}, as a new set. */
+    public static Roaring64NavigableMap difference(Roaring64NavigableMap ids, Roaring64NavigableMap others) {
+        Roaring64NavigableMap left = new Roaring64NavigableMap();
+        left.or(ids);
+        left.andNot(others);
+        return left;
     }
 
     /** The ids of {@code ascending} that are not in {@code ascendingOthers}, in order; one merge pass over both. */

@@ -26,6 +26,7 @@ import org.cdpdesktop.core.query.Operator;
 import org.cdpdesktop.core.query.RuleSyntaxException;
 import org.cdpdesktop.core.query.SegmentRules;
 import org.cdpdesktop.core.query.SqlFragment;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * Evaluating segments in SQL: rules translated with every referenced segment's live rule inlined, counts, member ids,
@@ -140,14 +141,17 @@ final class SegmentSql {
     /**
      * The members of every segment from one scan of the profile table: each row yields a bit mask of the segments it
      * belongs to (62 segments to a column). One scan with many tests is several times faster than one scan per segment.
+     * Each segment's members come back as a compressed bitmap: every segment is held at once, and at ten million
+     * profiles arrays of ids would take hundreds of megabytes where bitmaps take about one per segment.
      */
-    static List<long[]> evaluateAll(Connection connection, List<Translated> segments) throws SQLException {
+    static List<Roaring64NavigableMap> evaluateAll(Connection connection, List<Translated> segments) throws SQLException {
         return evaluateAll(connection, segments, null);
     }
 
     /** As {@link #evaluateAll(Connection, List)}, over only the profiles with these ids ({@code null}: every profile). */
-    static List<long[]> evaluateAll(Connection connection, List<Translated> segments, long[] onlyIds) throws SQLException {
-        List<long[]> members = new ArrayList<>();
+    static List<Roaring64NavigableMap> evaluateAll(Connection connection, List<Translated> segments, Roaring64NavigableMap onlyIds)
+            throws SQLException {
+        List<Roaring64NavigableMap> members = new ArrayList<>();
         if (segments.isEmpty()) {
             return members;
         }
@@ -162,8 +166,9 @@ final class SegmentSql {
                 parameters.addAll(fragment.parameters());
             }
         }
-        IdList[] lists = new IdList[segments.size()];
-        Arrays.setAll(lists, i -> new IdList());
+        for (int i = 0; i < segments.size(); i++) {
+            members.add(new Roaring64NavigableMap());
+        }
         sql.append(" FROM profile p");
         if (onlyIds != null) {
             sql.append(" WHERE p.id IN (SELECT value FROM json_each(?))");
@@ -177,15 +182,12 @@ final class SegmentSql {
                     for (int column = 0; column < columns; column++) {
                         long mask = rows.getLong(column + 2);
                         while (mask != 0) {
-                            lists[column * MASK_BITS + Long.numberOfTrailingZeros(mask)].add(id);
+                            members.get(column * MASK_BITS + Long.numberOfTrailingZeros(mask)).addLong(id);
                             mask &= mask - 1;
                         }
                     }
                 }
             }
-        }
-        for (IdList list : lists) {
-            members.add(list.toArray());
         }
         return members;
     }
@@ -198,7 +200,8 @@ final class SegmentSql {
      * as the triggers fill the real table) stands in for it: SQLite looks names up in the temporary schema first, on
      * this connection only; the store's triggers and other connections still see the real table.
      */
-    static List<long[]> evaluateAmong(Connection connection, List<Translated> segments, long[] ids) throws SQLException {
+    static List<Roaring64NavigableMap> evaluateAmong(Connection connection, List<Translated> segments, Roaring64NavigableMap ids)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE profile_interest (interest TEXT NOT NULL, profile_id INTEGER NOT NULL,"
                     + " PRIMARY KEY (interest, profile_id)) WITHOUT ROWID");
@@ -217,29 +220,10 @@ final class SegmentSql {
     }
 
     /** Ids as a JSON array, for {@code json_each}: one bound text instead of one parameter per id. */
-    static String idsJson(long[] ids) {
-        StringBuilder json = new StringBuilder(ids.length * 8 + 2).append('[');
-        for (int i = 0; i < ids.length; i++) {
-            json.append(i == 0 ? "" : ",").append(ids[i]);
-        }
+    static String idsJson(Roaring64NavigableMap ids) {
+        StringBuilder json = new StringBuilder((int) Math.min(ids.getLongCardinality(), 1 << 20) * 8 + 2).append('[');
+        ids.forEach(id -> json.append(json.length() == 1 ? "" : ",").append(id));
         return json.append(']').toString();
-    }
-
-    /** A growable list of ids, without boxing a million Longs. */
-    static final class IdList {
-        private long[] ids = new long[256];
-        private int size;
-
-        void add(long id) {
-            if (size == ids.length) {
-                ids = Arrays.copyOf(ids, size * 2);
-            }
-            ids[size++] = id;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(ids, size);
-        }
     }
 
     static long count(Connection connection, SqlFragment sql) throws SQLException {
@@ -261,6 +245,25 @@ final class SegmentSql {
             Arrays.sort(ids);
             return ids;
         }
+    }
+
+    /** As {@link #selectIds}, as a compressed bitmap. */
+    static Roaring64NavigableMap selectSet(Connection connection, SqlFragment sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT p.id FROM profile p WHERE " + sql.sql())) {
+            SqlParameters.bind(statement, sql.parameters(), 1);
+            return readSet(statement);
+        }
+    }
+
+    /** The ids the statement selects, in any order, as a compressed bitmap. */
+    static Roaring64NavigableMap readSet(PreparedStatement statement) throws SQLException {
+        Roaring64NavigableMap ids = new Roaring64NavigableMap();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.addLong(rows.getLong(1));
+            }
+        }
+        return ids;
     }
 
     static long[] readIds(PreparedStatement statement) throws SQLException {

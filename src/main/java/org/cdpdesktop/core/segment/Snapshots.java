@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.cdpdesktop.core.db.Database;
 import org.cdpdesktop.core.db.SqlWork;
+import org.roaringbitmap.longlong.LongIterator;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +58,10 @@ final class Snapshots {
             List<SegmentSql.Translated> translated = SegmentSql.translateAll(connection, clock);
             Map<Long, ChangeBasis.Previous> previous = onlyChanges ? ChangeBasis.latestSnapshots(connection) : Map.of();
             Map<Long, ChangeBasis.Changes> changesSince = new HashMap<>();
-            Map<long[], List<SegmentSql.Translated>> byChanges = new IdentityHashMap<>();
+            Map<Roaring64NavigableMap, List<SegmentSql.Translated>> byChanges = new IdentityHashMap<>();
             Map<Long, ChangeBasis.Previous> inStore = new HashMap<>();
             List<SegmentSql.Translated> scanned = new ArrayList<>();
-            Map<Long, long[]> members = new HashMap<>();
+            Map<Long, Roaring64NavigableMap> members = new HashMap<>();
             for (SegmentSql.Translated t : translated) {
                 if (t.sql() == null) {
                     continue;
@@ -80,17 +82,17 @@ final class Snapshots {
                 } else if (SegmentSql.scansTable(connection, t.sql())) {
                     scanned.add(t);
                 } else {
-                    members.put(t.segment().id(), SegmentSql.selectIds(connection, t.sql()));
+                    members.put(t.segment().id(), SegmentSql.selectSet(connection, t.sql()));
                 }
             }
-            List<long[]> scannedMembers = SegmentSql.evaluateAll(connection, scanned);
+            List<Roaring64NavigableMap> scannedMembers = SegmentSql.evaluateAll(connection, scanned);
             for (int i = 0; i < scanned.size(); i++) {
                 members.put(scanned.get(i).segment().id(), scannedMembers.get(i));
             }
             Map<Long, Reevaluated> reevaluated = new HashMap<>();
-            for (Map.Entry<long[], List<SegmentSql.Translated>> group : byChanges.entrySet()) {
-                long[] changed = group.getKey();
-                List<long[]> matching = SegmentSql.evaluateAmong(connection, group.getValue(), changed);
+            for (Map.Entry<Roaring64NavigableMap, List<SegmentSql.Translated>> group : byChanges.entrySet()) {
+                Roaring64NavigableMap changed = group.getKey();
+                List<Roaring64NavigableMap> matching = SegmentSql.evaluateAmong(connection, group.getValue(), changed);
                 for (int i = 0; i < group.getValue().size(); i++) {
                     long segmentId = group.getValue().get(i).segment().id();
                     reevaluated.put(segmentId, new Reevaluated(previous.get(segmentId), changed, matching.get(i)));
@@ -104,7 +106,8 @@ final class Snapshots {
                     continue;
                 }
                 Reevaluated partly = reevaluated.get(segment.id());
-                long[] ids = partly != null ? partly.members() : members.get(segment.id());
+                // Removed from the map, so that each segment's set can be collected once it is written.
+                Roaring64NavigableMap ids = partly != null ? partly.members() : members.remove(segment.id());
                 ChangeBasis.Previous stored = inStore.get(segment.id());
                 MemberChange change = stored != null ? refreshFrom(connection, segment.id(), stored.members(), ids)
                         : refreshMembers(connection, segment.id(), ids);
@@ -114,14 +117,14 @@ final class Snapshots {
                     insert.setLong(1, segment.id());
                     insert.setString(2, takenAt);
                     insert.setString(3, reason);
-                    insert.setLong(4, ids.length);
+                    insert.setLong(4, ids.getLongCardinality());
                     insert.setBytes(5, blob);
                     insert.setString(6, ChangeBasis.ruleKey(t.sql()));
                     insert.setLong(7, store.lastBatch());
                     insert.setLong(8, store.profiles());
                     insert.executeUpdate();
                 }
-                done.add(new SnapshotResult(segment.id(), segment.name(), ids.length, change.added(), change.removed(), null));
+                done.add(new SnapshotResult(segment.id(), segment.name(), ids.getLongCardinality(), change.added(), change.removed(), null));
             }
             return done;
         }));
@@ -134,10 +137,12 @@ final class Snapshots {
      * A segment re-evaluated over the changed profiles only: its members are the previous ones without the changed
      * profiles, plus the changed profiles that match its rule now.
      */
-    private record Reevaluated(ChangeBasis.Previous before, long[] changed, long[] matching) {
+    private record Reevaluated(ChangeBasis.Previous before, Roaring64NavigableMap changed, Roaring64NavigableMap matching) {
 
-        long[] members() {
-            return MemberIds.union(MemberIds.difference(before.members(), changed), matching);
+        Roaring64NavigableMap members() {
+            Roaring64NavigableMap members = MemberIds.difference(before.members(), changed);
+            members.or(matching);
+            return members;
         }
     }
 
@@ -146,14 +151,15 @@ final class Snapshots {
      * {@link ChangeBasis.Changes#onlyImported}): the difference comes from the ids in hand instead of reading
      * every stored membership back, which for a million members costs more than the evaluation.
      */
-    static MemberChange refreshFrom(Connection connection, long segmentId, long[] previous, long[] ids) throws SQLException {
-        long[] added = MemberIds.difference(ids, previous);
-        long[] removed = MemberIds.difference(previous, ids);
+    static MemberChange refreshFrom(Connection connection, long segmentId, Roaring64NavigableMap previous, Roaring64NavigableMap ids)
+            throws SQLException {
+        Roaring64NavigableMap added = MemberIds.difference(ids, previous);
+        Roaring64NavigableMap removed = MemberIds.difference(previous, ids);
         apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
                 segmentId, removed);
         apply(connection, "INSERT OR IGNORE INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
                 segmentId, added);
-        return new MemberChange(added.length, removed.length);
+        return new MemberChange(added.getLongCardinality(), removed.getLongCardinality());
     }
 
     /**
@@ -216,21 +222,21 @@ final class Snapshots {
     MembershipChange diffSinceLastSnapshot(long segmentId) {
         return database.read(connection -> {
             Segment segment = SegmentTable.findById(connection, segmentId);
-            long[] current = SegmentSql.selectIds(connection, SegmentSql.live(connection, SegmentSql.membership(segment), clock));
+            Roaring64NavigableMap current = SegmentSql.selectSet(connection, SegmentSql.live(connection, SegmentSql.membership(segment), clock));
             try (PreparedStatement statement = connection.prepareStatement("SELECT taken_at, size, members"
                     + " FROM segment_snapshot WHERE segment_id = ? ORDER BY taken_at DESC, id DESC LIMIT 1")) {
                 statement.setLong(1, segmentId);
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
-                        return new MembershipChange(null, current, new long[0]);
+                        return new MembershipChange(null, current.toArray(), new long[0]);
                     }
                     long size = row.getLong(2);
                     if (size > Integer.MAX_VALUE) {
                         throw new CorruptSnapshotException("the snapshot claims " + size + " members");
                     }
-                    long[] previous = MemberIds.decode(row.getBytes(3), (int) size);
-                    return new MembershipChange(row.getString(1), MemberIds.difference(current, previous),
-                            MemberIds.difference(previous, current));
+                    Roaring64NavigableMap previous = MemberIds.decodeSet(row.getBytes(3), size);
+                    return new MembershipChange(row.getString(1), MemberIds.difference(current, previous).toArray(),
+                            MemberIds.difference(previous, current).toArray());
                 }
             }
         });
@@ -244,31 +250,32 @@ final class Snapshots {
     record MemberChange(long added, long removed) {
     }
 
-    static MemberChange refreshMembers(Connection connection, long segmentId, long[] ids) throws SQLException {
-        long[] previous;
+    static MemberChange refreshMembers(Connection connection, long segmentId, Roaring64NavigableMap ids) throws SQLException {
+        Roaring64NavigableMap previous;
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT profile_id FROM segment_member WHERE segment_id = ? ORDER BY profile_id")) {
             select.setLong(1, segmentId);
-            previous = SegmentSql.readIds(select);
+            previous = SegmentSql.readSet(select);
         }
-        long[] added = MemberIds.difference(ids, previous);
-        long[] removed = MemberIds.difference(previous, ids);
+        Roaring64NavigableMap added = MemberIds.difference(ids, previous);
+        Roaring64NavigableMap removed = MemberIds.difference(previous, ids);
         apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
                 segmentId, removed);
         apply(connection, "INSERT INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
                 segmentId, added);
-        return new MemberChange(added.length, removed.length);
+        return new MemberChange(added.getLongCardinality(), removed.getLongCardinality());
     }
 
-    static void apply(Connection connection, String sql, long segmentId, long[] profileIds) throws SQLException {
-        if (profileIds.length == 0) {
+    static void apply(Connection connection, String sql, long segmentId, Roaring64NavigableMap profileIds) throws SQLException {
+        if (profileIds.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int from = 0; from < profileIds.length; from += ID_CHUNK) {
-                StringBuilder json = new StringBuilder(ID_CHUNK * 8).append('[');
-                for (int i = from; i < Math.min(profileIds.length, from + ID_CHUNK); i++) {
-                    json.append(i == from ? "" : ",").append(profileIds[i]);
+            LongIterator ids = profileIds.getLongIterator();
+            while (ids.hasNext()) {
+                StringBuilder json = new StringBuilder(ID_CHUNK * 8).append('[').append(ids.next());
+                for (int i = 1; i < ID_CHUNK && ids.hasNext(); i++) {
+                    json.append(',').append(ids.next());
                 }
                 statement.setLong(1, segmentId);
                 statement.setString(2, json.append(']').toString());

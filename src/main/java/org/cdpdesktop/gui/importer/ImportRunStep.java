@@ -97,6 +97,9 @@ public final class ImportRunStep {
     private void finished(ImportSummary result) {
         stopProgress(1);
         summary.set(result);
+        if (result.warning() != null) {
+            failure.set(result.warning());
+        }
         if (predictAfter && result.inserted() + result.updated() > 0) {
             predictCohorts(result);
         }

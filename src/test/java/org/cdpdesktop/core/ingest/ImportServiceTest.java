@@ -47,6 +47,26 @@ class ImportServiceTest {
     }
 
     @Test
+    void anImportWhoseFollowUpRunsOutOfMemoryIsReportedAsSavedWithAWarning() throws Exception {
+        store.importer.onImported(summary -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+
+        ImportSummary summary = store.importFile(store.csv("a.csv", "id,email\nA1,a1@x.com\nA2,a2@x.com\n"));
+
+        assertThat(summary.inserted()).isEqualTo(2);
+        assertThat(summary.warning()).startsWith("The import is saved, but updating the segments afterwards failed (not enough memory)");
+        assertThat(store.profiles.count()).isEqualTo(2);
+    }
+
+    @Test
+    void anImportWithoutFollowUpTroubleHasNoWarning() throws Exception {
+        ImportSummary summary = store.importFile(store.csv("a.csv", "id,email\nA1,a1@x.com\n"));
+
+        assertThat(summary.warning()).isNull();
+    }
+
+    @Test
     void importsTheBundledSampleWithEveryRowAccountedFor() throws Exception {
         ImportSummary summary = store.importFile(Path.of("sample-data/customers.csv"));
         assertThat(summary.read()).isEqualTo(3000);

@@ -222,6 +222,25 @@ class ImportWizardViewModelTest {
     }
 
     @Test
+    void anImportWhoseFollowUpFailsShowsItsSummaryWithTheWarning() throws Exception {
+        app.importer().onImported(summary -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        ImportWizardViewModel wizard = started(write("c.csv", "cookie,email\nck1,a@x.org\n"));
+
+        act(wizard::next);
+        act(wizard::next);
+        act(wizard::next);
+        DesktopFixture.waitUntil(() -> wizard.run().summaryProperty().get() != null || !wizard.run().failureProperty().get().isEmpty());
+
+        assertThat(ImportRunStep.accounting(wizard.run().summaryProperty().get()))
+                .isEqualTo("1 read = 1 inserted + 0 updated + 0 duplicates + 0 rejected");
+        assertThat(wizard.run().failureProperty().get())
+                .startsWith("The import is saved, but updating the segments afterwards failed (not enough memory)");
+        assertThat(app.profiles().findByExternalId("ck1")).isPresent();
+    }
+
+    @Test
     void anotherSheetIsReadFromItsOwnFirstNonEmptyRow() throws Exception {
         ImportWizardViewModel wizard = started(WizardWorkbooks.leadsAndCustomers(temp.resolve("export.xlsx")));
         act(() -> wizard.format().sheetProperty().set("Customers"));
