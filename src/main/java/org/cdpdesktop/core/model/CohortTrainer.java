@@ -86,7 +86,7 @@ final class CohortTrainer {
             }
             long evaluationStarted = System.nanoTime();
             Evaluation evaluation = new Evaluation(all);
-            List<List<List<Long>>> cells = newCells(classes.size());
+            ConfusionCells cells = new ConfusionCells(classes.size());
             Instances shuffled = new Instances(all);
             Random random = new Random(spec.seed());
             shuffled.randomize(random);
@@ -136,7 +136,7 @@ final class CohortTrainer {
             classifier.buildClassifier(all);
             long trainMillis = (System.nanoTime() - trainStarted) / 1_000_000;
             context.progress(steps, steps, "Trained");
-            long[][][] cellProfiles = toArrays(cells);
+            long[][][] cellProfiles = cells.toArrays();
             EvaluationReport report = report(evaluation, method, classes, cellProfiles, trainMillis, evaluationMillis);
             Instant now = Instant.now();
             ModelMetadata metadata = new ModelMetadata(spec.labelName().replace(':', '-') + "-" + ID_FORMAT.format(now), now.toString(),
@@ -166,11 +166,11 @@ final class CohortTrainer {
         return distributions;
     }
 
-    private static void record(Instances test, double[][] distributions, Evaluation evaluation, List<List<List<Long>>> cells) throws Exception {
+    private static void record(Instances test, double[][] distributions, Evaluation evaluation, ConfusionCells cells) throws Exception {
         for (int i = 0; i < test.numInstances(); i++) {
             Instance instance = test.instance(i);
             double predicted = evaluation.evaluateModelOnceAndRecordPrediction(distributions[i], instance);
-            cells.get((int) instance.classValue()).get((int) predicted).add((long) instance.value(FeatureSchema.ID));
+            cells.add((int) instance.classValue(), (int) predicted, (long) instance.value(FeatureSchema.ID));
         }
     }
 
@@ -247,29 +247,6 @@ final class CohortTrainer {
         }
         parameters.put("labelMode", spec.labelMode().name());
         return parameters;
-    }
-
-    private static List<List<List<Long>>> newCells(int classes) {
-        List<List<List<Long>>> cells = new ArrayList<>();
-        for (int a = 0; a < classes; a++) {
-            List<List<Long>> row = new ArrayList<>();
-            for (int p = 0; p < classes; p++) {
-                row.add(new ArrayList<>());
-            }
-            cells.add(row);
-        }
-        return cells;
-    }
-
-    private static long[][][] toArrays(List<List<List<Long>>> cells) {
-        long[][][] arrays = new long[cells.size()][][];
-        for (int a = 0; a < cells.size(); a++) {
-            arrays[a] = new long[cells.size()][];
-            for (int p = 0; p < cells.size(); p++) {
-                arrays[a][p] = cells.get(a).get(p).stream().mapToLong(Long::longValue).toArray();
-            }
-        }
-        return arrays;
     }
 
     private static EvaluationReport report(Evaluation evaluation, String method, List<String> classes, long[][][] cells,

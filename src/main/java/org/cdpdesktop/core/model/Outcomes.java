@@ -5,8 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * An evaluation's per-profile outcomes as a small text file beside the model: a header line, then one line per tested
@@ -36,14 +34,7 @@ final class Outcomes {
 
     /** The cells of a {@code classes} by {@code classes} matrix, each with its profile ids in file order. */
     static long[][][] read(byte[] content, int classes, String name) {
-        List<List<List<Long>>> cells = new ArrayList<>();
-        for (int a = 0; a < classes; a++) {
-            List<List<Long>> row = new ArrayList<>();
-            for (int p = 0; p < classes; p++) {
-                row.add(new ArrayList<>());
-            }
-            cells.add(row);
-        }
+        ConfusionCells cells = new ConfusionCells(classes);
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.US_ASCII))) {
             if (!HEADER.equals(lines.readLine())) {
                 throw new ModelException("The file " + name + " is not a CDP Desktop outcomes file");
@@ -62,7 +53,7 @@ final class Outcomes {
                     if (actual < 0 || actual >= classes || predicted < 0 || predicted >= classes) {
                         throw bad(name, number);
                     }
-                    cells.get(actual).get(predicted).add(id);
+                    cells.add(actual, predicted, id);
                 } catch (NumberFormatException e) {
                     throw bad(name, number);
                 }
@@ -70,13 +61,7 @@ final class Outcomes {
         } catch (IOException e) {
             throw new ModelException("Cannot read the outcomes file " + name + ": " + e.getMessage(), e);
         }
-        long[][][] arrays = new long[classes][classes][];
-        for (int a = 0; a < classes; a++) {
-            for (int p = 0; p < classes; p++) {
-                arrays[a][p] = cells.get(a).get(p).stream().mapToLong(Long::longValue).toArray();
-            }
-        }
-        return arrays;
+        return cells.toArrays();
     }
 
     private static ModelException bad(String name, long line) {
