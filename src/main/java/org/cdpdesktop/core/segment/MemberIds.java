@@ -28,12 +28,10 @@ public final class MemberIds {
     private MemberIds() {
     }
 
-    /** Encodes ascending, distinct, positive ids. */
-    public static byte[] encode(long[] ascendingIds) {
-        return encode(Arrays.stream(ascendingIds).iterator());
-    }
-
-    /** Encodes a set of positive ids (in the bitmap's unsigned order a negative one comes last and is refused), in the same form as {@link #encode(long[])}, without holding them as an array. */
+    /**
+     * Encodes a set of positive ids (in the bitmap's unsigned order a negative one comes last and is refused) as
+     * deflated varint gaps, the form snapshots have always been stored in, without holding them as an array.
+     */
     public static byte[] encode(Roaring64NavigableMap ids) {
         LongIterator ascending = ids.getLongIterator();
         return encode(new PrimitiveIterator.OfLong() {
@@ -83,16 +81,9 @@ public final class MemberIds {
         return out.toByteArray();
     }
 
-    /** Decodes {@code expectedCount} ids written by {@link #encode}; a blob that does not fit is a {@link CorruptSnapshotException}. */
-    public static long[] decode(byte[] blob, int expectedCount) {
-        long[] ids = new long[Math.max(0, expectedCount)];
-        int[] n = {0};
-        decode(blob, expectedCount, id -> ids[n[0]++] = id);
-        return ids;
-    }
-
     /**
-     * As {@link #decode(byte[], int)}, into a compressed bitmap: a dense segment of ten million members takes about a
+     * Decodes {@code expectedCount} ids written by {@link #encode}, into a compressed bitmap (a blob that does not fit
+     * is a {@link CorruptSnapshotException}): a dense segment of ten million members takes about a
      * megabyte instead of eighty as an array, and the varints are inflated a buffer at a time instead of all at once.
      */
     public static Roaring64NavigableMap decodeSet(byte[] blob, long expectedCount) {
@@ -190,41 +181,6 @@ public final class MemberIds {
         left.or(ids);
         left.andNot(others);
         return left;
-    }
-
-    /** The ids of {@code ascending} that are not in {@code ascendingOthers}, in order; one merge pass over both. */
-    public static long[] difference(long[] ascending, long[] ascendingOthers) {
-        long[] left = new long[ascending.length];
-        int n = 0;
-        int j = 0;
-        for (long id : ascending) {
-            while (j < ascendingOthers.length && ascendingOthers[j] < id) {
-                j++;
-            }
-            if (j == ascendingOthers.length || ascendingOthers[j] != id) {
-                left[n++] = id;
-            }
-        }
-        return Arrays.copyOf(left, n);
-    }
-
-    /** The ids in either ascending list, in order, each once. */
-    public static long[] union(long[] ascending, long[] ascendingOthers) {
-        long[] either = new long[ascending.length + ascendingOthers.length];
-        int n = 0;
-        int i = 0;
-        int j = 0;
-        while (i < ascending.length || j < ascendingOthers.length) {
-            if (j == ascendingOthers.length || (i < ascending.length && ascending[i] < ascendingOthers[j])) {
-                either[n++] = ascending[i++];
-            } else if (i == ascending.length || ascending[i] > ascendingOthers[j]) {
-                either[n++] = ascendingOthers[j++];
-            } else {
-                either[n++] = ascending[i++];
-                j++;
-            }
-        }
-        return Arrays.copyOf(either, n);
     }
 
     /** The ids in both ascending lists, in order; one merge pass, since overlap matrices intersect every pair. */

@@ -23,13 +23,6 @@ class MemberSetsTest {
         assertThat(decoded.toArray()).containsExactly(ids);
     }
 
-    @Test
-    void aSetEncodesExactlyAsItsArrayDoes() {
-        long[] ids = new Random(11).longs(50_000, 1, 10_000_000).distinct().sorted().toArray();
-
-        assertThat(MemberIds.encode(Roaring64NavigableMap.bitmapOf(ids))).isEqualTo(MemberIds.encode(ids));
-    }
-
     /** The blob as snapshots wrote it before sets: every varint gap built in one array, then deflated in one call. */
     @Test
     void aBlobWrittenTheOldWayStillDecodesAsASet() {
@@ -53,7 +46,6 @@ class MemberSetsTest {
         deflater.end();
 
         assertThat(MemberIds.decodeSet(blob, ids.length).toArray()).containsExactly(ids);
-        assertThat(MemberIds.decode(blob, ids.length)).containsExactly(ids);
     }
 
     @Test
@@ -80,8 +72,8 @@ class MemberSetsTest {
         Roaring64NavigableMap beforeSet = Roaring64NavigableMap.bitmapOf(before);
         Roaring64NavigableMap afterSet = Roaring64NavigableMap.bitmapOf(after);
 
-        assertThat(MemberIds.difference(afterSet, beforeSet).toArray()).containsExactly(MemberIds.difference(after, before));
-        assertThat(MemberIds.difference(beforeSet, afterSet).toArray()).containsExactly(MemberIds.difference(before, after));
+        assertThat(MemberIds.difference(afterSet, beforeSet).toArray()).containsExactly(Arrays.stream(after).filter(id -> Arrays.binarySearch(before, id) < 0).toArray());
+        assertThat(MemberIds.difference(beforeSet, afterSet).toArray()).containsExactly(Arrays.stream(before).filter(id -> Arrays.binarySearch(after, id) < 0).toArray());
     }
 
     @Test
