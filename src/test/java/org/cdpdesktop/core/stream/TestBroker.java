@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -36,6 +37,17 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class TestBroker {
 
     private static TestBroker shared;
+
+    static {
+        // A fatal fault in an in-process broker (a port taken between choosing it and binding it, say) makes Kafka end
+        // the process through Exit, which would take the whole test JVM and every later test with it, unreported. The
+        // fault fails the test that started the broker instead, saying what the broker met.
+        Exit.Procedure refuse = (status, message) -> {
+            throw new IllegalStateException("The test Kafka broker asked to end the process with status " + status + ": " + message);
+        };
+        Exit.setExitProcedure(refuse);
+        Exit.setHaltProcedure(refuse);
+    }
 
     private final Path logDir;
     private final KafkaConfig config;
