@@ -22,4 +22,18 @@ public final class FxWait {
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    /** Does {@code action} on the FX thread and waits until the background work it started has reported back. */
+    public static void act(Runnable action) throws Exception {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(20);
+    }
+
+    /** Runs {@code work} on the FX thread, as a person's click would, and gives its result. */
+    public static <T> T onFx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get();
+    }
 }

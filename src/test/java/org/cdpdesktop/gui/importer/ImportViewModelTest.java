@@ -1,6 +1,8 @@
 package org.cdpdesktop.gui.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cdpdesktop.gui.FxWait.act;
+import static org.cdpdesktop.gui.FxWait.onFx;
 import static org.cdpdesktop.gui.importer.DesktopFixture.waitUntil;
 
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.ingest.ImportBatchRecord;
 import org.cdpdesktop.core.ingest.ImportFiles;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Import screen's history and undo without its window: background reads run at once, the user's answers are given. */
 class ImportViewModelTest {
@@ -113,17 +113,5 @@ class ImportViewModelTest {
         Path file = Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
         app.importer().importJob(file, ImportFiles.defaultOptions(file)).run(JobContext.create("test", JobListener.NONE,
                 new java.util.concurrent.atomic.AtomicBoolean()));
-    }
-
-    private static void act(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents(20);
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get();
     }
 }

@@ -1,12 +1,13 @@
 package org.cdpdesktop.gui.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cdpdesktop.gui.FxWait.act;
+import static org.cdpdesktop.gui.FxWait.onFx;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.cdpdesktop.App;
 import org.cdpdesktop.gui.FxUiServices;
 import org.cdpdesktop.core.ingest.ColumnMapping;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The wizard's logic without its window. Background tasks run at once and each step waits for their outcome,
@@ -354,21 +354,8 @@ class ImportWizardViewModelTest {
         return wizard;
     }
 
-    /** Does {@code action} on the FX thread and waits until the background work it started has reported back. */
-    private static void act(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents(20);
-    }
-
     private Path write(String name, String content) throws Exception {
         return Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get();
     }
 
     private static java.util.Map.Entry<String, ColumnTarget> entry(String column, ColumnTarget target) {

@@ -1,6 +1,8 @@
 package org.cdpdesktop.gui.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cdpdesktop.gui.FxWait.act;
+import static org.cdpdesktop.gui.FxWait.onFx;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -83,17 +85,5 @@ class ModelViewModelTest {
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void act(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents(20);
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get();
     }
 }
