@@ -65,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
     private int trees;
 
     @Option(names = "--multi-label", description = {"Learn several cohorts per profile, one-vs-rest (logistic regression only).",
-        "Without it or --single-label: chosen when any labelled profile carries several imported cohorts."})
+        "Without it or --single-label: chosen when at least 5 % of labelled profiles carry several imported cohorts."})
     private boolean multiLabel;
 
     @Option(names = "--single-label", description = "Learn one label per profile; profiles with several imported cohorts are left out and counted.")
