@@ -34,9 +34,9 @@ public final class JobsViewModel {
      */
     public <R> RunningJob submit(Job<R> job, Consumer<R> onSuccess, Consumer<Throwable> onFailure) {
         RunningJob shown = new RunningJob(job.title());
-        running.add(shown);
         JobHandle<R> handle = runner.submit(job, progress -> Platform.runLater(() -> shown.show(progress)));
         shown.attach(handle);
+        running.add(shown);
         handle.outcome().whenComplete((result, failure) -> Platform.runLater(() -> {
             running.remove(shown);
             if (failure == null) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -24,6 +25,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Time;
@@ -138,27 +141,44 @@ public final class TestBroker {
 
     /**
      * Creates the topic {@code name} and waits until the broker leads each partition: an idempotent producer that
-     * meets NOT_LEADER_OR_FOLLOWER on a partition's first batch can retry it forever as out of sequence.
+     * meets NOT_LEADER_OR_FOLLOWER on a partition's first batch can retry it forever as out of sequence. On a loaded
+     * machine the admin client may resend a creation the controller already made, and the broker may not know the
+     * new topic for a moment after the controller does; both are waited out, not failures.
      */
     public String createTopic(String name, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try {
+                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!everyPartitionLed(admin, name)) {
+            while (!everyPartitionLed(admin, name, partitions)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("No leader for every partition of " + name + " after 30 s");
                 }
                 Thread.sleep(20);
             }
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot create topic " + name, e);
+            throw new IllegalStateException("Cannot create topic " + name + ": " + e, e);
         }
         return name;
     }
 
-    private static boolean everyPartitionLed(Admin admin, String topic) throws Exception {
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
-        return description.partitions().stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+    private static boolean everyPartitionLed(Admin admin, String topic, int partitions) throws Exception {
+        TopicDescription description;
+        try {
+            description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
+        }
+        return description.partitions().size() == partitions
+                && description.partitions().stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
     }
 
     /** Sends messages (null = an empty value) round-robin over the partitions and waits for each acknowledgement. */

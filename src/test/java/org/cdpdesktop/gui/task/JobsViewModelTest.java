@@ -68,7 +68,7 @@ class JobsViewModelTest {
         }));
         waitFor(5, TimeUnit.SECONDS, () -> !jobs.running().isEmpty());
         assertThat(jobs.running().get(0).title()).isEqualTo("Test job");
-        jobs.running().get(0).cancel();
+        onFxThread(() -> jobs.running().get(0).cancel());
 
         followUps.awaitAll();
         waitFor(5, TimeUnit.SECONDS, () -> jobs.running().isEmpty());
@@ -85,7 +85,7 @@ class JobsViewModelTest {
         }), result -> failure.complete(null), failure::complete));
         waitFor(5, TimeUnit.SECONDS, () -> !jobs.running().isEmpty());
 
-        jobs.running().get(0).cancel();
+        onFxThread(() -> jobs.running().get(0).cancel());
 
         assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(JobCancelledException.class);
         waitFor(5, TimeUnit.SECONDS, () -> jobs.running().isEmpty());
