@@ -5,6 +5,7 @@ import org.cdpdesktop.core.DataDirectory;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.access.ApiKeys;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.db.PendingIndexes;
 import org.cdpdesktop.core.export.ExportService;
 import org.cdpdesktop.core.clean.FieldCleaner;
 import org.cdpdesktop.core.ingest.ImportService;
@@ -52,6 +53,7 @@ public final class App implements AutoCloseable {
     private final CohortModelService cohortModels;
     private final ApiKeys apiKeys;
     private final StreamService stream;
+    private final PendingIndexes pendingIndexes;
 
     private App(DataDirectory dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -81,6 +83,8 @@ public final class App implements AutoCloseable {
             }
         });
         importer.onImported(summary -> segments.snapshotChanges("import"));
+        this.pendingIndexes = new PendingIndexes(database);
+        importer.onImported(summary -> resumeUnfinishedWork());
         importer.onUndone(summary -> segments.snapshotAll("undo import"));
         this.cohortModels = new CohortModelService(database, new ModelRegistry(dataDirectory.models()));
         cohortModels.onPredicted(prediction -> segments.snapshotChanges("prediction"));
@@ -107,6 +111,21 @@ public final class App implements AutoCloseable {
 
     public JobRunner jobs() {
         return jobs;
+    }
+
+    /**
+     * Starts, as follow-up jobs, work a bulk import leaves for after its commit (filter and sort indexes), including
+     * what an earlier run left unfinished; a door calls it once it watches {@link #followUps()}.
+     */
+    public void resumeUnfinishedWork() {
+        if (!pendingIndexes.names().isEmpty()) {
+            followUps.submit(pendingIndexes.buildJob());
+        }
+    }
+
+    /** The filter and sort indexes still to build after a bulk import. */
+    public PendingIndexes pendingIndexes() {
+        return pendingIndexes;
     }
 
     /** Background work that follows an import (rescoring lookalikes), as jobs of {@link #jobs()}. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.cdpdesktop.core.db.PendingIndexes;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.CsvDialect;
 import org.cdpdesktop.core.ingest.CsvPreviewer;
@@ -19,6 +20,7 @@ import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.query.Condition;
 import org.cdpdesktop.core.query.RuleParser;
 import org.cdpdesktop.core.sample.SampleData;
+import org.cdpdesktop.core.sample.SampleDataGenerator;
 import org.cdpdesktop.core.segment.InsightReport;
 import org.cdpdesktop.core.segment.Lookalikes;
 import org.cdpdesktop.core.segment.SegmentInsights;
@@ -99,6 +101,71 @@ class AppTest {
 
             assertThat(started).isEmpty();
         }
+    }
+
+    @Test
+    void aBulkImportEndsBeforeItsFilterIndexesWhichAFollowUpJobThenBuilds() throws Exception {
+        Path big = temp.resolve("big.csv");
+        try (var out = Files.newBufferedWriter(big)) {
+            SampleDataGenerator.write(out, 60_000, 7);
+        }
+        assertThat(Files.size(big)).isGreaterThan(8L << 20);
+        try (App app = App.open(temp.resolve("data"))) {
+            long indexes = profileIndexes(app);
+            List<String> started = new CopyOnWriteArrayList<>();
+            app.jobs().onChange(() -> app.jobs().running().forEach(job -> started.add(job.title())));
+
+            ImportSummary summary = importFile(app, big, false);
+            app.followUps().awaitAll();
+
+            assertThat(summary.inserted()).isPositive();
+            assertThat(started).contains("Building filter indexes");
+            assertThat(app.pendingIndexes().names()).isEmpty();
+            assertThat(profileIndexes(app)).isEqualTo(indexes);
+        }
+    }
+
+    @Test
+    void filterIndexesABuildLeftPendingAreBuiltWhenTheStoreIsOpenedAgain() throws Exception {
+        try (App app = App.open(temp.resolve("data"))) {
+            app.database().write(connection -> {
+                try (var statement = connection.createStatement();
+                     var definition = statement.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'profile_city_nocase'")) {
+                    definition.next();
+                    String sql = definition.getString(1);
+                    statement.executeUpdate("DROP INDEX profile_city_nocase");
+                    PendingIndexes.defer(connection, "profile_city_nocase", sql);
+                }
+                return null;
+            });
+        }
+
+        try (App app = App.open(temp.resolve("data"))) {
+            assertThat(app.pendingIndexes().names()).containsExactly("profile_city_nocase");
+            app.resumeUnfinishedWork();
+            app.followUps().awaitAll();
+
+            assertThat(app.pendingIndexes().names()).isEmpty();
+            long cityIndexes = app.database().read(connection -> {
+                try (var statement = connection.createStatement();
+                     var result = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'profile_city_nocase'")) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            });
+            assertThat(cityIndexes).isEqualTo(1);
+        }
+    }
+
+    private static long profileIndexes(App app) {
+        return app.database().read(connection -> {
+            try (var statement = connection.createStatement();
+                 var result = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'profile'"
+                         + " AND sql IS NOT NULL")) {
+                result.next();
+                return result.getLong(1);
+            }
+        });
     }
 
     private static ImportSummary importFile(App app, Path file, boolean dryRun) throws Exception {

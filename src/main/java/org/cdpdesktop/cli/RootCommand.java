@@ -120,6 +120,7 @@ public final class RootCommand implements Callable<Integer> {
     App app() {
         if (app == null) {
             app = App.open(dataDirectoryPath());
+            app.resumeUnfinishedWork();
         }
         return app;
     }

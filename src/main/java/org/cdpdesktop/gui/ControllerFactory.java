@@ -54,6 +54,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
                 app.settings(), app.dataDirectory(), executor, jobs, ui);
         this.apiServer = new ApiServer(app, new CohortModelEndpoints(app.cohortModels(), app.jobs()));
         app.followUps().startWith(jobs::submitLater);
+        app.resumeUnfinishedWork();
     }
 
     public ViewLoader viewLoader() {
@@ -82,7 +83,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             ProfileDetailViewModel detail = new ProfileDetailViewModel(app.profileBrowser(), app.profileEditor(), app.profiles(),
                     new CohortExplanation(app.cohortModels(), executor), executor, dialogs);
             return new ProfilesView(new ProfilesViewModel(app.profileBrowser(), app.fieldValues(), app.exporter(), exportFiles,
-                    app.settings(), app.database(), executor, jobs, profileFilterRequests, detail));
+                    app.settings(), app.database(), app.pendingIndexes(), executor, jobs, profileFilterRequests, detail));
         }
         if (type == ApiView.class) {
             return new ApiView(new ApiViewModel(app.settings(), app.apiKeys(), apiServer, executor));

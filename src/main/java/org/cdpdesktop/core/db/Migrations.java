@@ -36,7 +36,8 @@ public final class Migrations {
             new Migration(8, "dead_letters"),
             new Migration(11, "created_without_signup_index"),
             new Migration(16, "segment_lookalike"),
-            new Migration(18, "snapshot_basis"));
+            new Migration(18, "snapshot_basis"),
+            new Migration(19, "pending_index"));
 
     private Migrations() {
     }

@@ -6,17 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.cdpdesktop.core.db.LargeSorts;
+import org.cdpdesktop.core.db.PendingIndexes;
 
 /**
  * A file that outgrows the store is cheaper to index once at the end than row by row: the profile table's indexes are
  * dropped, and so is the trigger that writes each new profile's interest rows (per-row trigger programs cost more than
- * the inserts themselves). {@link #restore} puts both back in the same transaction; rebuilding a unique index is then
- * a last check that no identity was stored twice.
+ * the inserts themselves). {@link #restore} puts the trigger and the unique indexes back in the same transaction
+ * (rebuilding a unique index is then a last check that no identity was stored twice) and leaves the indexes that only
+ * speed up filters and sorts to {@link PendingIndexes}, built after the commit.
  */
 final class DeferredIndexes {
 
@@ -27,7 +27,7 @@ final class DeferredIndexes {
     private final Connection connection;
     private final long maxIdBefore;
     private final ImportPhases phases;
-    private final List<String> dropped = new ArrayList<>();
+    private final List<Dropped> dropped = new ArrayList<>();
 
     /** {@code maxIdBefore}: the highest profile id before the import, above which {@link #restore} writes interest rows. */
     DeferredIndexes(Connection connection, long maxIdBefore) {
@@ -49,18 +49,26 @@ final class DeferredIndexes {
     /** Drops the profile table's indexes and its interest trigger, remembering how to recreate them. */
     void drop() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            Map<String, String> objects = new LinkedHashMap<>();
+            List<Dropped> objects = new ArrayList<>();
             try (ResultSet result = statement.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'profile'"
                     + " AND sql IS NOT NULL AND (type = 'index' OR type = 'trigger' AND name = '" + INTEREST_TRIGGER + "')")) {
                 while (result.next()) {
-                    objects.put("DROP " + result.getString(1).toUpperCase(Locale.ROOT) + " \"" + result.getString(2).replace("\"", "\"\"")
-                            + "\"", result.getString(3));
+                    objects.add(new Dropped(result.getString(1), result.getString(2), result.getString(3)));
                 }
             }
-            for (Map.Entry<String, String> object : objects.entrySet()) {
-                statement.executeUpdate(object.getKey());
-                dropped.add(object.getValue());
+            for (Dropped object : objects) {
+                statement.executeUpdate("DROP " + object.type().toUpperCase(Locale.ROOT) + " \"" + object.name().replace("\"", "\"\"") + "\"");
+                dropped.add(object);
             }
+        }
+    }
+
+    /** An index or trigger of the profile table, as {@code sqlite_master} describes it. */
+    private record Dropped(String type, String name, String sql) {
+
+        /** Only a filter or sort index can wait until after the commit: a unique one guards identities, a trigger data. */
+        boolean canWait() {
+            return type.equals("index") && !sql.regionMatches(true, 0, "CREATE UNIQUE", 0, "CREATE UNIQUE".length());
         }
     }
 
@@ -71,8 +79,9 @@ final class DeferredIndexes {
 
     /**
      * Writes the interest rows of every profile inserted since the drop in one set-based statement, then recreates the
-     * trigger and the indexes. Profiles merged into within the import already have some rows (the update trigger wrote
-     * them), hence OR IGNORE. The index builds run under {@link LargeSorts}.
+     * trigger and the unique indexes, and records the others as {@link PendingIndexes}. Profiles merged into within the
+     * import already have some rows (the update trigger wrote them), hence OR IGNORE. The index builds run under
+     * {@link LargeSorts}.
      */
     void restore() throws SQLException {
         if (dropped.isEmpty()) {
@@ -88,8 +97,12 @@ final class DeferredIndexes {
         started = System.nanoTime();
         LargeSorts.run(connection, sorting -> {
             try (Statement statement = sorting.createStatement()) {
-                for (String sql : dropped) {
-                    statement.executeUpdate(sql);
+                for (Dropped object : dropped) {
+                    if (object.canWait()) {
+                        PendingIndexes.defer(sorting, object.name(), object.sql());
+                    } else {
+                        statement.executeUpdate(object.sql());
+                    }
                 }
             }
             return null;

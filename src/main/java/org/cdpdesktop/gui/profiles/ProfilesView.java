@@ -61,6 +61,8 @@ public final class ProfilesView {
     @FXML
     private Label notice;
     @FXML
+    private Label indexing;
+    @FXML
     private SplitPane split;
     @FXML
     private TableView<Profile> table;
@@ -83,6 +85,9 @@ public final class ProfilesView {
         notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         FadingMessage.fadeAfterAWhile(notice, viewModel::clearNotice);
+        indexing.textProperty().bind(viewModel.indexingProperty());
+        indexing.visibleProperty().bind(indexing.textProperty().isNotEmpty());
+        indexing.managedProperty().bind(indexing.visibleProperty());
         buildExportMenu();
         filterBar.bind(viewModel.filterProperty(), viewModel.choicesProperty());
         bindTable();

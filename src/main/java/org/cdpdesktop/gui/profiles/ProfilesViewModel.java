@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.db.Database;
+import org.cdpdesktop.core.db.PendingIndexes;
 import org.cdpdesktop.core.export.ExportService;
 import org.cdpdesktop.core.query.FieldValues;
 import org.cdpdesktop.core.export.ExportFormat;
@@ -52,12 +53,14 @@ public final class ProfilesViewModel implements Activatable {
     private final TaskExecutor executor;
     private final JobsViewModel jobs;
     private final ProfileDetailViewModel detail;
+    private final PendingIndexes pendingIndexes;
 
     private final ObjectProperty<ProfileFilter> filter = new SimpleObjectProperty<>(ProfileFilter.NONE);
     private final ObjectProperty<ProfileSort> sort = new SimpleObjectProperty<>(ProfileSort.NATURAL);
     private final StringProperty count = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
+    private final StringProperty indexing = new SimpleStringProperty("");
     private final ObjectProperty<ProfileBrowser.FilterChoices> choices = new SimpleObjectProperty<>(
             new ProfileBrowser.FilterChoices(List.of(), List.of(), List.of(), List.of(), List.of()));
     private final ObjectProperty<List<String>> attributes = new SimpleObjectProperty<>(List.of());
@@ -73,8 +76,8 @@ public final class ProfilesViewModel implements Activatable {
      * @param detail      the selected profile's detail, reloaded with the listing after a write
      */
     public ProfilesViewModel(ProfileBrowser browser, FieldValues fieldValues, ExportService exporter, ExportFileChooser exportFiles,
-                             Settings settings, Database database, TaskExecutor executor, JobsViewModel jobs,
-                             ProfileFilterRequests requests, ProfileDetailViewModel detail) {
+                             Settings settings, Database database, PendingIndexes pendingIndexes, TaskExecutor executor,
+                             JobsViewModel jobs, ProfileFilterRequests requests, ProfileDetailViewModel detail) {
         this.browser = browser;
         this.fieldValues = fieldValues;
         this.exporter = exporter;
@@ -84,6 +87,7 @@ public final class ProfilesViewModel implements Activatable {
         this.executor = executor;
         this.jobs = jobs;
         this.detail = detail;
+        this.pendingIndexes = pendingIndexes;
         this.rows = new PagedProfiles((offset, limit) -> List.of(), executor, this::showFailure);
         filter.addListener((observable, old, now) -> refresh());
         sort.addListener((observable, old, now) -> refresh());
@@ -106,6 +110,16 @@ public final class ProfilesViewModel implements Activatable {
         refresh();
         loadChoices();
         detail.reload();
+        loadIndexing();
+    }
+
+    /** Says, while the indexes a bulk import left for after its commit are being built, why filters and sorts are slow. */
+    private void loadIndexing() {
+        BackgroundTask.wrap(pendingIndexes::names)
+                .onSuccess(names -> indexing.set(names.isEmpty() ? "" : "Building the filter and sort indexes after the last import ("
+                        + Formats.count(names.size(), "index", "indexes") + " to go): filters and sorts may be slow until then."))
+                .onFailure(this::showFailure)
+                .executeWith(executor);
     }
 
     /** The dashboard may have asked for a filter before this screen was first opened, or while it is open. */
@@ -274,6 +288,11 @@ public final class ProfilesViewModel implements Activatable {
     }
 
     /** What just happened that the user should know, e.g. where an export was written. */
+    /** Empty unless filter and sort indexes are still being built. */
+    public ReadOnlyStringProperty indexingProperty() {
+        return indexing;
+    }
+
     public ReadOnlyStringProperty noticeProperty() {
         return notice;
     }

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cdpdesktop.core.db.PendingIndexes;
 import org.cdpdesktop.core.db.StoreException;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.jobs.JobListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +27,13 @@ class DeferredIndexesTest {
     Path folder;
     private ImportFixture store;
     private long indexes;
+    private long uniqueIndexes;
 
     @BeforeEach
     void open() {
         store = new ImportFixture(folder);
         indexes = store.count(PROFILE_INDEXES);
+        uniqueIndexes = store.count(PROFILE_INDEXES + " AND sql LIKE 'CREATE UNIQUE%'");
     }
 
     @AfterEach
@@ -58,7 +64,7 @@ class DeferredIndexesTest {
     }
 
     @Test
-    void restoreRecreatesTheIndexesAndTriggerAndWritesTheInterestRowsOfProfilesInsertedMeanwhile() {
+    void restoreRecreatesTheTriggerAndUniqueIndexesWritesTheInterestRowsAndLeavesTheFilterIndexesPending() throws Exception {
         long[] whileDropped = new long[2];
         store.database.write(connection -> {
             insert(connection, 1, "old", "[\"golf\"]");
@@ -73,10 +79,15 @@ class DeferredIndexesTest {
         });
 
         assertThat(whileDropped).containsExactly(0, 0);
-        assertThat(store.count(PROFILE_INDEXES)).isEqualTo(indexes).isPositive();
+        assertThat(store.count(PROFILE_INDEXES + " AND sql LIKE 'CREATE UNIQUE%'")).isEqualTo(uniqueIndexes).isPositive();
+        assertThat(store.count("SELECT count(*) FROM pending_index")).isEqualTo(indexes - uniqueIndexes).isPositive();
         assertThat(store.count(INTEREST_TRIGGER)).isEqualTo(1);
         assertThat(store.count("SELECT count(*) FROM profile_interest WHERE profile_id = 2")).isEqualTo(2);
         assertThat(store.count("SELECT count(*) FROM profile_interest WHERE profile_id = 1")).isEqualTo(1);
+
+        assertThat(new PendingIndexes(store.database).buildJob().run(JobContext.create("Build", JobListener.NONE, new AtomicBoolean()))).isEqualTo(indexes - uniqueIndexes);
+        assertThat(store.count(PROFILE_INDEXES)).isEqualTo(indexes);
+        assertThat(store.count("SELECT count(*) FROM pending_index")).isZero();
     }
 
     @Test
@@ -91,6 +102,7 @@ class DeferredIndexesTest {
         })).isInstanceOf(StoreException.class);
 
         assertThat(store.count(PROFILE_INDEXES)).isEqualTo(indexes);
+        assertThat(store.count("SELECT count(*) FROM pending_index")).isZero();
         assertThat(store.profiles.count()).isZero();
     }
 }

@@ -54,7 +54,7 @@ class ProfilesViewModelTest {
         detail = onFx(() -> new ProfileDetailViewModel(app.profileBrowser(), app.profileEditor(), app.profiles(),
                 new CohortExplanation(app.cohortModels(), AT_ONCE), AT_ONCE, dialogs));
         profiles = onFx(() -> new ProfilesViewModel(app.profileBrowser(), app.fieldValues(), app.exporter(), (format, name) -> Optional.of(temp.resolve(name + "." + format.name().toLowerCase(java.util.Locale.ROOT))),
-                app.settings(), app.database(), AT_ONCE, new JobsViewModel(app.jobs()), new ProfileFilterRequests(), detail));
+                app.settings(), app.database(), app.pendingIndexes(), AT_ONCE, new JobsViewModel(app.jobs()), new ProfileFilterRequests(), detail));
     }
 
     @AfterEach

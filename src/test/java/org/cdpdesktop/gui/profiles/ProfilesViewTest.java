@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.cdpdesktop.App;
+import org.cdpdesktop.core.db.PendingIndexes;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileFixtures;
 import org.cdpdesktop.gui.DesktopApp;
@@ -97,6 +98,34 @@ class ProfilesViewTest {
 
         FxWait.until(() -> count(robot).equals("1 profile match"));
         assertThat(shownEmails(robot)).containsExactly("bob.stone@gmail.com");
+    }
+
+    @Test
+    void whileFilterIndexesAreBuiltAfterABulkImportTheScreenSaysWhyFiltersAreSlowAndStillFilters(FxRobot robot) throws Exception {
+        openProfiles(robot);
+        app.database().write(connection -> {
+            try (var statement = connection.createStatement();
+                 var definition = statement.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'profile_city_nocase'")) {
+                definition.next();
+                String sql = definition.getString(1);
+                statement.executeUpdate("DROP INDEX profile_city_nocase");
+                PendingIndexes.defer(connection, "profile_city_nocase", sql);
+            }
+            return null;
+        });
+
+        FxWait.until(() -> indexing(robot).isVisible());
+        assertThat(indexing(robot).getText()).contains("1 index to go").contains("filters and sorts may be slow");
+        robot.clickOn("#profiles-search").write("stone@gm");
+        FxWait.until(() -> count(robot).equals("1 profile match"));
+
+        app.resumeUnfinishedWork();
+        FxWait.until(() -> !indexing(robot).isVisible());
+        assertThat(app.pendingIndexes().names()).isEmpty();
+    }
+
+    private static Label indexing(FxRobot robot) {
+        return robot.lookup("#profiles-indexing").queryAs(Label.class);
     }
 
     @Test
