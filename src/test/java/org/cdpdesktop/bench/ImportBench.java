@@ -347,7 +347,8 @@ class ImportBench {
             if (line.contains(" - Imported ")) {
                 found.clear();
             }
-            if (line.contains(" - Imported ") || line.contains(" - Committed ") || line.contains(" - After importing ")) {
+            if (line.contains(" - Imported ") || line.contains(" - Committed ") || line.contains(" - After importing ")
+                    || line.contains(" - Built ")) {
                 Matcher phase = PHASE.matcher(line);
                 while (phase.find()) {
                     found.add(phase.group(1) + " " + phase.group(2));

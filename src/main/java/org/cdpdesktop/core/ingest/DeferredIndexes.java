@@ -107,7 +107,7 @@ final class DeferredIndexes {
             }
             return null;
         });
-        phases.add("indexes", System.nanoTime() - started);
+        phases.add("uniqueIndexes", System.nanoTime() - started);
         dropped.clear();
     }
 }
