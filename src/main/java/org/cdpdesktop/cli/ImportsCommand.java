@@ -79,6 +79,10 @@ final class ImportsCommand {
             line.put("keptUpdated", summary.keptUpdated());
             line.put("keptExternalIds", summary.keptExternalIds());
             line.put("seconds", Math.round(summary.seconds() * 1000) / 1000.0);
+            if (summary.warning() != null) {
+                spec.commandLine().getErr().println("Warning: " + summary.warning());
+                line.put("warning", summary.warning());
+            }
             Json.println(spec.commandLine().getOut(), line);
             return RootCommand.EXIT_OK;
         }

@@ -134,15 +134,18 @@ public final class ImportService {
             public UndoSummary run(JobContext context) {
                 UndoSummary summary = new ImportUndo(database).undo(batchId, context);
                 context.message("Updating segments");
+                UndoSummary result = summary;
                 for (Consumer<UndoSummary> listener : undoneListeners) {
                     try {
                         listener.accept(summary);
-                    } catch (RuntimeException e) {
-                        // The undo is committed and stays so; what follows it is redone by the next import or on demand.
+                    } catch (Throwable e) {
+                        // The undo is committed and stays so, as an import does (see afterImport).
                         LOG.error("Work after undoing import {} failed", batchId, e);
+                        result = summary.withWarning("The undo is saved, but updating the segments afterwards failed (" + describe(e)
+                                + "). Take a snapshot on the Segments screen to bring them up to date.");
                     }
                 }
-                return summary;
+                return result;
             }
         };
     }

@@ -61,7 +61,7 @@ final class ImportUndo {
                 mark.executeUpdate();
             }
             return new UndoSummary(batchId, preview.fileName(), ids.size(), preview.createdLaterUpdated(), preview.updated(),
-                    preview.updatedExternalIds(), (System.nanoTime() - started) / 1e9);
+                    preview.updatedExternalIds(), (System.nanoTime() - started) / 1e9, null);
         });
     }
 

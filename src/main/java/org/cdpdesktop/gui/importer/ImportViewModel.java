@@ -116,7 +116,7 @@ public final class ImportViewModel {
         String kept = summary.keptUpdated() == 0 ? "."
                 : String.format("; kept the %,d it only updated, unchanged: %s.", summary.keptUpdated(),
                         named(summary.keptExternalIds(), summary.keptUpdated()));
-        message.set(removed + later + kept);
+        message.set(removed + later + kept + (summary.warning() == null ? "" : " " + summary.warning()));
         refresh();
     }
 

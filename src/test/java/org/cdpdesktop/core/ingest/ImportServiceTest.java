@@ -16,6 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cdpdesktop.core.jobs.JobCancelledException;
+import org.cdpdesktop.core.jobs.JobContext;
+import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +59,21 @@ class ImportServiceTest {
         assertThat(summary.inserted()).isEqualTo(2);
         assertThat(summary.warning()).startsWith("The import is saved, but updating the segments afterwards failed (not enough memory)");
         assertThat(store.profiles.count()).isEqualTo(2);
+    }
+
+    @Test
+    void anUndoWhoseFollowUpRunsOutOfMemoryIsReportedAsSavedWithAWarning() throws Exception {
+        ImportSummary imported = store.importFile(store.csv("a.csv", "id,email\nA1,a1@x.com\nA2,a2@x.com\n"));
+        store.importer.onUndone(summary -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+
+        UndoSummary undone = store.importer.undoJob(imported.batchId())
+                .run(JobContext.create("Undo", JobListener.NONE, new AtomicBoolean()));
+
+        assertThat(undone.removed()).isEqualTo(2);
+        assertThat(undone.warning()).startsWith("The undo is saved, but updating the segments afterwards failed (not enough memory)");
+        assertThat(store.profiles.count()).isZero();
     }
 
     @Test
