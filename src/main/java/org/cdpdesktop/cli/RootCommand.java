@@ -116,10 +116,16 @@ public final class RootCommand implements Callable<Integer> {
         return DataDirectory.chooseForThisUser(Optional.ofNullable(dataDirectory));
     }
 
-    /** The services, opened on first use so that {@code --help} and {@code --version} touch no files. */
+    /**
+     * The services, opened on first use so that {@code --help} and {@code --version} touch no files. Work that follows
+     * the command's own (rescoring lookalikes after an import) shows its progress on stderr as the command's job does.
+     */
     App app() {
         if (app == null) {
-            app = App.open(dataDirectoryPath());
+            App opened = App.open(dataDirectoryPath());
+            PrintWriter err = spec.commandLine().getErr();
+            opened.followUps().startWith(job -> ForegroundJob.start(job, opened.jobs(), err));
+            app = opened;
         }
         return app;
     }
