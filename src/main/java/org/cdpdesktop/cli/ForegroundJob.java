@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobHandle;
 import org.cdpdesktop.core.jobs.JobListener;
@@ -22,12 +23,22 @@ final class ForegroundJob implements JobListener {
     private static ForegroundJob drawnLast;
 
     private final PrintWriter err;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal;
+    private final LongSupplier clock;
     private long lastPrinted;
     private int lastLength;
 
     private ForegroundJob(PrintWriter err) {
+        this(err, System.console() != null, System::nanoTime);
+    }
+
+    /** Progress printed to {@code err}, rewritten in place when it is a {@code terminal}, paced by {@code clock} (nanoseconds). */
+    ForegroundJob(PrintWriter err, boolean terminal, LongSupplier clock) {
         this.err = err;
+        this.terminal = terminal;
+        this.clock = clock;
+        // The first report prints at once, whatever the clock's origin.
+        this.lastPrinted = clock.getAsLong() - PLAIN_INTERVAL_NANOS;
     }
 
     static <R> R run(Job<R> job, PrintWriter err) throws Exception {
@@ -84,7 +95,7 @@ final class ForegroundJob implements JobListener {
     @Override
     public void progress(JobProgress progress) {
         String line = progress.describe();
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         boolean due = now - lastPrinted >= PLAIN_INTERVAL_NANOS || progress.fraction() >= 1;
         synchronized (ForegroundJob.class) {
             boolean ownsTheLine = drawnLast == null || drawnLast == this;
@@ -111,7 +122,7 @@ final class ForegroundJob implements JobListener {
     }
 
     /** Ends this job's line on a terminal, so whatever is printed next starts a line of its own. */
-    private void endLine() {
+    void endLine() {
         synchronized (ForegroundJob.class) {
             if (terminal && lastLength > 0) {
                 err.println();
