@@ -122,10 +122,8 @@ public final class RootCommand implements Callable<Integer> {
      */
     App app() {
         if (app == null) {
-            App opened = App.open(dataDirectoryPath());
-            PrintWriter err = spec.commandLine().getErr();
-            opened.followUps().startWith(job -> ForegroundJob.start(job, opened.jobs(), err));
-            app = opened;
+            app = App.open(dataDirectoryPath());
+            app.followUps().startWith(job -> ForegroundJob.start(job, app.jobs(), spec.commandLine().getErr()));
         }
         return app;
     }
