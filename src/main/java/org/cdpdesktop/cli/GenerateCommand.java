@@ -24,6 +24,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed; the same seed writes the same file (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--first-row", defaultValue = "1", paramLabel = "N",
+            description = "Number the customers from N (default: ${DEFAULT-VALUE}). A customer's number makes its cookie and email, "
+                    + "so files share customers exactly where their numbers overlap, whatever their seeds.")
+    private long firstRow;
+
     @Option(names = "--labelled", description = "Add a bio and the old service's cohort to each row, for training cohort models.")
     private boolean labelled;
 
@@ -35,14 +40,13 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rows < 0) {
-            throw new IllegalArgumentException("--rows must be 0 or more, not " + rows);
-        }
+        SampleDataGenerator.checkRows(rows, firstRow);
         try (Writer writer = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-            SampleDataGenerator.write(writer, rows, seed, labelled);
+            SampleDataGenerator.write(writer, rows, seed, labelled, firstRow);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rows", rows);
+        summary.put("firstRow", firstRow);
         summary.put("seed", seed);
         summary.put("labelled", labelled);
         summary.put("file", out.toAbsolutePath().toString());

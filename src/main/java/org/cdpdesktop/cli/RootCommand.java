@@ -116,10 +116,14 @@ public final class RootCommand implements Callable<Integer> {
         return DataDirectory.chooseForThisUser(Optional.ofNullable(dataDirectory));
     }
 
-    /** The services, opened on first use so that {@code --help} and {@code --version} touch no files. */
+    /**
+     * The services, opened on first use so that {@code --help} and {@code --version} touch no files. Work that follows
+     * the command's own (rescoring lookalikes after an import) shows its progress on stderr as the command's job does.
+     */
     App app() {
         if (app == null) {
             app = App.open(dataDirectoryPath());
+            app.followUps().startWith(job -> ForegroundJob.start(job, app.jobs(), spec.commandLine().getErr()));
             app.resumeUnfinishedWork();
         }
         return app;

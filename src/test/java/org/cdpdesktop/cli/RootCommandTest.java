@@ -125,6 +125,23 @@ class RootCommandTest {
     }
 
     @Test
+    void generateNumbersCustomersFromTheFirstRowAndRefusesRowsWhoseCookiesWouldRepeatWithoutWritingAFile() throws Exception {
+        Path numbered = dataDir.resolve("numbered.csv");
+        Path refused = dataDir.resolve("refused.csv");
+
+        CliRun run = CliRun.of("--data-dir", dataDir.toString(), "generate", "--rows", "5", "--first-row", "6001", "--out", numbered.toString());
+        CliRun wrong = CliRun.of("--data-dir", dataDir.toString(), "generate", "--rows", "5", "--first-row", "0", "--out", refused.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(JSON.readTree(run.out()).get("firstRow").asLong()).isEqualTo(6001);
+        assertThat(Files.readAllLines(numbered)).hasSize(6).element(1).asString().contains("6001@");
+        assertThat(wrong.exitCode()).isEqualTo(RootCommand.EXIT_FAILURE);
+        assertThat(wrong.out()).isEmpty();
+        assertThat(wrong.err().strip()).startsWith("error: Rows are numbered from 1 to 4,294,967,295");
+        assertThat(refused).doesNotExist();
+    }
+
+    @Test
     void noCommandOpensTheDesktopAppOnTheChosenFolder() {
         List<DesktopStart> opened = new ArrayList<>();
 

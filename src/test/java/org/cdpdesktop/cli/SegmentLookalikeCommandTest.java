@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
+import org.cdpdesktop.core.segment.Lookalikes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,20 @@ class SegmentLookalikeCommandTest {
 
         CliRun count = run("segment", "count", "--rule", "segment = \"Likely golfers\" AND externalId starts with \"new\"");
         assertThat(count.out()).contains("\"count\":20,");
+    }
+
+    @Test
+    void anImportShowsTheRescoringOfLookalikesOnStderrWhileStdoutKeepsItsOneJsonLine() throws Exception {
+        assertThat(run("segment", "lookalike", "Sixty plus", "--min-score", "0.5", "--save", "Likely golfers").exitCode()).isZero();
+        Path file = dataDirectory.resolve("newcomers.csv");
+        Files.writeString(file, "external_id,age,interests\nnew1,30,golf\nnew2,40,music\n", StandardCharsets.UTF_8);
+
+        CliRun run = run("import", file.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).singleElement().satisfies(line -> assertThat(line).startsWith("{\"read\":2,\"inserted\":2,"));
+        assertThat(run.err().lines()).anySatisfy(line -> assertThat(line)
+                .matches(Lookalikes.RESCORE_TITLE + " 100% · [\\d,]+ / [\\d,]+ rows( · [\\d,]+ rows/s)?( · ETA 0s)? · .+"));
     }
 
     @Test

@@ -13,10 +13,21 @@ import java.util.Set;
 
 /**
  * Writes a realistic synthetic customer export in the old CDPapi service's columns, with the dirt that real
- * exports carry, at the rates below. Deterministic for a given seed, so the bundled sample and the benchmark
- * files can be made again byte for byte. The bundled sample is
- * {@code cdp-desktop generate --labelled --rows 3000 --seed 42 --out customers.csv}: labelled, as the bundled cohort model
- * learnt from labelled rows of the same distribution, and a sample from another one would show drift at once.
+ * exports carry, at the rates below. Deterministic for a given seed and first row, so the bundled sample and the
+ * benchmark files can be made again byte for byte.
+ *
+ * <p>Each row is a customer numbered from the first row (1 unless told otherwise), and that number alone makes its
+ * cookie and its email: two files describe the same customers exactly where their row numbers overlap, whatever their
+ * seeds, and different people elsewhere. The seed draws everything else. The repository's files therefore take
+ * ranges that do not overlap:
+ * <ul>
+ *   <li>{@code sample-data/customers-labelled.csv}, the bundled cohort model's training data, rows 1 to 6,000:
+ *       {@code cdp-desktop generate --labelled --rows 6000 --seed 12 --out sample-data/customers-labelled.csv};</li>
+ *   <li>{@code sample-data/customers.csv}, the bundled sample, rows 6,001 to 9,000:
+ *       {@code cdp-desktop generate --labelled --rows 3000 --first-row 6001 --seed 42 --out sample-data/customers.csv}.
+ *       Labelled, as the bundled model learnt from labelled rows of the same distribution, and a sample from another
+ *       one would show drift at once.</li>
+ * </ul>
  */
 public final class SampleDataGenerator {
 
@@ -92,6 +103,8 @@ public final class SampleDataGenerator {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 1, 0, 0);
     private static final int SPAN_SECONDS = 2 * 365 * 24 * 3600;
+    /** A cookie is the row number times an odd constant in 32 bits: distinct for every row up to this one. */
+    static final long LAST_ROW = 0xffffffffL;
 
     private final Random random;
     private final boolean labelled;
@@ -102,21 +115,30 @@ public final class SampleDataGenerator {
         this.labelled = labelled;
     }
 
-    /** Writes the header and {@code rows} customer rows. */
+    /** Writes the header and {@code rows} customer rows, numbered from 1. */
     public static void write(Writer out, int rows, long seed) throws IOException {
         write(out, rows, seed, false);
     }
 
     /**
-     * Writes the header and {@code rows} customer rows; {@code labelled} adds a bio and a cohort that the interests
-     * and bio lean towards, noisily: a model can learn it, but not perfectly.
+     * Writes the header and {@code rows} customer rows, numbered from 1; {@code labelled} adds a bio and a cohort that
+     * the interests and bio lean towards, noisily: a model can learn it, but not perfectly.
      */
     public static void write(Writer out, int rows, long seed, boolean labelled) throws IOException {
+        write(out, rows, seed, labelled, 1);
+    }
+
+    /**
+     * Writes the header and {@code rows} customer rows numbered from {@code firstRow}, as {@link #write(Writer, int,
+     * long, boolean)} does: customers of another file whose numbers are among these have the same cookies and emails.
+     */
+    public static void write(Writer out, int rows, long seed, boolean labelled, long firstRow) throws IOException {
+        checkRows(rows, firstRow);
         SampleDataGenerator generator = new SampleDataGenerator(seed, labelled);
         out.write(labelled ? LABELLED_HEADER : HEADER);
         out.write('\n');
         StringBuilder line = new StringBuilder(256);
-        for (int row = 1; row <= rows; row++) {
+        for (long row = firstRow; row < firstRow + rows; row++) {
             line.setLength(0);
             generator.appendRow(line, row);
             out.write(line.toString());
@@ -124,7 +146,19 @@ public final class SampleDataGenerator {
         out.flush();
     }
 
-    private void appendRow(StringBuilder line, int row) {
+    /** Refuses a row range the generator cannot write, before anything is written. */
+    public static void checkRows(int rows, long firstRow) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("The number of rows must be 0 or more, not " + rows);
+        }
+        if (firstRow < 1 || firstRow - 1 + rows > LAST_ROW) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Rows are numbered from 1 to %,d, beyond which cookies would repeat: %,d rows from row %,d do not fit",
+                    LAST_ROW, rows, firstRow));
+        }
+    }
+
+    private void appendRow(StringBuilder line, long row) {
         String[] place = PLACES[random.nextInt(PLACES.length)];
         String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
         String last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
@@ -187,7 +221,7 @@ public final class SampleDataGenerator {
         return line.append(shown);
     }
 
-    private String email(String first, String last, int row) {
+    private String email(String first, String last, long row) {
         if (!recentEmails.isEmpty() && random.nextDouble() < REPEATED_EMAIL_RATE) {
             String earlier = recentEmails.get(random.nextInt(recentEmails.size()));
             return random.nextBoolean() ? earlier.toUpperCase(Locale.ROOT) : capitalise(earlier);
