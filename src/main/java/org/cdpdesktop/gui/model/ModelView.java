@@ -282,7 +282,7 @@ public final class ModelView {
         EvaluationReport report = model.evaluation();
         perClass.getItems().setAll(report.perClass());
         if (report.multiLabel() != null) {
-            showMultiLabelFigures(report);
+            showMultiLabelFigures(model);
             showComparison();
             return;
         }
@@ -341,7 +341,8 @@ public final class ModelView {
      * A multi-label model's figures: per profile (subset accuracy), per decision (micro F1, Hamming loss), per cohort
      * (macro F1), and each cohort's own 2x2 in place of one confusion matrix.
      */
-    private void showMultiLabelFigures(EvaluationReport report) {
+    private void showMultiLabelFigures(ModelMetadata model) {
+        EvaluationReport report = model.evaluation();
         EvaluationReport.MultiLabelFigures multi = report.multiLabel();
         figures.getChildren().setAll(
                 figure("Subset accuracy", Format.percent(multi.subsetAccuracy()), "model-subset-accuracy"),
@@ -352,8 +353,10 @@ public final class ModelView {
                 figure("Tested on", String.format("%,d profiles", report.testedRows()), "model-tested"),
                 figure("Evaluation", report.method(), "model-method"),
                 figure("Training time", Format.millis(report.trainMillis()), "model-train-time"));
-        matrixTitle.setText(String.format("Several cohorts per profile: each cohort's own 2x2. A cohort is given at %.0f%%"
-                + " probability or more (at least the likeliest one).", multi.threshold() * 100));
+        matrixTitle.setText(model.thresholds() == null
+                ? "Several cohorts per profile: each cohort's own 2x2. A cohort is given at 50% probability or more (at least the likeliest one)."
+                : "Several cohorts per profile: each cohort's own 2x2. A cohort is given from its own threshold, chosen for its best F1"
+                        + " on profiles the learners did not train on (at least the likeliest one).");
         String[] headings = {"Given,\nlabelled", "Given, not\nlabelled", "Labelled,\nnot given", "Neither"};
         for (int column = 0; column < headings.length; column++) {
             Label header = new Label(headings[column]);

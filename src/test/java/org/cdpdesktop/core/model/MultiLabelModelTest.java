@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +102,75 @@ class MultiLabelModelTest {
         assertThat(loaded.metadata().evaluation().multiLabel()).usingRecursiveComparison().isEqualTo(saved.evaluation().multiLabel());
         assertThat(loaded.predict(FeatureRow.ofText("robots bake bread"), CohortModelService.REASONS)).usingRecursiveComparison().isEqualTo(before);
         assertThat(loaded.topTerms(3)).extracting(CohortTerms::cohort).containsExactly("Foodies", "Health & Fitness", "Tech Savvy");
+    }
+
+    @Test
+    void aCohortsThresholdIsTheOneWithTheBestF1HalfwayToTheNextLowerProbability() {
+        double[] scores = {0.9, 0.4, 0.35, 0.3, 0.1};
+        boolean[] members = {true, true, false, true, false};
+
+        assertThat(CohortThresholds.best(scores, members)).as("F1 6/7 from 0.3 on, against 4/5 from 0.4").isCloseTo(0.2, within(1e-12));
+        assertThat(CohortThresholds.best(scores, new boolean[5])).as("no member to aim at").isEqualTo(ModelMetadata.DEFAULT_THRESHOLD);
+        assertThat(CohortThresholds.best(new double[] {0.2, 0.2, 0.1}, new boolean[] {true, false, false}))
+                .as("tied probabilities are given together").isCloseTo(0.15, within(1e-12));
+    }
+
+    @Test
+    void aRareCohortGetsALowerThresholdThanOneHalfAndIsGivenWhereOneHalfNeverGivesIt() {
+        store.labelled(6, List.of("Tech", "Chess"), "robots and chess openings", List.of("Tech Savvy", "Chess Club"));
+        store.labelled(2, List.of("Food", "Chess"), "bread and chess", List.of("Foodies", "Chess Club"));
+        // Strong regularisation keeps a rare cohort's probabilities near its share of profiles, far below one half.
+        TrainingSpec spec = new TrainingSpec(LabelKind.COHORT, "", List.of("interests", "bio"), List.of(), Algorithm.LOGISTIC_REGRESSION,
+                4, 0, 1, 1, 1, 0.05, 100, LabelMode.MULTI);
+
+        ModelMetadata model = store.train(spec).metadata();
+
+        assertThat(model.thresholds()).containsOnlyKeys(model.classes());
+        assertThat(model.threshold("Chess Club")).isLessThan(ModelMetadata.DEFAULT_THRESHOLD);
+        EvaluationReport report = model.evaluation();
+        assertThat(report.macroF1()).as("tuned against one half, same folds").isGreaterThan(report.multiLabel().macroF1AtHalf());
+        EvaluationReport.ClassFigures chess = report.perClass().stream().filter(f -> f.name().equals("Chess Club")).findFirst().orElseThrow();
+        assertThat(chess.recall()).isGreaterThan(0.5);
+        assertThat(store.models.registry().load(model.id()).predict(FeatureRow.ofText("chess openings"), 0).assigned())
+                .extracting(Prediction.Assigned::cohort).contains("Chess Club");
+    }
+
+    @Test
+    void aPredictionGivesEachCohortFromItsOwnThresholdAndMetadataWithoutThresholdsGivesFromOneHalf() throws Exception {
+        ModelMetadata saved = store.train(TrainingSpec.cohorts().withEvaluation(5, 0, 1)).metadata();
+        Path metadata = store.data.models().resolve(saved.id() + ".json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode edited = (ObjectNode) json.readTree(metadata.toFile());
+        ((ObjectNode) edited.get("thresholds")).put("Health & Fitness", 0.0);
+        json.writeValue(metadata.toFile(), edited);
+
+        CohortModel everyone = new ModelRegistry(store.data.models()).load(saved.id());
+
+        assertThat(everyone.metadata().threshold("Health & Fitness")).isZero();
+        assertThat(everyone.metadata().threshold("Foodies")).isEqualTo(saved.threshold("Foodies"));
+        assertThat(everyone.predict(FeatureRow.ofText("robots bake bread"), 0).assigned()).extracting(Prediction.Assigned::cohort)
+                .as("a threshold of 0 gives the cohort to everyone").contains("Health & Fitness");
+
+        edited.remove("thresholds");
+        json.writeValue(metadata.toFile(), edited);
+        CohortModel old = new ModelRegistry(store.data.models()).load(saved.id());
+
+        assertThat(Files.readString(metadata)).doesNotContain("thresholds");
+        assertThat(old.metadata().thresholds()).isNull();
+        assertThat(old.metadata().threshold("Foodies")).isEqualTo(ModelMetadata.DEFAULT_THRESHOLD);
+        Prediction prediction = old.predict(FeatureRow.ofText("robots bake bread"), 0);
+        assertThat(prediction.assigned()).extracting(Prediction.Assigned::cohort).containsExactlyInAnyOrderElementsOf(
+                prediction.scores().stream().filter(score -> score.probability() >= 0.5).map(Prediction.Score::cohort).toList());
+    }
+
+    @Test
+    void aHoldOutChoosesItsThresholdsWithinItsTrainingPartAndScoresOnlyTheHeldOutProfiles() {
+        ModelMetadata model = store.train(TrainingSpec.cohorts().withEvaluation(0, 25, 1)).metadata();
+
+        assertThat(model.evaluation().testedRows()).isEqualTo(20);
+        assertThat(model.evaluation().multiLabel().confusion()).allSatisfy(cohort -> assertThat(cohort.truePositives()
+                + cohort.falsePositives() + cohort.falseNegatives() + cohort.trueNegatives()).isEqualTo(20));
+        assertThat(model.thresholds()).containsOnlyKeys("Foodies", "Health & Fitness", "Tech Savvy");
     }
 
     @Test
