@@ -112,7 +112,7 @@ final class MultiLabelTrainer {
                     spec.algorithm().key(), CohortTrainer.parameters(spec), spec.textFields(), spec.features(), spec.labelKind().name(),
                     spec.label(), classes, rows.size(), tally.report(method, classes, trainMillis, evaluationMillis), null,
                     DriftBaseline.of(rows), null, true, thresholds);
-            return new CohortTrainer.Trained(new CohortModel(metadata, new Instances(all, 0), model), null);
+            return new CohortTrainer.Trained(new CohortModel(metadata, new Instances(all, 0), model), tally.cells.toArrays());
         } catch (ModelException | JobCancelledException e) {
             throw e;
         } catch (Exception e) {

@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +175,46 @@ class MultiLabelModelTest {
         assertThat(model.evaluation().multiLabel().confusion()).allSatisfy(cohort -> assertThat(cohort.truePositives()
                 + cohort.falsePositives() + cohort.falseNegatives() + cohort.trueNegatives()).isEqualTo(20));
         assertThat(model.thresholds()).containsOnlyKeys("Foodies", "Health & Fitness", "Tech Savvy");
+    }
+
+    @Test
+    void eachCohortsTwoByTwoCellsListTheirProfilesAndAreKeptBesideTheModel() {
+        TrainingResult trained = store.train(TrainingSpec.cohorts().withEvaluation(5, 0, 1));
+        ModelMetadata model = trained.metadata();
+
+        Optional<long[][][]> read = new ModelRegistry(store.data.models()).outcomes(model.id());
+
+        assertThat(model.outcomesSha256()).hasSize(64);
+        long[][][] cells = read.orElseThrow();
+        assertThat(cells).hasNumberOfRows(3);
+        for (int k = 0; k < 3; k++) {
+            EvaluationReport.BinaryConfusion counts = model.evaluation().multiLabel().confusion().get(k);
+            assertThat(cells[k]).hasNumberOfRows(4);
+            assertThat(new long[] {cells[k][0].length, cells[k][1].length, cells[k][2].length, cells[k][3].length})
+                    .containsExactly(counts.truePositives(), counts.falsePositives(), counts.falseNegatives(), counts.trueNegatives());
+            for (int cell = 0; cell < 4; cell++) {
+                assertThat(cells[k][cell]).as("kept as trained, in id order").containsExactly(Arrays.stream(trained.cellProfiles()[k][cell]).sorted().toArray());
+            }
+        }
+        long[] labelledFoodies = LongStream.rangeClosed(21, 60).toArray();
+        assertThat(LongStream.concat(Arrays.stream(cells[0][0]), Arrays.stream(cells[0][2])).sorted().toArray())
+                .as("Foodies labelled: given or not").containsExactly(labelledFoodies);
+        assertThat(LongStream.concat(Arrays.stream(cells[0][1]), Arrays.stream(cells[0][3])).sorted().toArray())
+                .as("Foodies not labelled: given or not").containsExactly(LongStream.concat(LongStream.rangeClosed(1, 20), LongStream.rangeClosed(61, 80)).toArray());
+    }
+
+    @Test
+    void aDamagedMultiLabelOutcomesLineGivesAnErrorNamingIt() {
+        String header = Outcomes.HEADER + "\n1\t0,2\t2\n";
+
+        assertThat(Outcomes.readCohorts(header.getBytes(StandardCharsets.US_ASCII), 3, "x.outcomes")[2][0]).containsExactly(1L);
+        for (String damaged : List.of("2\t0,0\t1\n", "2\t\t1\n", "2\t0,3\t1\n", "2\t0;1\t1\n")) {
+            assertThatThrownBy(() -> Outcomes.readCohorts((header + damaged).getBytes(StandardCharsets.US_ASCII), 3, "x.outcomes"))
+                    .isInstanceOf(ModelException.class)
+                    .hasMessage("The outcomes file x.outcomes is damaged at line 3; its cells cannot list profiles");
+        }
+        assertThatThrownBy(() -> Outcomes.read(header.getBytes(StandardCharsets.US_ASCII), 3, "x.outcomes"))
+                .as("a single-label model's file names one class each").hasMessageContaining("damaged at line 2");
     }
 
     @Test
