@@ -369,7 +369,7 @@ public final class ModelView {
             Label header = new Label(headings[column]);
             header.getStyleClass().add("confusion-header");
             header.setMinWidth(Region.USE_PREF_SIZE);
-            header.setPadding(new Insets(0, 12, 0, column == 4 ? 8 : 0));
+            header.setPadding(new Insets(0, 6, 0, column == 4 ? 8 : 0));
             matrix.add(header, column + 1, 0);
         }
         for (int row = 0; row < multi.confusion().size(); row++) {
@@ -384,7 +384,8 @@ public final class ModelView {
             for (int column = 0; column < counts.length; column++) {
                 Button cell = new Button(String.format("%,d", counts[column]));
                 cell.setId("binary-" + row + "-" + column);
-                cell.getStyleClass().add("confusion-cell");
+                cell.getStyleClass().add("cohort-cell");
+                cell.setMinWidth(Region.USE_PREF_SIZE);
                 cell.setMaxWidth(Double.MAX_VALUE);
                 double strength = counts[column] / (double) Math.max(1, report.testedRows());
                 String colour = column == 0 || column == 3 ? "rgba(46,160,67," : "rgba(218,54,51,";
