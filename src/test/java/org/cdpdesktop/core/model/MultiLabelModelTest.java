@@ -168,6 +168,25 @@ class MultiLabelModelTest {
     }
 
     @Test
+    void storedPredictionsForABatchOrAStreamFollowTheActiveModelsThresholds() throws Exception {
+        ModelMetadata saved = store.train(TrainingSpec.cohorts().withEvaluation(5, 0, 1)).metadata();
+        Path metadata = store.data.models().resolve(saved.id() + ".json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode edited = (ObjectNode) json.readTree(metadata.toFile());
+        ((ObjectNode) edited.get("thresholds")).put("Health & Fitness", 0.0);
+        json.writeValue(metadata.toFile(), edited);
+        CohortModelService reopened = new CohortModelService(store.database, new ModelRegistry(store.data.models()));
+        reopened.activate(saved.id());
+
+        BatchPrediction streamed = reopened.predictProfiles(List.of(1L, 2L, 21L));
+        BatchPrediction all = reopened.predictAll(null, ModelFixture.context());
+
+        assertThat(streamed.cohorts()).containsEntry("Health & Fitness", 3L);
+        assertThat(all.cohorts()).containsEntry("Health & Fitness", 80L);
+        assertThat(store.count("SELECT count(*) FROM profile_cohort WHERE source = 'model' AND cohort = 'Health & Fitness'")).isEqualTo(80);
+    }
+
+    @Test
     void aHoldOutChoosesItsThresholdsWithinItsTrainingPartAndScoresOnlyTheHeldOutProfiles() {
         ModelMetadata model = store.train(TrainingSpec.cohorts().withEvaluation(0, 25, 1)).metadata();
 
