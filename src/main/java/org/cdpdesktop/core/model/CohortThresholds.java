@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Chooses a multi-label model's threshold per cohort: the one that maximises the cohort's F1 on out-of-fold
@@ -21,7 +22,7 @@ final class CohortThresholds {
      * cohorts {@code actual.get(i)} and the out-of-fold probabilities {@code probabilities.get(i)}.
      */
     static double[] choose(List<double[]> probabilities, List<Set<Integer>> actual, IntPredicate use, int classes) {
-        int[] rows = java.util.stream.IntStream.range(0, probabilities.size()).filter(use).toArray();
+        int[] rows = IntStream.range(0, probabilities.size()).filter(use).toArray();
         double[] thresholds = new double[classes];
         for (int k = 0; k < classes; k++) {
             double[] scores = new double[rows.length];

@@ -380,7 +380,6 @@ public final class ModelView {
             name.setPadding(new Insets(0, 8, 0, 0));
             matrix.add(name, 0, row + 1);
             long[] counts = {cohort.truePositives(), cohort.falsePositives(), cohort.falseNegatives(), cohort.trueNegatives()};
-            String[] meanings = {"given %s and labelled it", "given %s but not labelled it", "labelled %s but not given it", "neither labelled nor given %s"};
             for (int column = 0; column < counts.length; column++) {
                 Button cell = new Button(String.format("%,d", counts[column]));
                 cell.setId("binary-" + row + "-" + column);
@@ -390,7 +389,7 @@ public final class ModelView {
                 double strength = counts[column] / (double) Math.max(1, report.testedRows());
                 String colour = column == 0 || column == 3 ? "rgba(46,160,67," : "rgba(218,54,51,";
                 cell.setStyle("-fx-background-color: " + colour + String.format(Locale.ROOT, "%.2f", 0.08 + 0.6 * strength) + ");");
-                cell.setTooltip(new Tooltip(String.format("%,d profiles " + meanings[column], counts[column], cohort.name())));
+                cell.setTooltip(new Tooltip(String.format("%,d profiles %s", counts[column], ModelViewModel.cellName(model, row, column))));
                 int actual = row;
                 int which = column;
                 cell.setOnAction(event -> viewModel.selectCell(actual, which));

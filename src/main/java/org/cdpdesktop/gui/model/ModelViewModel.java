@@ -299,7 +299,7 @@ public final class ModelViewModel implements Activatable {
     }
 
     /** "labelled Foodies, predicted Tech Savvy", or for a multi-label model's cohort "given Foodies but not labelled it". */
-    private static String cellName(ModelMetadata model, int row, int column) {
+    static String cellName(ModelMetadata model, int row, int column) {
         List<String> classes = model.evaluation().classes();
         if (!model.multiLabel()) {
             return "labelled " + classes.get(row) + ", predicted " + classes.get(column);
