@@ -13,7 +13,6 @@ import weka.filters.Filter;
  */
 final class OneVsRest implements Serializable {
 
-    /** Unchanged since files also held one threshold: such files still load, and their threshold is read from the metadata. */
     private static final long serialVersionUID = 1L;
     static final String NO = "no";
     static final String YES = "yes";
@@ -23,6 +22,12 @@ final class OneVsRest implements Serializable {
     private final Filter features;
     private final ExplainableLibLinear[] learners;
     private final double[] constants;
+    /**
+     * Not read: the thresholds, one per cohort, are in the metadata. Written as one half, as every file before them
+     * had it, so a version that still reads its threshold here gives cohorts from one half rather than from zero.
+     */
+    @SuppressWarnings("unused")
+    private final double threshold = ModelMetadata.DEFAULT_THRESHOLD;
 
     private OneVsRest(Filter features, ExplainableLibLinear[] learners, double[] constants) {
         this.features = features;

@@ -120,6 +120,41 @@ class MultiLabelModelTest {
     }
 
     @Test
+    void theChosenThresholdGivesTheBestF1OfEveryPossibleCut() {
+        java.util.Random random = new java.util.Random(3);
+        for (int run = 0; run < 50; run++) {
+            int n = 1 + random.nextInt(60);
+            double[] scores = new double[n];
+            boolean[] members = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                scores[i] = Math.round(random.nextDouble() * 20) / 20.0;
+                members[i] = random.nextDouble() < scores[i];
+            }
+            double bestByHand = 0;
+            for (double cut : scores) {
+                bestByHand = Math.max(bestByHand, f1(scores, members, cut));
+            }
+
+            double chosen = CohortThresholds.best(scores, members);
+
+            assertThat(f1(scores, members, chosen)).as("run %d", run).isCloseTo(bestByHand, within(1e-12));
+        }
+    }
+
+    private static double f1(double[] scores, boolean[] members, double threshold) {
+        long tp = 0;
+        long given = 0;
+        long positives = 0;
+        for (int i = 0; i < scores.length; i++) {
+            boolean said = scores[i] >= threshold;
+            tp += said && members[i] ? 1 : 0;
+            given += said ? 1 : 0;
+            positives += members[i] ? 1 : 0;
+        }
+        return positives == 0 ? 0 : 2.0 * tp / (given + positives);
+    }
+
+    @Test
     void aRareCohortGetsALowerThresholdThanOneHalfAndIsGivenWhereOneHalfNeverGivesIt() {
         store.labelled(6, List.of("Tech", "Chess"), "robots and chess openings", List.of("Tech Savvy", "Chess Club"));
         store.labelled(2, List.of("Food", "Chess"), "bread and chess", List.of("Foodies", "Chess Club"));
