@@ -115,7 +115,8 @@ final class TrainCommand implements Callable<Integer> {
             json.put("microF1", multi.microF1());
             json.put("hammingLoss", multi.hammingLoss());
             json.put("labelCardinality", multi.cardinality());
-            json.put("threshold", multi.threshold());
+            json.put("thresholds", result.metadata().thresholds());
+            json.put("macroF1AtHalf", multi.macroF1AtHalf());
         }
         json.put("macroF1", report.macroF1());
         json.put("weightedF1", report.weightedF1());

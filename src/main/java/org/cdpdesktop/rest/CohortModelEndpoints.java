@@ -81,7 +81,7 @@ public final class CohortModelEndpoints implements ModelEndpoints {
         answer.put("trainingRows", metadata.trainingRows());
         answer.put("withoutLabel", result.withoutLabel());
         answer.put("withSeveralLabels", result.withSeveralLabels());
-        answer.putAll(figures(metadata.evaluation()));
+        answer.putAll(figures(metadata));
         answer.put("active", result.activated());
         return answer;
     }
@@ -122,7 +122,7 @@ public final class CohortModelEndpoints implements ModelEndpoints {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("version", metadata.id());
-        answer.putAll(figures(metadata.evaluation()));
+        answer.putAll(figures(metadata));
         return answer;
     }
 
@@ -226,7 +226,9 @@ public final class CohortModelEndpoints implements ModelEndpoints {
         return answer;
     }
 
-    private static Map<String, Object> figures(EvaluationReport report) {
+    /** A model's evaluation; a multi-label model's adds each cohort's 2x2 and threshold, and the macro F1 at one half. */
+    private static Map<String, Object> figures(ModelMetadata metadata) {
+        EvaluationReport report = metadata.evaluation();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("evaluation", report.method());
         figures.put("testedRows", report.testedRows());
@@ -237,6 +239,13 @@ public final class CohortModelEndpoints implements ModelEndpoints {
         figures.put("perClass", report.perClass());
         figures.put("classes", report.classes());
         figures.put("confusionMatrix", report.confusionMatrix());
+        if (report.multiLabel() != null) {
+            Map<String, Double> thresholds = new LinkedHashMap<>();
+            report.classes().forEach(cohort -> thresholds.put(cohort, metadata.threshold(cohort)));
+            figures.put("thresholds", thresholds);
+            figures.put("macroF1AtHalf", report.multiLabel().macroF1AtHalf());
+            figures.put("perClassConfusion", report.multiLabel().confusion());
+        }
         return figures;
     }
 }

@@ -88,6 +88,9 @@ class ModelCommandsTest {
         assertThat(figures.has("kappa")).as("undefined for several labels, so not printed").isFalse();
         assertThat(figures.get("perClassConfusion")).hasSize(2);
         assertThat(figures.get("perClassConfusion").get(0).get("truePositives").asLong()).isPositive();
+        assertThat(figures.get("thresholds").get("Foodies").asDouble()).isBetween(0.0, 1.0);
+        assertThat(figures.get("thresholds").get("Tech Savvy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(figures.get("macroF1AtHalf").isNumber()).isTrue();
 
         assertThat(run("models", "activate", figures.get("modelId").asText()).exitCode()).isZero();
         JsonNode prediction = JSON.readTree(run("predict", "--text", "robots that bake bread").out());

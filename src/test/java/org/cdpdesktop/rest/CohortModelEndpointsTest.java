@@ -116,4 +116,39 @@ class CohortModelEndpointsTest {
             assertThat(api.post("/api/v1/models/nope/activate", api.adminKey, "").status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void aMultiLabelModelAnswersEachCohortsThresholdAndGivesEveryCohortFromItsOwn() {
+        try (ApiFixture api = new ApiFixture(folder)) {
+            StringBuilder csv = new StringBuilder("cookie,interests,bio,cohort\n");
+            for (int i = 0; i < 15; i++) {
+                csv.append("t-").append(i).append(",Tech|Gadgets,I build robots,Tech Savvy\n");
+                csv.append("f-").append(i).append(",Food|Cooking,I bake bread,Foodies\n");
+                csv.append("b-").append(i).append(",Tech|Food,robots that bake bread,\"Tech Savvy|Foodies\"\n");
+            }
+            assertThat(api.upload("/bulk-ingest", api.adminKey, "several.csv", csv.toString(), null).status()).isEqualTo(200);
+
+            ApiFixture.Answer train = api.post("/train", api.adminKey, "{}");
+
+            assertThat(train.status()).isEqualTo(200);
+            String version = train.json().get("version").asText();
+            JsonNode thresholds = train.json().get("thresholds");
+            assertThat(thresholds.get("Foodies").asDouble()).isBetween(0.0, 1.0);
+            assertThat(thresholds.get("Tech Savvy").asDouble()).isBetween(0.0, 1.0);
+            assertThat(train.json().get("perClassConfusion")).hasSize(2);
+            JsonNode evaluation = api.get("/api/v1/models/" + version + "/evaluation", api.viewerKey).json();
+            assertThat(evaluation.get("thresholds")).isEqualTo(thresholds);
+            assertThat(evaluation.get("macroF1AtHalf").asDouble()).isEqualTo(train.json().get("macroF1AtHalf").asDouble());
+
+            api.post("/api/v1/models/" + version + "/activate", api.adminKey, "");
+            JsonNode predicted = api.post("/predict-cohort", api.viewerKey, "{\"interests\":[\"tech\",\"food\"],\"bio\":\"robots that bake bread\"}").json();
+
+            assertThat(predicted.get("assigned")).extracting(JsonNode::asText).containsExactlyInAnyOrder("Tech Savvy", "Foodies");
+            for (JsonNode cohort : predicted.get("cohorts")) {
+                boolean given = cohort.get("confidence").asDouble() >= thresholds.get(cohort.get("cohort").asText()).asDouble();
+                assertThat(predicted.get("assigned")).extracting(JsonNode::asText).as(cohort.toString()).matches(
+                        assigned -> assigned.contains(cohort.get("cohort").asText()) == given);
+            }
+        }
+    }
 }

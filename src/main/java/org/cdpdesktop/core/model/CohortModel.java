@@ -11,7 +11,7 @@ import weka.core.Instances;
 
 /**
  * A trained model ready to predict: its metadata, the Weka header it was trained on and either one classifier (word
- * filter and learner) choosing one class, or a {@link OneVsRest} giving every cohort above its threshold. Weka
+ * filter and learner) choosing one class, or a {@link OneVsRest} giving every cohort from its threshold in the metadata. Weka
  * filters keep state between calls, so predictions on one model are made one at a time.
  */
 public final class CohortModel {
@@ -22,6 +22,8 @@ public final class CohortModel {
     private final Instances header;
     private final FilteredClassifier classifier;
     private final OneVsRest oneVsRest;
+    /** A multi-label model's thresholds in the order of its cohorts. */
+    private final double[] thresholds;
 
     CohortModel(ModelMetadata metadata, Instances header, FilteredClassifier classifier) {
         this(metadata, header, classifier, null);
@@ -36,6 +38,7 @@ public final class CohortModel {
         this.header = header;
         this.classifier = classifier;
         this.oneVsRest = oneVsRest;
+        this.thresholds = metadata.classes().stream().mapToDouble(metadata::threshold).toArray();
     }
 
     public ModelMetadata metadata() {
@@ -111,7 +114,7 @@ public final class CohortModel {
             boolean explain = reasons > 0 && explains();
             List<Prediction.Assigned> assigned = new ArrayList<>();
             if (oneVsRest != null) {
-                Set<Integer> given = MultiLabelTrainer.given(distribution, oneVsRest.threshold());
+                Set<Integer> given = MultiLabelTrainer.given(distribution, thresholds);
                 for (int k : given) {
                     assigned.add(new Prediction.Assigned(className(k), distribution[k], explain ? memberReasons(filtered, k, reasons) : List.of()));
                 }

@@ -124,8 +124,8 @@ public final class CohortModelService {
     }
 
     /**
-     * The profiles in each cell of model {@code id}'s confusion matrix ({@code [actual][predicted]}), as its evaluation
-     * left them, whether it was trained now, loaded or activated; empty for a model saved without them. The last
+     * The profiles in each cell of model {@code id}'s confusion matrix ({@code [actual][predicted]}, or for a multi-label
+     * model each cohort's 2x2 as {@link TrainingResult#cellProfiles()} has them), as its evaluation left them, whether it was trained now, loaded or activated; empty for a model saved without them. The last
      * model's cells are kept, as one model's cells are asked for again and again.
      */
     public Optional<long[][][]> cellProfiles(String id) {

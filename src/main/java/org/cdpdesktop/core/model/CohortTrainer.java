@@ -141,7 +141,7 @@ final class CohortTrainer {
             Instant now = Instant.now();
             ModelMetadata metadata = new ModelMetadata(spec.labelName().replace(':', '-') + "-" + ID_FORMAT.format(now), now.toString(),
                     spec.algorithm().key(), parameters(spec), spec.textFields(), spec.features(), spec.labelKind().name(), spec.label(),
-                    classes, rows.size(), report, null, DriftBaseline.of(rows), null, false);
+                    classes, rows.size(), report, null, DriftBaseline.of(rows), null, false, null);
             return new Trained(new CohortModel(metadata, new Instances(all, 0), classifier), cellProfiles);
         } catch (ModelException | JobCancelledException e) {
             throw e;

@@ -30,10 +30,11 @@ public record EvaluationReport(String method, long testedRows, double accuracy, 
      * @param hammingLoss    the share of (profile, cohort) decisions that were wrong
      * @param subsetAccuracy the share of profiles whose cohorts were all right, none missing and none extra
      * @param cardinality    cohorts per tested profile, on average, as labelled
-     * @param threshold      a cohort is given when its probability reaches this
+     * @param macroF1AtHalf  the macro F1 had every cohort been given from one half, on the same out-of-fold probabilities:
+     *                       what choosing a threshold per cohort gained; null in figures saved before thresholds were chosen
      */
-    public record MultiLabelFigures(double microF1, double hammingLoss, double subsetAccuracy, double cardinality, double threshold,
-                                    List<BinaryConfusion> confusion) {
+    public record MultiLabelFigures(double microF1, double hammingLoss, double subsetAccuracy, double cardinality,
+                                    List<BinaryConfusion> confusion, Double macroF1AtHalf) {
     }
 
     /** One cohort's 2x2: given and labelled, given but not labelled, labelled but not given, neither. */

@@ -66,7 +66,8 @@ public final class ModelRegistry {
 
     /**
      * Writes {@code model}, the evaluation's per-profile outcomes ({@code cells[actual][predicted]} holds the profile
-     * ids of that confusion-matrix cell; null for none) and the metadata with both files' checksums.
+     * ids of that confusion-matrix cell, or for a multi-label model {@code cells[cohort][cell]} those of each cohort's
+     * 2x2 as in {@link ConfusionCells}; null for none) and the metadata with both files' checksums.
      */
     public ModelMetadata save(CohortModel model, long[][][] cells) {
         ModelMetadata metadata = model.metadata();
@@ -81,7 +82,7 @@ public final class ModelRegistry {
             byte[] content = bytes.toByteArray();
             ModelMetadata saved = metadata.withSha256(sha256(content));
             if (cells != null) {
-                byte[] outcomes = Outcomes.write(cells);
+                byte[] outcomes = metadata.multiLabel() ? Outcomes.writeCohorts(cells) : Outcomes.write(cells);
                 writeAtomically(outcomesFile(saved.id()), outcomes);
                 saved = saved.withOutcomesSha256(sha256(outcomes));
             }
@@ -208,7 +209,8 @@ public final class ModelRegistry {
     }
 
     /**
-     * The profiles in each cell of model {@code id}'s confusion matrix, as its evaluation left them; empty for a model
+     * The profiles in each cell of model {@code id}'s confusion matrix, or of each cohort's 2x2 for a multi-label model
+     * (shaped as {@link #save(CohortModel, long[][][])} takes them), as its evaluation left them; empty for a model
      * saved without them. The file is read only when its checksum matches the metadata's and it is below a size cap.
      */
     public Optional<long[][][]> outcomes(String id) {
@@ -231,7 +233,9 @@ public final class ModelRegistry {
             throw new ModelException("The outcomes file " + file.getFileName() + " does not match the checksum in its metadata:"
                     + " it was changed or damaged after it was saved, so it is not read");
         }
-        return Optional.of(Outcomes.read(content, metadata.evaluation().classes().size(), file.getFileName().toString()));
+        int classes = metadata.evaluation().classes().size();
+        String name = file.getFileName().toString();
+        return Optional.of(metadata.multiLabel() ? Outcomes.readCohorts(content, classes, name) : Outcomes.read(content, classes, name));
     }
 
     Path outcomesFile(String id) {

@@ -22,20 +22,24 @@ final class OneVsRest implements Serializable {
     private final Filter features;
     private final ExplainableLibLinear[] learners;
     private final double[] constants;
-    private final double threshold;
+    /**
+     * Not read: the thresholds, one per cohort, are in the metadata. Written as one half, as every file before them
+     * had it, so a version that still reads its threshold here gives cohorts from one half rather than from zero.
+     */
+    @SuppressWarnings("unused")
+    private final double threshold = ModelMetadata.DEFAULT_THRESHOLD;
 
-    private OneVsRest(Filter features, ExplainableLibLinear[] learners, double[] constants, double threshold) {
+    private OneVsRest(Filter features, ExplainableLibLinear[] learners, double[] constants) {
         this.features = features;
         this.learners = learners;
         this.constants = constants;
-        this.threshold = threshold;
     }
 
     /**
      * Learns the word filter from {@code train} (binary label {@link #NO}/{@link #YES}, values unset) and one learner
      * per cohort index below {@code classes}; {@code labels} gives each row's cohort indices by profile id.
      */
-    static OneVsRest fit(TrainingSpec spec, Instances train, LongFunction<Set<Integer>> labels, int classes, double threshold) throws Exception {
+    static OneVsRest fit(TrainingSpec spec, Instances train, LongFunction<Set<Integer>> labels, int classes) throws Exception {
         Filter features = CohortTrainer.features(spec);
         features.setInputFormat(train);
         Instances filtered = Filter.useFilter(train, features);
@@ -56,11 +60,7 @@ final class OneVsRest implements Serializable {
                 learners[k].buildClassifier(binary);
             }
         }
-        return new OneVsRest(features, learners, constants, threshold);
-    }
-
-    double threshold() {
-        return threshold;
+        return new OneVsRest(features, learners, constants);
     }
 
     /** {@code instance} as the learners see it: through the word filter learnt in training. */

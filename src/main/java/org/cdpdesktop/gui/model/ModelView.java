@@ -40,6 +40,8 @@ public final class ModelView {
     private static final List<String> FEATURES = List.of("age", "income", "gender", "country", "education");
 
     private final ModelViewModel viewModel;
+    /** The per-cohort table's thresholds, shown for a multi-label model only. */
+    private TableColumn<EvaluationReport.ClassFigures, String> threshold;
 
     @FXML private VBox root;
     @FXML private ComboBox<ModelMetadata> modelChoice;
@@ -232,7 +234,12 @@ public final class ModelView {
     private void bindEvaluation() {
         TableColumn<EvaluationReport.ClassFigures, String> name = column("Cohort", f -> f.name());
         name.setPrefWidth(200);
-        perClass.getColumns().setAll(List.of(name,
+        threshold = column("Threshold", f -> {
+            ModelMetadata model = viewModel.shownProperty().get();
+            return model == null ? "" : Format.percent(model.threshold(f.name()));
+        });
+        threshold.setId("model-threshold-column");
+        perClass.getColumns().setAll(List.of(name, threshold,
                 column("Profiles", f -> String.format("%,d", f.support())),
                 column("Precision", f -> Format.ratio(f.precision())),
                 column("Recall", f -> Format.ratio(f.recall())),
@@ -280,9 +287,13 @@ public final class ModelView {
             return;
         }
         EvaluationReport report = model.evaluation();
+        threshold.setVisible(model.multiLabel());
         perClass.getItems().setAll(report.perClass());
+        cellMembers.setPlaceholder(new Label(viewModel.cellProfilesProperty().get() == null
+                ? "This model was saved without the profiles behind its figures; retrain it to list them."
+                : "Click a cell of the matrix to list its profiles."));
         if (report.multiLabel() != null) {
-            showMultiLabelFigures(report);
+            showMultiLabelFigures(model);
             showComparison();
             return;
         }
@@ -294,11 +305,8 @@ public final class ModelView {
                 figure("Tested on", String.format("%,d profiles", report.testedRows()), "model-tested"),
                 figure("Evaluation", report.method(), "model-method"),
                 figure("Training time", Format.millis(report.trainMillis()), "model-train-time"));
-        cellMembers.setVisible(true);
-        cellMembers.setManaged(true);
         List<String> classes = report.classes();
         long[][] counts = report.confusionMatrix();
-        long[][][] cells = viewModel.cellProfilesProperty().get();
         long most = 1;
         for (long[] row : counts) {
             for (long count : row) {
@@ -329,11 +337,6 @@ public final class ModelView {
                 matrix.add(cell, p + 1, a + 1);
             }
         }
-        if (cells == null) {
-            cellMembers.setPlaceholder(new Label("This model was saved without the profiles behind its figures; retrain it to list them."));
-        } else {
-            cellMembers.setPlaceholder(new Label("Click a cell of the matrix to list its profiles."));
-        }
         showComparison();
     }
 
@@ -341,7 +344,8 @@ public final class ModelView {
      * A multi-label model's figures: per profile (subset accuracy), per decision (micro F1, Hamming loss), per cohort
      * (macro F1), and each cohort's own 2x2 in place of one confusion matrix.
      */
-    private void showMultiLabelFigures(EvaluationReport report) {
+    private void showMultiLabelFigures(ModelMetadata model) {
+        EvaluationReport report = model.evaluation();
         EvaluationReport.MultiLabelFigures multi = report.multiLabel();
         figures.getChildren().setAll(
                 figure("Subset accuracy", Format.percent(multi.subsetAccuracy()), "model-subset-accuracy"),
@@ -352,14 +356,20 @@ public final class ModelView {
                 figure("Tested on", String.format("%,d profiles", report.testedRows()), "model-tested"),
                 figure("Evaluation", report.method(), "model-method"),
                 figure("Training time", Format.millis(report.trainMillis()), "model-train-time"));
-        matrixTitle.setText(String.format("Several cohorts per profile: each cohort's own 2x2. A cohort is given at %.0f%%"
-                + " probability or more (at least the likeliest one).", multi.threshold() * 100));
-        String[] headings = {"Given,\nlabelled", "Given, not\nlabelled", "Labelled,\nnot given", "Neither"};
+        if (multi.macroF1AtHalf() != null) {
+            figures.getChildren().add(3, figure("Macro F1 at 50% for all", Format.ratio(multi.macroF1AtHalf()), "model-macro-f1-at-half"));
+        }
+        matrixTitle.setText(model.thresholds() == null
+                ? "Several cohorts per profile: each cohort's own 2x2. A cohort is given at 50% probability or more (at least the"
+                        + " likeliest one). Click a cell to list its profiles."
+                : "Several cohorts per profile: each cohort's own 2x2. A cohort is given from its threshold, chosen for its best F1"
+                        + " on profiles the learners did not train on (at least the likeliest one). Click a cell to list its profiles.");
+        String[] headings = {"Given,\nlabelled", "Given, not\nlabelled", "Labelled,\nnot given", "Neither", "Threshold"};
         for (int column = 0; column < headings.length; column++) {
             Label header = new Label(headings[column]);
             header.getStyleClass().add("confusion-header");
             header.setMinWidth(Region.USE_PREF_SIZE);
-            header.setPadding(new Insets(0, 12, 0, 0));
+            header.setPadding(new Insets(0, 6, 0, column == 4 ? 8 : 0));
             matrix.add(header, column + 1, 0);
         }
         for (int row = 0; row < multi.confusion().size(); row++) {
@@ -371,18 +381,26 @@ public final class ModelView {
             matrix.add(name, 0, row + 1);
             long[] counts = {cohort.truePositives(), cohort.falsePositives(), cohort.falseNegatives(), cohort.trueNegatives()};
             for (int column = 0; column < counts.length; column++) {
-                Label cell = new Label(String.format("%,d", counts[column]));
+                Button cell = new Button(String.format("%,d", counts[column]));
                 cell.setId("binary-" + row + "-" + column);
-                cell.getStyleClass().add("confusion-cell");
+                cell.getStyleClass().add("cohort-cell");
+                cell.setMinWidth(Region.USE_PREF_SIZE);
                 cell.setMaxWidth(Double.MAX_VALUE);
                 double strength = counts[column] / (double) Math.max(1, report.testedRows());
                 String colour = column == 0 || column == 3 ? "rgba(46,160,67," : "rgba(218,54,51,";
                 cell.setStyle("-fx-background-color: " + colour + String.format(Locale.ROOT, "%.2f", 0.08 + 0.6 * strength) + ");");
+                cell.setTooltip(new Tooltip(String.format("%,d profiles %s", counts[column], ModelViewModel.cellName(model, row, column))));
+                int actual = row;
+                int which = column;
+                cell.setOnAction(event -> viewModel.selectCell(actual, which));
                 matrix.add(cell, column + 1, row + 1);
             }
+            Label givenFrom = new Label(Format.percent(model.threshold(cohort.name())));
+            givenFrom.setId("threshold-" + row);
+            givenFrom.setPadding(new Insets(0, 0, 0, 8));
+            givenFrom.setTooltip(new Tooltip(cohort.name() + " is given from this probability"));
+            matrix.add(givenFrom, 5, row + 1);
         }
-        cellMembers.setVisible(false);
-        cellMembers.setManaged(false);
     }
 
     private static VBox figure(String name, String value, String id) {

@@ -266,10 +266,11 @@ public final class ModelViewModel implements Activatable {
     }
 
     /**
-     * Lists the profiles of one confusion-matrix cell: actually {@code actual}, predicted {@code predicted}. Profiles
-     * deleted since the model was trained are skipped, and the title says how many.
+     * Lists the profiles of one confusion-matrix cell: actually {@code row}, predicted {@code column}; for a multi-label
+     * model, cohort {@code row}'s cell {@code column} of given and labelled, given but not labelled, labelled but not
+     * given, neither. Profiles deleted since the model was trained are skipped, and the title says how many.
      */
-    public void selectCell(int actual, int predicted) {
+    public void selectCell(int row, int column) {
         long[][][] cells = cellProfiles.get();
         ModelMetadata model = shown.get();
         if (model == null) {
@@ -280,21 +281,36 @@ public final class ModelViewModel implements Activatable {
             cellMembers.clear();
             return;
         }
-        long[] ids = cells[actual][predicted];
-        List<String> classes = model.evaluation().classes();
+        long[] ids = cells[row][column];
+        String which = cellName(model, row, column);
         BackgroundTask.wrap(() -> {
                     long[] stored = models.stillStored(model, ids);
                     return new CellMembers(stored.length, ids.length - stored.length, segments.profiles(stored, CELL_PROFILES));
                 })
                 .onSuccess(members -> {
-                    cellTitle.set(String.format("%,d profiles labelled %s, predicted %s%s%s", members.stored(), classes.get(actual),
-                            classes.get(predicted), members.stored() > CELL_PROFILES ? String.format(" (first %,d)", CELL_PROFILES) : "",
+                    cellTitle.set(String.format("%,d profiles %s%s%s", members.stored(), which,
+                            members.stored() > CELL_PROFILES ? String.format(" (first %,d)", CELL_PROFILES) : "",
                             members.deleted() == 0 ? "" : String.format("; %,d deleted or replaced since training %s skipped",
                                     members.deleted(), members.deleted() == 1 ? "is" : "are")));
                     cellMembers.setAll(members.profiles().stream().map(ModelViewModel::describe).toList());
                 })
                 .onFailure(this::fail)
                 .executeWith(executor);
+    }
+
+    /** "labelled Foodies, predicted Tech Savvy", or for a multi-label model's cohort "given Foodies but not labelled it". */
+    static String cellName(ModelMetadata model, int row, int column) {
+        List<String> classes = model.evaluation().classes();
+        if (!model.multiLabel()) {
+            return "labelled " + classes.get(row) + ", predicted " + classes.get(column);
+        }
+        String cohort = classes.get(row);
+        return switch (column) {
+            case 0 -> "given " + cohort + " and labelled it";
+            case 1 -> "given " + cohort + " but not labelled it";
+            case 2 -> "labelled " + cohort + " but not given it";
+            default -> "neither labelled nor given " + cohort;
+        };
     }
 
     private record CellMembers(long stored, long deleted, List<Profile> profiles) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -66,6 +69,10 @@ class MultiLabelModelViewTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
+    private static List<String> members(FxRobot robot) {
+        return robot.lookup("#model-cell-members").queryListView().getItems().stream().map(String::valueOf).toList();
+    }
+
     @Test
     void trainingOnProfilesWithSeveralCohortsShowsMultiLabelFiguresAndEachCohortsTwoByTwo(FxRobot robot) throws Exception {
         robot.clickOn("#" + Screen.MODEL.navigationId());
@@ -82,9 +89,32 @@ class MultiLabelModelViewTest {
         assertThat(Double.parseDouble(text(robot, "#model-hamming-loss"))).isLessThan(0.1);
         assertThat(text(robot, "#model-cardinality")).isEqualTo("1.25");
         assertThat(text(robot, "#model-matrix-title")).startsWith("Several cohorts per profile: each cohort's own 2x2");
-        long given = Long.parseLong(text(robot, "#binary-0-0")) + Long.parseLong(text(robot, "#binary-0-2"));
-        assertThat(given).as("Foodies: labelled on 30 profiles, given or not").isEqualTo(30);
+        long labelled = Long.parseLong(robot.lookup("#binary-0-0").queryAs(Button.class).getText())
+                + Long.parseLong(robot.lookup("#binary-0-2").queryAs(Button.class).getText());
+        assertThat(labelled).as("Foodies: labelled on 30 profiles, given or not").isEqualTo(30);
         assertThat(robot.lookup("#model-per-class").queryAs(TableView.class).getItems()).hasSize(3);
+        for (int row = 0; row < 3; row++) {
+            assertThat(text(robot, "#threshold-" + row)).as("each cohort's own threshold").matches("\\d+\\.\\d%");
+        }
+        TableView<?> perClass = robot.lookup("#model-per-class").queryAs(TableView.class);
+        TableColumn<?, ?> threshold = perClass.getColumns().stream().filter(c -> "Threshold".equals(c.getText())).findFirst().orElseThrow();
+        assertThat(threshold.isVisible()).isTrue();
+        assertThat(threshold.getCellData(0)).isEqualTo(text(robot, "#threshold-0"));
+        assertThat(text(robot, "#model-macro-f1-at-half")).matches("\\d\\.\\d{3}");
+
+        long neither = Long.parseLong(robot.lookup("#binary-0-3").queryAs(Button.class).getText());
+        robot.clickOn("#binary-0-3");
+        waitUntil(() -> text(robot, "#model-cell-title").startsWith(neither + " profiles"));
+        assertThat(text(robot, "#model-cell-title")).isEqualTo(neither + " profiles neither labelled nor given Foodies");
+        assertThat(members(robot)).hasSize((int) neither).isNotEmpty()
+                .allSatisfy(member -> assertThat(member).as("labelled Tech Savvy or Health & Fitness only").matches("[th]\\d+ · .*"));
+
+        long given = Long.parseLong(robot.lookup("#binary-0-0").queryAs(Button.class).getText());
+        robot.clickOn("#binary-0-0");
+        waitUntil(() -> text(robot, "#model-cell-title").startsWith(given + " profiles given"));
+        assertThat(text(robot, "#model-cell-title")).isEqualTo(given + " profiles given Foodies and labelled it");
+        assertThat(members(robot)).hasSize((int) given).isNotEmpty()
+                .allSatisfy(member -> assertThat(member).as("labelled Foodies").matches("[fb]\\d+ · .*"));
 
         robot.clickOn("#model-activate");
         waitUntil(() -> text(robot, "#model-status").contains("is now the active model"));
