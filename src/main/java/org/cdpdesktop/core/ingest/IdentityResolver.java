@@ -7,13 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cdpdesktop.core.profile.Profile;
+import java.util.stream.Collectors;
+import org.cdpdesktop.core.profile.JsonColumns;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.profile.ProfileMapping;
 
@@ -30,6 +32,13 @@ import org.cdpdesktop.core.profile.ProfileMapping;
 final class IdentityResolver {
 
     private static final int IN_LIST = 500;
+    /**
+     * What a merge needs of a stored profile: the columns an import writes, in {@link Draft#STORED} order, then the
+     * interests and attributes as stored JSON. Not {@link ProfileMapping#COLUMNS}, whose cohort list costs a
+     * sub-query per profile that a merge never reads.
+     */
+    private static final String DRAFT_COLUMNS = "id, " + Arrays.stream(Draft.STORED).map(ProfileField::column)
+            .collect(Collectors.joining(", ")) + ", interests, attributes";
 
     private final Connection connection;
     private final DuplicatePolicy policy;
@@ -221,7 +230,7 @@ final class IdentityResolver {
     private void query(String column, List<?> keys, Map<Long, Draft> byId) throws SQLException {
         for (int from = 0; from < keys.size(); from += IN_LIST) {
             List<?> part = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-            String sql = "SELECT " + ProfileMapping.COLUMNS + " FROM profile p WHERE p." + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
+            String sql = "SELECT " + DRAFT_COLUMNS + " FROM profile WHERE " + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < part.size(); i++) {
                     statement.setObject(i + 1, part.get(i));
@@ -238,17 +247,31 @@ final class IdentityResolver {
         }
     }
 
+    /** The profile in the current row of a query that selected {@link #DRAFT_COLUMNS}. */
     private Draft load(ResultSet result) throws SQLException {
-        Profile stored = ProfileMapping.read(result);
         Draft draft = new Draft();
-        draft.id = stored.getId();
+        draft.id = result.getLong(1);
         draft.inDatabase = true;
         draft.touched = draft.id > maxIdBefore || updatedProfiles.get((int) draft.id);
+        int column = 2;
         for (ProfileField field : Draft.STORED) {
-            draft.values[field.ordinal()] = stored.value(field);
+            Object value = switch (field.type()) {
+                case INTEGER -> {
+                    int number = result.getInt(column);
+                    yield result.wasNull() ? null : number;
+                }
+                case DECIMAL -> {
+                    double number = result.getDouble(column);
+                    yield result.wasNull() ? null : number;
+                }
+                default -> result.getString(column);
+            };
+            draft.values[field.ordinal()] = value;
+            column++;
         }
-        draft.interests.addAll(stored.getInterests());
-        draft.attributes.putAll(stored.getAttributes());
+        draft.storedInterestsJson = result.getString(column);
+        draft.interests.addAll(JsonColumns.jsonToList(draft.storedInterestsJson));
+        draft.attributes.putAll(JsonColumns.jsonToMap(result.getString(column + 1)));
         return draft;
     }
 

@@ -20,13 +20,20 @@ final class ProfileWriter {
     private final Connection connection;
     private final long batchId;
     private final String now;
+    private final DeferredIndexes indexes;
     private String batchStarted;
 
     /** {@code batchId} must name an {@code import_batch} row: new profiles take their timestamps from it. */
     ProfileWriter(Connection connection, long batchId, String now) {
+        this(connection, batchId, now, new DeferredIndexes(connection, 0));
+    }
+
+    /** As above, telling {@code indexes} which stored profiles' interests change while its triggers may be away. */
+    ProfileWriter(Connection connection, long batchId, String now, DeferredIndexes indexes) {
         this.connection = connection;
         this.batchId = batchId;
         this.now = now;
+        this.indexes = indexes;
     }
 
     void write(ResolvedChunk chunk) throws SQLException {
@@ -59,12 +66,23 @@ final class ProfileWriter {
             }
         }
         if (!changed.isEmpty()) {
+            String[] interests = new String[changed.size()];
+            List<Draft> interestsChanging = new ArrayList<>();
+            for (int i = 0; i < interests.length; i++) {
+                Draft draft = changed.get(i);
+                interests[i] = interestsJson(draft);
+                if (draft.storedInterestsJson != null && !draft.storedInterestsJson.equals(interests[i] == null ? "[]" : interests[i])) {
+                    interestsChanging.add(draft);
+                }
+            }
+            indexes.interestsChanging(interestsChanging);
             try (PreparedStatement update = connection.prepareStatement("UPDATE profile SET external_id = ?, email = ?, phone = ?,"
                     + " first_name = ?, last_name = ?, age = ?, gender = ?, city = ?, state = ?, country = ?, postal_code = ?,"
                     + " income = ?, education = ?, bio = ?, signup_date = ?, interests = coalesce(?, '[]'), attributes = coalesce(?, '{}'),"
                 + " updated_at = ? WHERE id = ?")) {
-                for (Draft draft : changed) {
-                    int next = bindValues(update, draft, 1);
+                for (int i = 0; i < interests.length; i++) {
+                    Draft draft = changed.get(i);
+                    int next = bindValues(update, draft, interests[i], 1);
                     update.setString(next, now);
                     update.setLong(next + 1, draft.id);
                     update.addBatch();
@@ -84,7 +102,7 @@ final class ProfileWriter {
                 if (draft.deleted) {
                     continue;
                 }
-                int next = bindValues(insert, draft, 1);
+                int next = bindValues(insert, draft, interestsJson(draft), 1);
                 insert.setLong(next, draft.id);
                 insert.addBatch();
                 draft.inDatabase = true;
@@ -125,7 +143,7 @@ final class ProfileWriter {
         return batchStarted;
     }
 
-    private static int bindValues(PreparedStatement statement, Draft draft, int first) throws SQLException {
+    private static int bindValues(PreparedStatement statement, Draft draft, String interests, int first) throws SQLException {
         int index = first;
         for (ProfileField field : Draft.STORED) {
             Object value = draft.values[field.ordinal()];
@@ -141,11 +159,16 @@ final class ProfileWriter {
             }
             index++;
         }
-        statement.setString(index++, draft.rowInterestsJson != null ? draft.rowInterestsJson
-                : draft.interests.isEmpty() ? null : JsonColumns.listToJson(draft.interests));
+        statement.setString(index++, interests);
         statement.setString(index++, draft.rowAttributesJson != null ? draft.rowAttributesJson
                 : draft.attributes.isEmpty() ? null : JsonColumns.mapToJson(draft.attributes));
         return index;
+    }
+
+    /** The interests JSON the profile is written with: {@code null} stands for none, which the SQL writes as {@code []}. */
+    private static String interestsJson(Draft draft) {
+        return draft.rowInterestsJson != null ? draft.rowInterestsJson
+                : draft.interests.isEmpty() ? null : JsonColumns.listToJson(draft.interests);
     }
 
     private void recordUpdatedProfiles(List<Draft> firstUpdated) throws SQLException {
