@@ -15,9 +15,10 @@ import org.cdpdesktop.core.db.LargeSorts;
 /**
  * A file that outgrows the store is cheaper to index once at the end than row by row: the profile table's indexes are
  * dropped, and so are the triggers that write each new or updated profile's interest rows (per-row trigger programs
- * cost more than the inserts and updates themselves). {@link #restore} puts both back in the same transaction and
- * writes the interest rows the triggers would have written; rebuilding a unique index is then a last check that no
- * identity was stored twice.
+ * cost more than the inserts and updates themselves: the update trigger deletes and re-inserts every interest row of
+ * each updated profile). Meanwhile an updated stored profile gets only the rows of the interests the import added
+ * ({@link #interestsAdded}), and {@link #restore} writes those of the new profiles, then puts the indexes and triggers
+ * back in the same transaction; rebuilding a unique index is then a last check that no identity was stored twice.
  */
 final class DeferredIndexes {
 
@@ -25,8 +26,6 @@ final class DeferredIndexes {
     static final long FROM_BYTES = 8L << 20;
     private static final String INSERT_TRIGGER = "profile_interest_insert";
     private static final String UPDATE_TRIGGER = "profile_interest_update";
-    /** The interests each stored profile had before the import first changed them, written while the update trigger is away. */
-    private static final String BEFORE = "temp.import_interests_before";
 
     private final Connection connection;
     private final long maxIdBefore;
@@ -68,31 +67,38 @@ final class DeferredIndexes {
                 statement.executeUpdate(object.getKey());
                 dropped.add(object.getValue());
             }
-            if (updateTriggerDropped) {
-                statement.executeUpdate("CREATE TEMP TABLE import_interests_before(id INTEGER PRIMARY KEY, interests TEXT NOT NULL)");
-            }
         }
     }
 
     /**
-     * Called before loaded profiles have their interests changed: remembers the interests each had before its first
-     * change in this import, so that {@link #restore} can do what the update trigger would have done. Does nothing
-     * while the trigger is in place.
+     * Writes the interest rows of the interests that profiles loaded from the store gained since they were loaded, what
+     * the update trigger would have added; it would have deleted none, since an import only ever adds interests to a
+     * profile. Profiles created by this import are left to {@link #restore}. Does nothing while the trigger is in place.
      */
-    void interestsChanging(List<Draft> stored) throws SQLException {
-        if (!updateTriggerDropped || stored.isEmpty()) {
+    void interestsAdded(List<Draft> written) throws SQLException {
+        if (!updateTriggerDropped) {
             return;
         }
-        try (PreparedStatement before = connection.prepareStatement("INSERT OR IGNORE INTO " + BEFORE + "(id, interests) VALUES (?, ?)")) {
-            for (Draft draft : stored) {
-                // A profile this import created gets all its rows from the insert in restore().
-                if (draft.id <= maxIdBefore) {
-                    before.setLong(1, draft.id);
-                    before.setString(2, draft.storedInterestsJson);
-                    before.addBatch();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO profile_interest(interest, profile_id)"
+                + " VALUES (?, ?)")) {
+            boolean any = false;
+            for (Draft draft : written) {
+                if (draft.id <= maxIdBefore && draft.interests.size() > draft.storedInterests) {
+                    int position = 0;
+                    for (String interest : draft.interests) {
+                        if (position++ >= draft.storedInterests) {
+                            insert.setString(1, interest);
+                            insert.setLong(2, draft.id);
+                            insert.addBatch();
+                            any = true;
+                        }
+                    }
                 }
+                draft.storedInterests = draft.interests.size();
             }
-            before.executeBatch();
+            if (any) {
+                insert.executeBatch();
+            }
         }
     }
 
@@ -102,11 +108,8 @@ final class DeferredIndexes {
     }
 
     /**
-     * Writes the interest rows of every profile inserted since the drop in one set-based statement, rewrites those of
-     * the stored profiles whose interests changed as the update trigger would have (their rows before the change out,
-     * their rows now in: a profile merged away meanwhile has none), then recreates the triggers and the indexes.
-     * Profiles merged into within the import may already have some rows, hence OR IGNORE. The index builds run under
-     * {@link LargeSorts}.
+     * Writes the interest rows of every profile inserted since the drop in one set-based statement, then recreates the
+     * triggers and the indexes. The index builds run under {@link LargeSorts}.
      */
     void restore() throws SQLException {
         if (dropped.isEmpty()) {
@@ -118,16 +121,7 @@ final class DeferredIndexes {
             interests.setLong(1, maxIdBefore);
             interests.executeUpdate();
         }
-        if (updateTriggerDropped) {
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("DELETE FROM profile_interest WHERE (interest, profile_id) IN"
-                        + " (SELECT j.value, b.id FROM " + BEFORE + " b, json_each(b.interests) j)");
-                statement.executeUpdate("INSERT OR IGNORE INTO profile_interest(interest, profile_id)"
-                        + " SELECT j.value, p.id FROM " + BEFORE + " b JOIN profile p ON p.id = b.id, json_each(p.interests) j");
-                statement.executeUpdate("DROP TABLE " + BEFORE);
-            }
-            updateTriggerDropped = false;
-        }
+        updateTriggerDropped = false;
         phases.add("interests", System.nanoTime() - started);
         started = System.nanoTime();
         LargeSorts.run(connection, sorting -> {

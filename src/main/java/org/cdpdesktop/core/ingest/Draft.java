@@ -31,8 +31,8 @@ final class Draft {
     final LinkedHashSet<String> interests = new LinkedHashSet<>();
     final TreeMap<String, String> attributes = new TreeMap<>();
     final Set<String> newCohorts = new LinkedHashSet<>();
-    /** The interests JSON as stored when this profile was loaded; null for a profile this import creates. */
-    String storedInterestsJson;
+    /** How many of the first {@link #interests} have their rows in the store; an import only ever appends interests. */
+    int storedInterests;
     /** The JSON of {@link #interests} and {@link #attributes} while they are still exactly the creating row's. */
     String rowInterestsJson;
     String rowAttributesJson;

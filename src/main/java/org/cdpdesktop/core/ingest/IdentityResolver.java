@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cdpdesktop.core.profile.JsonColumns;
@@ -128,7 +129,8 @@ final class IdentityResolver {
             }
             boolean seenInThisImport = byKey != null && byKey.touched || byMail != null && byMail.touched;
             Draft target = byKey != null ? byKey : byMail;
-            if (byKey != null && byMail != null && byKey != byMail) {
+            boolean twoProfiles = byKey != null && byMail != null && byKey != byMail;
+            if (twoProfiles) {
                 target = mergeProfiles(byKey, byMail, byExternalId, byEmail, merged);
             }
             if (seenInThisImport) {
@@ -141,8 +143,12 @@ final class IdentityResolver {
                 }
             }
             target.touched = true;
+            String email = target.email();
             target.mergeRow(row, policy);
-            index(target);
+            // The key index holds every profile's own keys already: only a merge or a replaced email brings a new one.
+            if (twoProfiles || !Objects.equals(email, target.email())) {
+                index(target);
+            }
             register(target, byExternalId, byEmail);
             if (row.externalId() != null && !row.externalId().equals(target.externalId())) {
                 byExternalId.put(row.externalId(), target);
@@ -269,8 +275,8 @@ final class IdentityResolver {
             draft.values[field.ordinal()] = value;
             column++;
         }
-        draft.storedInterestsJson = result.getString(column);
-        draft.interests.addAll(JsonColumns.jsonToList(draft.storedInterestsJson));
+        draft.interests.addAll(JsonColumns.jsonToList(result.getString(column)));
+        draft.storedInterests = draft.interests.size();
         draft.attributes.putAll(JsonColumns.jsonToMap(result.getString(column + 1)));
         return draft;
     }

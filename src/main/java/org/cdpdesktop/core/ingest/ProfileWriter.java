@@ -66,23 +66,12 @@ final class ProfileWriter {
             }
         }
         if (!changed.isEmpty()) {
-            String[] interests = new String[changed.size()];
-            List<Draft> interestsChanging = new ArrayList<>();
-            for (int i = 0; i < interests.length; i++) {
-                Draft draft = changed.get(i);
-                interests[i] = interestsJson(draft);
-                if (draft.storedInterestsJson != null && !draft.storedInterestsJson.equals(interests[i] == null ? "[]" : interests[i])) {
-                    interestsChanging.add(draft);
-                }
-            }
-            indexes.interestsChanging(interestsChanging);
             try (PreparedStatement update = connection.prepareStatement("UPDATE profile SET external_id = ?, email = ?, phone = ?,"
                     + " first_name = ?, last_name = ?, age = ?, gender = ?, city = ?, state = ?, country = ?, postal_code = ?,"
                     + " income = ?, education = ?, bio = ?, signup_date = ?, interests = coalesce(?, '[]'), attributes = coalesce(?, '{}'),"
                 + " updated_at = ? WHERE id = ?")) {
-                for (int i = 0; i < interests.length; i++) {
-                    Draft draft = changed.get(i);
-                    int next = bindValues(update, draft, interests[i], 1);
+                for (Draft draft : changed) {
+                    int next = bindValues(update, draft, 1);
                     update.setString(next, now);
                     update.setLong(next + 1, draft.id);
                     update.addBatch();
@@ -90,6 +79,7 @@ final class ProfileWriter {
                 }
                 update.executeBatch();
             }
+            indexes.interestsAdded(changed);
         }
         // Binding a string costs far more than SQLite's work on it, so values the same for every row are not bound:
         // the batch id is this import's own number, and the timestamps are the batch row's, read once and written as
@@ -102,7 +92,7 @@ final class ProfileWriter {
                 if (draft.deleted) {
                     continue;
                 }
-                int next = bindValues(insert, draft, interestsJson(draft), 1);
+                int next = bindValues(insert, draft, 1);
                 insert.setLong(next, draft.id);
                 insert.addBatch();
                 draft.inDatabase = true;
@@ -143,7 +133,7 @@ final class ProfileWriter {
         return batchStarted;
     }
 
-    private static int bindValues(PreparedStatement statement, Draft draft, String interests, int first) throws SQLException {
+    private static int bindValues(PreparedStatement statement, Draft draft, int first) throws SQLException {
         int index = first;
         for (ProfileField field : Draft.STORED) {
             Object value = draft.values[field.ordinal()];
@@ -159,16 +149,11 @@ final class ProfileWriter {
             }
             index++;
         }
-        statement.setString(index++, interests);
+        statement.setString(index++, draft.rowInterestsJson != null ? draft.rowInterestsJson
+                : draft.interests.isEmpty() ? null : JsonColumns.listToJson(draft.interests));
         statement.setString(index++, draft.rowAttributesJson != null ? draft.rowAttributesJson
                 : draft.attributes.isEmpty() ? null : JsonColumns.mapToJson(draft.attributes));
         return index;
-    }
-
-    /** The interests JSON the profile is written with: {@code null} stands for none, which the SQL writes as {@code []}. */
-    private static String interestsJson(Draft draft) {
-        return draft.rowInterestsJson != null ? draft.rowInterestsJson
-                : draft.interests.isEmpty() ? null : JsonColumns.listToJson(draft.interests);
     }
 
     private void recordUpdatedProfiles(List<Draft> firstUpdated) throws SQLException {
