@@ -12,8 +12,9 @@ import org.cdpdesktop.core.profile.ProfileField;
 
 /**
  * Writes a resolved chunk with batched prepared statements: deletes the profiles merged away (their cohorts move to the
- * survivor), updates the changed stored profiles, inserts the new ones under the import's batch, records which stored
- * profiles the import updated (for undo), and adds the imported cohorts.
+ * survivor), updates the changed stored profiles (and, while a bulk load has the interest triggers away, adds the rows
+ * of the interests they gained), inserts the new ones under the import's batch, records which stored profiles the
+ * import updated (for undo), and adds the imported cohorts.
  */
 final class ProfileWriter {
 
