@@ -27,6 +27,8 @@ final class Draft {
     boolean touched;
     boolean dirty;
     boolean deleted;
+    /** The profile this one was merged into, once {@link #deleted}. */
+    Draft survivor;
     final Object[] values = new Object[FIELD_COUNT];
     final LinkedHashSet<String> interests = new LinkedHashSet<>();
     final TreeMap<String, String> attributes = new TreeMap<>();
@@ -127,6 +129,7 @@ final class Draft {
         dirty = true;
         touched = true;
         loser.deleted = true;
+        loser.survivor = this;
     }
 
     private void forgetRowJson() {

@@ -117,8 +117,8 @@ final class IdentityResolver {
         long updated = 0;
         long duplicates = 0;
         for (CleanRow row : rows) {
-            Draft byKey = row.externalId() == null ? null : byExternalId.get(row.externalId());
-            Draft byMail = row.email() == null ? null : byEmail.get(row.email());
+            Draft byKey = live(row.externalId() == null ? null : byExternalId.get(row.externalId()));
+            Draft byMail = live(row.email() == null ? null : byEmail.get(row.email()));
             if (byKey == null && byMail == null) {
                 Draft draft = create(row);
                 created.add(draft);
@@ -131,7 +131,7 @@ final class IdentityResolver {
             Draft target = byKey != null ? byKey : byMail;
             boolean twoProfiles = byKey != null && byMail != null && byKey != byMail;
             if (twoProfiles) {
-                target = mergeProfiles(byKey, byMail, byExternalId, byEmail, merged);
+                target = mergeProfiles(byKey, byMail, merged);
             }
             if (seenInThisImport) {
                 duplicates++;
@@ -320,8 +320,7 @@ final class IdentityResolver {
     }
 
     /** Merges the newer of two profiles of one customer into the older; the newer's keys become aliases of the survivor. */
-    private Draft mergeProfiles(Draft first, Draft second, Map<String, Draft> byExternalId, Map<String, Draft> byEmail,
-                                List<ResolvedChunk.Merged> merged) {
+    private Draft mergeProfiles(Draft first, Draft second, List<ResolvedChunk.Merged> merged) {
         Draft survivor = first.id < second.id ? first : second;
         Draft loser = survivor == first ? second : first;
         survivor.absorb(loser);
@@ -333,8 +332,17 @@ final class IdentityResolver {
         if (loser.email() != null) {
             emailAliases.put(loser.email(), survivor.id);
         }
-        byExternalId.replaceAll((key, draft) -> draft == loser ? survivor : draft);
-        byEmail.replaceAll((key, draft) -> draft == loser ? survivor : draft);
         return survivor;
+    }
+
+    /**
+     * The profile a key of this chunk names: the one the map holds, or the one it was merged into since, which spares
+     * repointing every key of the chunk at each merge.
+     */
+    private static Draft live(Draft draft) {
+        while (draft != null && draft.deleted) {
+            draft = draft.survivor;
+        }
+        return draft;
     }
 }
