@@ -223,19 +223,20 @@ class ImportBench {
     /**
      * A second 1,000,000-row file into the store the first one made: rows 500,001 to 1,500,000 of a generation with
      * another seed, so half its customers are the first file's (same cookie, other details: updates) and half are new.
-     * Both imports by the {@code import} command in child JVMs limited to {@code -Xmx256m}. Writes
-     * {@code target/bench/import-second.md}.
+     * Both imports by the {@code import} command in child JVMs limited to {@code -Xmx256m}. {@code -Dbench.secondRows=N}
+     * runs both files at N rows instead (default 1,000,000). Writes {@code target/bench/import-second.md}.
      */
     @Test
     void importsASecondMillionRowsHalfNewHalfUpdatesIntoAMillionProfileStore() throws Exception {
         String load = loadAverage();
+        int rows = Integer.getInteger("bench.secondRows", ROWS);
         Files.createDirectories(FOLDER);
-        Path first = FOLDER.resolve("customers-1m.csv");
+        Path first = FOLDER.resolve(rows == ROWS ? "customers-1m.csv" : "customers-" + rows + ".csv");
         try (Writer writer = Files.newBufferedWriter(first, StandardCharsets.UTF_8)) {
-            SampleDataGenerator.write(writer, ROWS, 42);
+            SampleDataGenerator.write(writer, rows, 42);
         }
-        Path second = FOLDER.resolve("customers-1m-second.csv");
-        writeSecondHalfOverlapping(second);
+        Path second = FOLDER.resolve(rows == ROWS ? "customers-1m-second.csv" : "customers-" + rows + "-second.csv");
+        writeSecondHalfOverlapping(second, rows);
         Path dataDirectory = FOLDER.resolve("data-second");
         deleteRecursively(dataDirectory);
         StringBuilder report = new StringBuilder("""
@@ -249,7 +250,7 @@ class ImportBench {
                     "org.cdpdesktop.Launcher", "--data-dir", dataDirectory.toString(), "import", file.toString());
             double seconds = time(command, output);
             JsonNode summary = new ObjectMapper().readTree(Files.readString(output));
-            assertThat(summary.get("read").asLong()).isEqualTo(ROWS);
+            assertThat(summary.get("read").asLong()).isEqualTo(rows);
             assertThat(summary.get("read").asLong()).isEqualTo(summary.get("inserted").asLong() + summary.get("updated").asLong()
                     + summary.get("duplicates").asLong() + summary.get("rejected").asLong());
             report.append(String.format(Locale.ROOT, "| %s into %s | %,d | %,d | %,d | %,d | %,d | %.2f | %.2f |%n", file.getFileName(),
@@ -270,11 +271,14 @@ class ImportBench {
         System.out.println(report);
     }
 
-    /** Rows 500,001 to 1,500,000 of the generator's seed 43: the cookies of the first file's second half, then new ones. */
-    private static void writeSecondHalfOverlapping(Path second) throws IOException {
-        Path whole = FOLDER.resolve("customers-1.5m-seed43.csv");
+    /**
+     * Rows {@code rows / 2 + 1} to {@code rows * 3 / 2} of the generator's seed 43: the cookies of the first file's second
+     * half, then new ones.
+     */
+    private static void writeSecondHalfOverlapping(Path second, int rows) throws IOException {
+        Path whole = FOLDER.resolve("customers-" + rows * 3 / 2 + "-seed43.csv");
         try (Writer writer = Files.newBufferedWriter(whole, StandardCharsets.UTF_8)) {
-            SampleDataGenerator.write(writer, ROWS * 3 / 2, 43);
+            SampleDataGenerator.write(writer, rows * 3 / 2, 43);
         }
         try (BufferedReader in = Files.newBufferedReader(whole, StandardCharsets.UTF_8);
              Writer out = Files.newBufferedWriter(second, StandardCharsets.UTF_8)) {
@@ -283,7 +287,7 @@ class ImportBench {
             long row = 0;
             String line;
             while ((line = in.readLine()) != null) {
-                if (++row > ROWS / 2) {
+                if (++row > rows / 2) {
                     out.write(line);
                     out.write('\n');
                 }

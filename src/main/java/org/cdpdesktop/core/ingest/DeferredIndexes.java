@@ -13,21 +13,26 @@ import org.cdpdesktop.core.db.PendingIndexes;
 
 /**
  * A file that outgrows the store is cheaper to index once at the end than row by row: the profile table's indexes are
- * dropped, and so is the trigger that writes each new profile's interest rows (per-row trigger programs cost more than
- * the inserts themselves). {@link #restore} puts the trigger and the unique indexes back in the same transaction
- * (rebuilding a unique index is then a last check that no identity was stored twice) and leaves the indexes that only
- * speed up filters and sorts to {@link PendingIndexes}, built after the commit.
+ * dropped, and so are the triggers that write each new or updated profile's interest rows (per-row trigger programs
+ * cost more than the inserts and updates themselves: the update trigger deletes and re-inserts every interest row of
+ * each updated profile). Meanwhile an updated stored profile gets only the rows of the interests the import added
+ * ({@link #interestsAdded}), and {@link #restore} writes those of the new profiles, then puts the triggers and the
+ * unique indexes back in the same transaction (rebuilding a unique index is then a last check that no identity was
+ * stored twice) and leaves the indexes that only speed up filters and sorts to {@link PendingIndexes}, built after
+ * the commit.
  */
 final class DeferredIndexes {
 
     /** Indexing once at the end beats updating the indexes row by row when the file outgrows the store. */
     static final long FROM_BYTES = 8L << 20;
-    private static final String INTEREST_TRIGGER = "profile_interest_insert";
+    private static final String INSERT_TRIGGER = "profile_interest_insert";
+    private static final String UPDATE_TRIGGER = "profile_interest_update";
 
     private final Connection connection;
     private final long maxIdBefore;
     private final ImportPhases phases;
     private final List<Dropped> dropped = new ArrayList<>();
+    private boolean updateTriggerDropped;
 
     /** {@code maxIdBefore}: the highest profile id before the import, above which {@link #restore} writes interest rows. */
     DeferredIndexes(Connection connection, long maxIdBefore) {
@@ -46,12 +51,13 @@ final class DeferredIndexes {
         return sourceBytes >= FROM_BYTES && sourceBytes / 100 >= maxIdBefore;
     }
 
-    /** Drops the profile table's indexes and its interest trigger, remembering how to recreate them. */
+    /** Drops the profile table's indexes and its insert and update interest triggers, remembering how to recreate them. */
     void drop() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             List<Dropped> objects = new ArrayList<>();
             try (ResultSet result = statement.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'profile'"
-                    + " AND sql IS NOT NULL AND (type = 'index' OR type = 'trigger' AND name = '" + INTEREST_TRIGGER + "')")) {
+                    + " AND sql IS NOT NULL AND (type = 'index' OR type = 'trigger' AND name IN ('" + INSERT_TRIGGER + "', '"
+                    + UPDATE_TRIGGER + "'))")) {
                 while (result.next()) {
                     objects.add(new Dropped(result.getString(1), result.getString(2), result.getString(3)));
                 }
@@ -59,6 +65,7 @@ final class DeferredIndexes {
             for (Dropped object : objects) {
                 statement.executeUpdate("DROP " + object.type().toUpperCase(Locale.ROOT) + " \"" + object.name().replace("\"", "\"\"") + "\"");
                 dropped.add(object);
+                updateTriggerDropped |= object.name().equals(UPDATE_TRIGGER);
             }
         }
     }
@@ -72,6 +79,38 @@ final class DeferredIndexes {
         }
     }
 
+    /**
+     * Writes the interest rows of the interests that profiles loaded from the store gained since they were loaded, what
+     * the update trigger would have added; it would have deleted none, since an import only ever adds interests to a
+     * profile. Profiles created by this import are left to {@link #restore}. Does nothing while the trigger is in place.
+     */
+    void interestsAdded(List<Draft> written) throws SQLException {
+        if (!updateTriggerDropped) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO profile_interest(interest, profile_id)"
+                + " VALUES (?, ?)")) {
+            boolean any = false;
+            for (Draft draft : written) {
+                if (draft.id <= maxIdBefore && draft.interests.size() > draft.storedInterests) {
+                    int position = 0;
+                    for (String interest : draft.interests) {
+                        if (position++ >= draft.storedInterests) {
+                            insert.setString(1, interest);
+                            insert.setLong(2, draft.id);
+                            insert.addBatch();
+                            any = true;
+                        }
+                    }
+                }
+                draft.storedInterests = draft.interests.size();
+            }
+            if (any) {
+                insert.executeBatch();
+            }
+        }
+    }
+
     /** Whether {@link #drop} removed anything that {@link #restore} must put back. */
     boolean deferred() {
         return !dropped.isEmpty();
@@ -79,8 +118,7 @@ final class DeferredIndexes {
 
     /**
      * Writes the interest rows of every profile inserted since the drop in one set-based statement, then recreates the
-     * trigger and the unique indexes, and records the others as {@link PendingIndexes}. Profiles merged into within the
-     * import already have some rows (the update trigger wrote them), hence OR IGNORE. The index builds run under
+     * triggers and the unique indexes, and records the others as {@link PendingIndexes}. The index builds run under
      * {@link LargeSorts}.
      */
     void restore() throws SQLException {
@@ -93,6 +131,7 @@ final class DeferredIndexes {
             interests.setLong(1, maxIdBefore);
             interests.executeUpdate();
         }
+        updateTriggerDropped = false;
         phases.add("interests", System.nanoTime() - started);
         started = System.nanoTime();
         LargeSorts.run(connection, sorting -> {

@@ -27,10 +27,14 @@ final class Draft {
     boolean touched;
     boolean dirty;
     boolean deleted;
+    /** The profile this one was merged into, once {@link #deleted}. */
+    Draft survivor;
     final Object[] values = new Object[FIELD_COUNT];
     final LinkedHashSet<String> interests = new LinkedHashSet<>();
     final TreeMap<String, String> attributes = new TreeMap<>();
     final Set<String> newCohorts = new LinkedHashSet<>();
+    /** How many of the first {@link #interests} have their rows in the store; an import only ever appends interests. */
+    int storedInterests;
     /** The JSON of {@link #interests} and {@link #attributes} while they are still exactly the creating row's. */
     String rowInterestsJson;
     String rowAttributesJson;
@@ -125,6 +129,7 @@ final class Draft {
         dirty = true;
         touched = true;
         loser.deleted = true;
+        loser.survivor = this;
     }
 
     private void forgetRowJson() {

@@ -7,13 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import org.cdpdesktop.core.profile.Profile;
+import java.util.stream.Collectors;
+import org.cdpdesktop.core.profile.JsonColumns;
 import org.cdpdesktop.core.profile.ProfileField;
 import org.cdpdesktop.core.profile.ProfileMapping;
 
@@ -30,6 +33,13 @@ import org.cdpdesktop.core.profile.ProfileMapping;
 final class IdentityResolver {
 
     private static final int IN_LIST = 500;
+    /**
+     * What a merge needs of a stored profile: the columns an import writes, in {@link Draft#STORED} order, then the
+     * interests and attributes as stored JSON. Not {@link ProfileMapping#COLUMNS}, whose cohort list costs a
+     * sub-query per profile that a merge never reads.
+     */
+    private static final String DRAFT_COLUMNS = "id, " + Arrays.stream(Draft.STORED).map(ProfileField::column)
+            .collect(Collectors.joining(", ")) + ", interests, attributes";
 
     private final Connection connection;
     private final DuplicatePolicy policy;
@@ -107,8 +117,8 @@ final class IdentityResolver {
         long updated = 0;
         long duplicates = 0;
         for (CleanRow row : rows) {
-            Draft byKey = row.externalId() == null ? null : byExternalId.get(row.externalId());
-            Draft byMail = row.email() == null ? null : byEmail.get(row.email());
+            Draft byKey = live(row.externalId() == null ? null : byExternalId.get(row.externalId()));
+            Draft byMail = live(row.email() == null ? null : byEmail.get(row.email()));
             if (byKey == null && byMail == null) {
                 Draft draft = create(row);
                 created.add(draft);
@@ -119,8 +129,9 @@ final class IdentityResolver {
             }
             boolean seenInThisImport = byKey != null && byKey.touched || byMail != null && byMail.touched;
             Draft target = byKey != null ? byKey : byMail;
-            if (byKey != null && byMail != null && byKey != byMail) {
-                target = mergeProfiles(byKey, byMail, byExternalId, byEmail, merged);
+            boolean twoProfiles = byKey != null && byMail != null && byKey != byMail;
+            if (twoProfiles) {
+                target = mergeProfiles(byKey, byMail, merged);
             }
             if (seenInThisImport) {
                 duplicates++;
@@ -132,8 +143,12 @@ final class IdentityResolver {
                 }
             }
             target.touched = true;
+            String email = target.email();
             target.mergeRow(row, policy);
-            index(target);
+            // The key index holds every profile's own keys already: only a merge or a replaced email brings a new one.
+            if (twoProfiles || !Objects.equals(email, target.email())) {
+                index(target);
+            }
             register(target, byExternalId, byEmail);
             if (row.externalId() != null && !row.externalId().equals(target.externalId())) {
                 byExternalId.put(row.externalId(), target);
@@ -221,7 +236,7 @@ final class IdentityResolver {
     private void query(String column, List<?> keys, Map<Long, Draft> byId) throws SQLException {
         for (int from = 0; from < keys.size(); from += IN_LIST) {
             List<?> part = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-            String sql = "SELECT " + ProfileMapping.COLUMNS + " FROM profile p WHERE p." + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
+            String sql = "SELECT " + DRAFT_COLUMNS + " FROM profile WHERE " + column + " IN (" + "?,".repeat(part.size() - 1) + "?)";
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < part.size(); i++) {
                     statement.setObject(i + 1, part.get(i));
@@ -238,17 +253,31 @@ final class IdentityResolver {
         }
     }
 
+    /** The profile in the current row of a query that selected {@link #DRAFT_COLUMNS}. */
     private Draft load(ResultSet result) throws SQLException {
-        Profile stored = ProfileMapping.read(result);
         Draft draft = new Draft();
-        draft.id = stored.getId();
+        draft.id = result.getLong(1);
         draft.inDatabase = true;
         draft.touched = draft.id > maxIdBefore || updatedProfiles.get((int) draft.id);
+        int column = 2;
         for (ProfileField field : Draft.STORED) {
-            draft.values[field.ordinal()] = stored.value(field);
+            Object value = switch (field.type()) {
+                case INTEGER -> {
+                    int number = result.getInt(column);
+                    yield result.wasNull() ? null : number;
+                }
+                case DECIMAL -> {
+                    double number = result.getDouble(column);
+                    yield result.wasNull() ? null : number;
+                }
+                default -> result.getString(column);
+            };
+            draft.values[field.ordinal()] = value;
+            column++;
         }
-        draft.interests.addAll(stored.getInterests());
-        draft.attributes.putAll(stored.getAttributes());
+        draft.interests.addAll(JsonColumns.jsonToList(result.getString(column)));
+        draft.storedInterests = draft.interests.size();
+        draft.attributes.putAll(JsonColumns.jsonToMap(result.getString(column + 1)));
         return draft;
     }
 
@@ -291,8 +320,7 @@ final class IdentityResolver {
     }
 
     /** Merges the newer of two profiles of one customer into the older; the newer's keys become aliases of the survivor. */
-    private Draft mergeProfiles(Draft first, Draft second, Map<String, Draft> byExternalId, Map<String, Draft> byEmail,
-                                List<ResolvedChunk.Merged> merged) {
+    private Draft mergeProfiles(Draft first, Draft second, List<ResolvedChunk.Merged> merged) {
         Draft survivor = first.id < second.id ? first : second;
         Draft loser = survivor == first ? second : first;
         survivor.absorb(loser);
@@ -304,8 +332,17 @@ final class IdentityResolver {
         if (loser.email() != null) {
             emailAliases.put(loser.email(), survivor.id);
         }
-        byExternalId.replaceAll((key, draft) -> draft == loser ? survivor : draft);
-        byEmail.replaceAll((key, draft) -> draft == loser ? survivor : draft);
         return survivor;
+    }
+
+    /**
+     * The profile a key of this chunk names: the one the map holds, or the one it was merged into since, which spares
+     * repointing every key of the chunk at each merge.
+     */
+    private static Draft live(Draft draft) {
+        while (draft != null && draft.deleted) {
+            draft = draft.survivor;
+        }
+        return draft;
     }
 }

@@ -89,8 +89,8 @@ final class ImportRun {
             batchId = insertBatch(source.kind());
             identities = new IdentityResolver(connection, options.onDuplicate(), batchId);
             identities.prepare(source.isBulk(), keyIndexLimit);
-            writer = new ProfileWriter(connection, batchId, now);
             indexes = new DeferredIndexes(connection, identities.maxIdBefore(), phases);
+            writer = new ProfileWriter(connection, batchId, now, indexes);
             if (identities.usesKeyIndex() && DeferredIndexes.worthDeferring(source.sizeInBytes(), identities.maxIdBefore())) {
                 indexes.drop();
             }

@@ -12,21 +12,29 @@ import org.cdpdesktop.core.profile.ProfileField;
 
 /**
  * Writes a resolved chunk with batched prepared statements: deletes the profiles merged away (their cohorts move to the
- * survivor), updates the changed stored profiles, inserts the new ones under the import's batch, records which stored
- * profiles the import updated (for undo), and adds the imported cohorts.
+ * survivor), updates the changed stored profiles (and, while a bulk load has the interest triggers away, adds the rows
+ * of the interests they gained), inserts the new ones under the import's batch, records which stored profiles the
+ * import updated (for undo), and adds the imported cohorts.
  */
 final class ProfileWriter {
 
     private final Connection connection;
     private final long batchId;
     private final String now;
+    private final DeferredIndexes indexes;
     private String batchStarted;
 
     /** {@code batchId} must name an {@code import_batch} row: new profiles take their timestamps from it. */
     ProfileWriter(Connection connection, long batchId, String now) {
+        this(connection, batchId, now, new DeferredIndexes(connection, 0));
+    }
+
+    /** As above, telling {@code indexes} which stored profiles' interests change while its triggers may be away. */
+    ProfileWriter(Connection connection, long batchId, String now, DeferredIndexes indexes) {
         this.connection = connection;
         this.batchId = batchId;
         this.now = now;
+        this.indexes = indexes;
     }
 
     void write(ResolvedChunk chunk) throws SQLException {
@@ -72,6 +80,7 @@ final class ProfileWriter {
                 }
                 update.executeBatch();
             }
+            indexes.interestsAdded(changed);
         }
         // Binding a string costs far more than SQLite's work on it, so values the same for every row are not bound:
         // the batch id is this import's own number, and the timestamps are the batch row's, read once and written as

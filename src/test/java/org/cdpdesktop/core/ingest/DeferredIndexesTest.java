@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdpdesktop.core.db.PendingIndexes;
 import org.cdpdesktop.core.db.StoreException;
@@ -21,7 +22,8 @@ class DeferredIndexesTest {
 
     private static final String PROFILE_INDEXES = "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'profile' AND type = 'index'"
             + " AND sql IS NOT NULL";
-    private static final String INTEREST_TRIGGER = "SELECT count(*) FROM sqlite_master WHERE name = 'profile_interest_insert'";
+    private static final String INTEREST_TRIGGERS = "SELECT count(*) FROM sqlite_master WHERE name IN ('profile_interest_insert',"
+            + " 'profile_interest_update')";
 
     @TempDir
     Path folder;
@@ -64,14 +66,14 @@ class DeferredIndexesTest {
     }
 
     @Test
-    void restoreRecreatesTheTriggerAndUniqueIndexesWritesTheInterestRowsAndLeavesTheFilterIndexesPending() throws Exception {
+    void restoreRecreatesTheTriggersAndUniqueIndexesWritesTheInterestRowsAndLeavesTheFilterIndexesPending() throws Exception {
         long[] whileDropped = new long[2];
         store.database.write(connection -> {
             insert(connection, 1, "old", "[\"golf\"]");
             DeferredIndexes deferred = new DeferredIndexes(connection, 1);
             deferred.drop();
             whileDropped[0] = count(connection, PROFILE_INDEXES);
-            whileDropped[1] = count(connection, INTEREST_TRIGGER);
+            whileDropped[1] = count(connection, INTEREST_TRIGGERS);
             insert(connection, 2, "new", "[\"tech\",\"travel\"]");
             assertThat(deferred.deferred()).isTrue();
             deferred.restore();
@@ -81,13 +83,38 @@ class DeferredIndexesTest {
         assertThat(whileDropped).containsExactly(0, 0);
         assertThat(store.count(PROFILE_INDEXES + " AND sql LIKE 'CREATE UNIQUE%'")).isEqualTo(uniqueIndexes).isPositive();
         assertThat(store.count("SELECT count(*) FROM pending_index")).isEqualTo(indexes - uniqueIndexes).isPositive();
-        assertThat(store.count(INTEREST_TRIGGER)).isEqualTo(1);
+        assertThat(store.count(INTEREST_TRIGGERS)).isEqualTo(2);
         assertThat(store.count("SELECT count(*) FROM profile_interest WHERE profile_id = 2")).isEqualTo(2);
         assertThat(store.count("SELECT count(*) FROM profile_interest WHERE profile_id = 1")).isEqualTo(1);
 
-        assertThat(new PendingIndexes(store.database).buildJob().run(JobContext.create("Build", JobListener.NONE, new AtomicBoolean()))).isEqualTo(indexes - uniqueIndexes);
+        int built = new PendingIndexes(store.database).buildJob().run(JobContext.create("Build", JobListener.NONE, new AtomicBoolean()));
+        assertThat(built).isEqualTo(indexes - uniqueIndexes);
         assertThat(store.count(PROFILE_INDEXES)).isEqualTo(indexes);
         assertThat(store.count("SELECT count(*) FROM pending_index")).isZero();
+    }
+
+    @Test
+    void aStoredProfileUpdatedMeanwhileGetsTheRowsOfTheInterestsItGainedAndKeepsItsOthers() {
+        store.database.write(connection -> {
+            insert(connection, 1, "stored", "[\"golf\"]");
+            DeferredIndexes deferred = new DeferredIndexes(connection, 1);
+            deferred.drop();
+            Draft updated = new Draft();
+            updated.id = 1;
+            updated.interests.add("golf");
+            updated.storedInterests = 1;
+            updated.interests.add("tech");
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE profile SET interests = '[\"golf\",\"tech\"]' WHERE id = 1");
+            }
+            deferred.interestsAdded(List.of(updated));
+            deferred.restore();
+            return null;
+        });
+
+        assertThat(store.count("SELECT count(*) FROM profile_interest WHERE profile_id = 1 AND interest IN ('golf', 'tech')"))
+                .isEqualTo(2);
+        assertThat(store.count("SELECT count(*) FROM profile_interest")).isEqualTo(2);
     }
 
     @Test

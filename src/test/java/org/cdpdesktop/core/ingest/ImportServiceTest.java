@@ -321,6 +321,20 @@ class ImportServiceTest {
     }
 
     @Test
+    void aRowNamingAProfileMergedAwayEarlierInTheSameChunkGoesToTheProfileItWasMergedInto() throws Exception {
+        ImportSummary summary = store.importFile(store.csv("merged.csv",
+                "id,email,city\nA,a@x.com,Oslo\nB,b@x.com,Bergen\nA,b@x.com,\nB,c@x.com,Tromsø\n"));
+
+        assertThat(summary.inserted()).isEqualTo(2);
+        assertThat(summary.duplicates()).isEqualTo(2);
+        assertThat(store.profiles.count()).isEqualTo(1);
+        Profile merged = store.profile("A");
+        assertThat(merged.getEmail()).isEqualTo("c@x.com");
+        assertThat(merged.getCity()).isEqualTo("Tromsø");
+        assertThat(merged.getAttributes().get("other_emails").split("\\|")).containsExactlyInAnyOrder("a@x.com", "b@x.com");
+    }
+
+    @Test
     void identityCarriesAcrossChunksWithinOneFile() throws Exception {
         StringBuilder text = new StringBuilder("id,email\n");
         for (int i = 0; i < ImportRun.CHUNK_ROWS + 10; i++) {
