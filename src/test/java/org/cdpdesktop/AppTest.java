@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.cdpdesktop.core.db.PendingIndexes;
+import org.cdpdesktop.core.db.PendingIndexFixtures;
 import org.cdpdesktop.core.ingest.ColumnMapping;
 import org.cdpdesktop.core.ingest.CsvDialect;
 import org.cdpdesktop.core.ingest.CsvPreviewer;
@@ -128,16 +128,7 @@ class AppTest {
     @Test
     void filterIndexesABuildLeftPendingAreBuiltWhenTheStoreIsOpenedAgain() throws Exception {
         try (App app = App.open(temp.resolve("data"))) {
-            app.database().write(connection -> {
-                try (var statement = connection.createStatement();
-                     var definition = statement.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'profile_city_nocase'")) {
-                    definition.next();
-                    String sql = definition.getString(1);
-                    statement.executeUpdate("DROP INDEX profile_city_nocase");
-                    PendingIndexes.defer(connection, "profile_city_nocase", sql);
-                }
-                return null;
-            });
+            PendingIndexFixtures.leavePending(app.database(), "profile_city_nocase");
         }
 
         try (App app = App.open(temp.resolve("data"))) {
@@ -146,14 +137,7 @@ class AppTest {
             app.followUps().awaitAll();
 
             assertThat(app.pendingIndexes().names()).isEmpty();
-            long cityIndexes = app.database().read(connection -> {
-                try (var statement = connection.createStatement();
-                     var result = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'profile_city_nocase'")) {
-                    result.next();
-                    return result.getLong(1);
-                }
-            });
-            assertThat(cityIndexes).isEqualTo(1);
+            assertThat(PendingIndexFixtures.indexExists(app.database(), "profile_city_nocase")).isTrue();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,29 +38,6 @@ class PendingIndexesTest {
         database.close();
     }
 
-    /** What an interrupted bulk import leaves behind: the indexes dropped and recorded as pending, in one transaction. */
-    private void dropAndDefer(String... definitions) {
-        database.write(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : definitions) {
-                    String name = sql.split(" ")[2];
-                    statement.executeUpdate("DROP INDEX " + name);
-                    PendingIndexes.defer(connection, name, sql);
-                }
-            }
-            return null;
-        });
-    }
-
-    private boolean indexExists(String name) {
-        return database.read(connection -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '" + name + "'")) {
-                return result.next() && result.getLong(1) == 1;
-            }
-        });
-    }
-
     private static JobContext context(List<JobProgress> seen, AtomicBoolean cancelled) {
         return JobContext.create("Build", seen::add, cancelled);
     }
@@ -75,17 +51,17 @@ class PendingIndexesTest {
             }
             return null;
         });
-        dropAndDefer(CITY, COUNTRY_AGE);
+        PendingIndexFixtures.leavePending(database, "profile_city_nocase", "profile_country_age_nocase");
         assertThat(pending.names()).containsExactly("profile_city_nocase", "profile_country_age_nocase");
-        assertThat(indexExists("profile_city_nocase")).isFalse();
+        assertThat(PendingIndexFixtures.indexExists(database, "profile_city_nocase")).isFalse();
 
         List<JobProgress> seen = new ArrayList<>();
         int built = pending.buildJob().run(context(seen, new AtomicBoolean()));
 
         assertThat(built).isEqualTo(2);
         assertThat(pending.names()).isEmpty();
-        assertThat(indexExists("profile_city_nocase")).isTrue();
-        assertThat(indexExists("profile_country_age_nocase")).isTrue();
+        assertThat(PendingIndexFixtures.indexExists(database, "profile_city_nocase")).isTrue();
+        assertThat(PendingIndexFixtures.indexExists(database, "profile_country_age_nocase")).isTrue();
         assertThat(seen).extracting(JobProgress::message).contains("Indexing city (1 of 2)", "Indexing country, age (2 of 2)");
         assertThat(seen.get(seen.size() - 1).fraction()).isEqualTo(1.0);
         assertThat(seen.get(seen.size() - 1).total()).isEqualTo(4);
@@ -93,7 +69,7 @@ class PendingIndexesTest {
 
     @Test
     void aBuildCancelledDuringOneIndexFinishesThatOneAndLeavesTheRestPendingForTheNextBuild() throws Exception {
-        dropAndDefer(CITY, COUNTRY_AGE);
+        PendingIndexFixtures.leavePending(database, "profile_city_nocase", "profile_country_age_nocase");
         AtomicBoolean cancelled = new AtomicBoolean();
         JobContext cancelDuringFirst = JobContext.create("Build", progress -> {
             if (progress.message().contains("(1 of 2)")) {
@@ -103,11 +79,11 @@ class PendingIndexesTest {
 
         assertThatThrownBy(() -> pending.buildJob().run(cancelDuringFirst)).isInstanceOf(JobCancelledException.class);
         assertThat(pending.names()).containsExactly("profile_country_age_nocase");
-        assertThat(indexExists("profile_city_nocase")).isTrue();
-        assertThat(indexExists("profile_country_age_nocase")).isFalse();
+        assertThat(PendingIndexFixtures.indexExists(database, "profile_city_nocase")).isTrue();
+        assertThat(PendingIndexFixtures.indexExists(database, "profile_country_age_nocase")).isFalse();
 
         assertThat(pending.buildJob().run(context(new ArrayList<>(), new AtomicBoolean()))).isEqualTo(1);
-        assertThat(indexExists("profile_country_age_nocase")).isTrue();
+        assertThat(PendingIndexFixtures.indexExists(database, "profile_country_age_nocase")).isTrue();
         assertThat(pending.names()).isEmpty();
     }
 
@@ -120,7 +96,7 @@ class PendingIndexesTest {
 
         assertThat(pending.buildJob().run(context(new ArrayList<>(), new AtomicBoolean()))).isEqualTo(1);
         assertThat(pending.names()).isEmpty();
-        assertThat(indexExists("profile_city_nocase")).isTrue();
+        assertThat(PendingIndexFixtures.indexExists(database, "profile_city_nocase")).isTrue();
     }
 
     @Test

@@ -21,7 +21,7 @@ import javafx.stage.Stage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.cdpdesktop.App;
-import org.cdpdesktop.core.db.PendingIndexes;
+import org.cdpdesktop.core.db.PendingIndexFixtures;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.core.profile.ProfileFixtures;
 import org.cdpdesktop.gui.DesktopApp;
@@ -103,16 +103,7 @@ class ProfilesViewTest {
     @Test
     void whileFilterIndexesAreBuiltAfterABulkImportTheScreenSaysWhyFiltersAreSlowAndStillFilters(FxRobot robot) throws Exception {
         openProfiles(robot);
-        app.database().write(connection -> {
-            try (var statement = connection.createStatement();
-                 var definition = statement.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'profile_city_nocase'")) {
-                definition.next();
-                String sql = definition.getString(1);
-                statement.executeUpdate("DROP INDEX profile_city_nocase");
-                PendingIndexes.defer(connection, "profile_city_nocase", sql);
-            }
-            return null;
-        });
+        PendingIndexFixtures.leavePending(app.database(), "profile_city_nocase");
 
         FxWait.until(() -> indexing(robot).isVisible());
         assertThat(indexing(robot).getText()).contains("1 index to go").contains("filters and sorts may be slow");
