@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -174,14 +175,22 @@ class MultiLabelModelTest {
                 .extracting(Prediction.Assigned::cohort).contains("Chess Club");
     }
 
-    @Test
-    void aPredictionGivesEachCohortFromItsOwnThresholdAndMetadataWithoutThresholdsGivesFromOneHalf() throws Exception {
-        ModelMetadata saved = store.train(TrainingSpec.cohorts().withEvaluation(5, 0, 1)).metadata();
+    /** Sets the saved model's Health & Fitness threshold to 0 in its metadata file, as if chosen so; returns the edited metadata. */
+    private ObjectNode giveEveryoneHealthAndFitness(ModelMetadata saved) throws IOException {
         Path metadata = store.data.models().resolve(saved.id() + ".json");
         ObjectMapper json = new ObjectMapper();
         ObjectNode edited = (ObjectNode) json.readTree(metadata.toFile());
         ((ObjectNode) edited.get("thresholds")).put("Health & Fitness", 0.0);
         json.writeValue(metadata.toFile(), edited);
+        return edited;
+    }
+
+    @Test
+    void aPredictionGivesEachCohortFromItsOwnThresholdAndMetadataWithoutThresholdsGivesFromOneHalf() throws Exception {
+        ModelMetadata saved = store.train(TrainingSpec.cohorts().withEvaluation(5, 0, 1)).metadata();
+        ObjectNode edited = giveEveryoneHealthAndFitness(saved);
+        Path metadata = store.data.models().resolve(saved.id() + ".json");
+        ObjectMapper json = new ObjectMapper();
 
         CohortModel everyone = new ModelRegistry(store.data.models()).load(saved.id());
 
@@ -205,11 +214,7 @@ class MultiLabelModelTest {
     @Test
     void storedPredictionsForABatchOrAStreamFollowTheActiveModelsThresholds() throws Exception {
         ModelMetadata saved = store.train(TrainingSpec.cohorts().withEvaluation(5, 0, 1)).metadata();
-        Path metadata = store.data.models().resolve(saved.id() + ".json");
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode edited = (ObjectNode) json.readTree(metadata.toFile());
-        ((ObjectNode) edited.get("thresholds")).put("Health & Fitness", 0.0);
-        json.writeValue(metadata.toFile(), edited);
+        giveEveryoneHealthAndFitness(saved);
         CohortModelService reopened = new CohortModelService(store.database, new ModelRegistry(store.data.models()));
         reopened.activate(saved.id());
 
