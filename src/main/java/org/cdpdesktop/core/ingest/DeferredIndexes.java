@@ -12,14 +12,14 @@ import org.cdpdesktop.core.db.LargeSorts;
 import org.cdpdesktop.core.db.PendingIndexes;
 
 /**
- * A file that outgrows the store is cheaper to index once at the end than row by row: the profile table's indexes are
- * dropped, and so are the triggers that write each new or updated profile's interest rows (per-row trigger programs
- * cost more than the inserts and updates themselves: the update trigger deletes and re-inserts every interest row of
- * each updated profile). Meanwhile an updated stored profile gets only the rows of the interests the import added
- * ({@link #interestsAdded}), and {@link #restore} writes those of the new profiles, then puts the triggers and the
- * unique indexes back in the same transaction (rebuilding a unique index is then a last check that no identity was
- * stored twice) and leaves the indexes that only speed up filters and sorts to {@link PendingIndexes}, built after
- * the commit.
+ * What an import through the pipeline suspends while it writes. Always the triggers that write each new or updated
+ * profile's interest rows: per-row trigger programs cost more than the inserts and updates themselves, and the update
+ * trigger deletes and re-inserts every interest row of each updated profile. Meanwhile an updated stored profile gets
+ * only the rows of the interests the import added ({@link #interestsAdded}). A file that outgrows the store is also
+ * cheaper to index once at the end than row by row, so then the profile table's indexes are dropped too. {@link #restore}
+ * writes the interest rows of the new profiles, then puts the triggers and the unique indexes back in the same
+ * transaction (rebuilding a unique index is then a last check that no identity was stored twice) and leaves the
+ * indexes that only speed up filters and sorts to {@link PendingIndexes}, built after the commit.
  */
 final class DeferredIndexes {
 
@@ -51,13 +51,18 @@ final class DeferredIndexes {
         return sourceBytes >= FROM_BYTES && sourceBytes / 100 >= maxIdBefore;
     }
 
-    /** Drops the profile table's indexes and its insert and update interest triggers, remembering how to recreate them. */
-    void drop() throws SQLException {
+    /**
+     * Drops the profile table's insert and update interest triggers and, when {@code indexesToo} (the source outgrows
+     * the store, see {@link #worthDeferring}), its indexes, remembering how to recreate them. Every import through the
+     * pipeline drops the triggers, whatever its size: a stream batch of updates pays for the update trigger's
+     * delete-and-reinsert as a large file does.
+     */
+    void drop(boolean indexesToo) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             List<Dropped> objects = new ArrayList<>();
             try (ResultSet result = statement.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'profile'"
-                    + " AND sql IS NOT NULL AND (type = 'index' OR type = 'trigger' AND name IN ('" + INSERT_TRIGGER + "', '"
-                    + UPDATE_TRIGGER + "'))")) {
+                    + " AND sql IS NOT NULL AND (type = 'index' AND " + indexesToo + " OR type = 'trigger' AND name IN ('"
+                    + INSERT_TRIGGER + "', '" + UPDATE_TRIGGER + "'))")) {
                 while (result.next()) {
                     objects.add(new Dropped(result.getString(1), result.getString(2), result.getString(3)));
                 }
@@ -111,9 +116,9 @@ final class DeferredIndexes {
         }
     }
 
-    /** Whether {@link #drop} removed anything that {@link #restore} must put back. */
-    boolean deferred() {
-        return !dropped.isEmpty();
+    /** Whether {@link #drop} removed indexes that {@link #restore} builds or leaves pending. */
+    boolean indexesDropped() {
+        return dropped.stream().anyMatch(object -> object.type().equals("index"));
     }
 
     /**

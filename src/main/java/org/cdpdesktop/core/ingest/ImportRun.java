@@ -91,19 +91,17 @@ final class ImportRun {
             identities.prepare(source.isBulk(), keyIndexLimit);
             indexes = new DeferredIndexes(connection, identities.maxIdBefore(), phases);
             writer = new ProfileWriter(connection, batchId, now, indexes);
-            if (identities.usesKeyIndex() && DeferredIndexes.worthDeferring(source.sizeInBytes(), identities.maxIdBefore())) {
-                indexes.drop();
-            }
+            indexes.drop(identities.usesKeyIndex() && DeferredIndexes.worthDeferring(source.sizeInBytes(), identities.maxIdBefore()));
             phases.add("open", System.nanoTime() - started);
             started = System.nanoTime();
             readAndWrite(source);
             phases.add("pipeline", System.nanoTime() - started);
             context.throwIfCancelled();
             context.progress(read, read, "Finishing");
-            if (indexes.deferred()) {
+            if (indexes.indexesDropped()) {
                 context.message("Indexing");
-                indexes.restore();
             }
+            indexes.restore();
             rejects.close();
             finishBatch(source.checksum());
             LOG.info("Imported {} ({} rows): {}", sourceName, read, phases);

@@ -71,11 +71,11 @@ class DeferredIndexesTest {
         store.database.write(connection -> {
             insert(connection, 1, "old", "[\"golf\"]");
             DeferredIndexes deferred = new DeferredIndexes(connection, 1);
-            deferred.drop();
+            deferred.drop(true);
             whileDropped[0] = count(connection, PROFILE_INDEXES);
             whileDropped[1] = count(connection, INTEREST_TRIGGERS);
             insert(connection, 2, "new", "[\"tech\",\"travel\"]");
-            assertThat(deferred.deferred()).isTrue();
+            assertThat(deferred.indexesDropped()).isTrue();
             deferred.restore();
             return null;
         });
@@ -98,7 +98,7 @@ class DeferredIndexesTest {
         store.database.write(connection -> {
             insert(connection, 1, "stored", "[\"golf\"]");
             DeferredIndexes deferred = new DeferredIndexes(connection, 1);
-            deferred.drop();
+            deferred.drop(true);
             Draft updated = new Draft();
             updated.id = 1;
             updated.interests.add("golf");
@@ -121,7 +121,7 @@ class DeferredIndexesTest {
     void rebuildingTheUniqueIndexRefusesAnIdentityStoredTwiceAndTheTransactionRollsBack() {
         assertThatThrownBy(() -> store.database.write(connection -> {
             DeferredIndexes deferred = new DeferredIndexes(connection, 0);
-            deferred.drop();
+            deferred.drop(true);
             insert(connection, 1, "same", "[]");
             insert(connection, 2, "same", "[]");
             deferred.restore();
