@@ -15,10 +15,18 @@ public final class FxWait {
 
     /** Waits until {@code condition} holds, at most {@value #SECONDS} seconds; fails the test with a plain message otherwise. */
     public static void until(Callable<Boolean> condition) {
+        until(SECONDS, condition);
+    }
+
+    /**
+     * Waits until {@code condition} holds, at most {@code seconds}. The condition is checked on the FX thread, as what
+     * is shown may only be read there: a look-up from another thread can meet a scene graph the FX thread is changing.
+     */
+    public static void until(long seconds, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(SECONDS, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
-            throw new AssertionError("Condition not met within " + SECONDS + " seconds", e);
+            throw new AssertionError("Condition not met within " + seconds + " seconds", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -6,7 +6,6 @@ import static org.cdpdesktop.gui.FxWait.onFx;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
@@ -14,6 +13,7 @@ import org.cdpdesktop.core.profile.ProfileFixtures;
 import org.cdpdesktop.core.stats.Dashboard;
 import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.task.TaskExecutor;
+import org.cdpdesktop.gui.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +86,7 @@ class DashboardViewModelTest {
         act(dashboard::activate);
 
         app.profiles().save(profile("ck_1"));
-        waitUntil(() -> "1".equals(dashboard.profilesProperty().get()));
+        FxWait.until(10, () -> "1".equals(dashboard.profilesProperty().get()));
 
         act(dashboard::deactivate);
         app.profiles().save(profile("ck_2"));
@@ -98,10 +98,5 @@ class DashboardViewModelTest {
 
     private static Profile profile(String externalId) {
         return ProfileFixtures.profile(externalId, null, null, null, null, null, null, null, List.of());
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

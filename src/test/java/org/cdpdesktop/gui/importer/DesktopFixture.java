@@ -9,6 +9,7 @@ import javafx.stage.Window;
 import org.cdpdesktop.App;
 import org.cdpdesktop.gui.DesktopApp;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
+import org.cdpdesktop.gui.FxWait;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window on a real store in a test's temporary folder, closed in an order that leaves no late work behind. */
@@ -48,6 +49,6 @@ final class DesktopFixture implements AutoCloseable {
     }
 
     static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        FxWait.until(30, condition::getAsBoolean);
     }
 }

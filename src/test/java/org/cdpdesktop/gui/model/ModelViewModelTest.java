@@ -6,7 +6,6 @@ import static org.cdpdesktop.gui.FxWait.onFx;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
@@ -14,6 +13,7 @@ import org.cdpdesktop.core.profile.ProfileFixtures;
 import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
+import org.cdpdesktop.gui.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +65,7 @@ class ModelViewModelTest {
         act(screen::activate);
 
         app.profiles().save(profile("ck_1"));
-        waitUntil(() -> screen.driftProperty().get() != null && screen.driftProperty().get().currentRows() == 1);
+        FxWait.until(10, () -> screen.driftProperty().get() != null && screen.driftProperty().get().currentRows() == 1);
 
         act(screen::deactivate);
         app.profiles().save(profile("ck_2"));
@@ -80,10 +80,5 @@ class ModelViewModelTest {
 
     private static Profile profile(String externalId) {
         return ProfileFixtures.profile(externalId, null, null, null, null, null, null, null, List.of("travel"));
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -3,7 +3,6 @@ package org.cdpdesktop.gui.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Node;
@@ -27,6 +26,7 @@ import org.cdpdesktop.core.model.TrainingSpec;
 import org.cdpdesktop.gui.DesktopApp;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
+import org.cdpdesktop.gui.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,11 +62,6 @@ class ModelViewTest {
         app.close();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void trainingOnTheSampleShowsFiguresAConfusionMatrixWithItsProfilesAndTheTermsBehindPredictions(FxRobot robot) throws Exception {
         robot.clickOn("#" + Screen.MODEL.navigationId());
@@ -74,7 +69,7 @@ class ModelViewTest {
         robot.doubleClickOn("#model-folds").write("3");
         robot.clickOn("#model-train");
 
-        waitUntil(() -> robot.lookup("#model-status").queryAs(Label.class).getText().startsWith("Trained"));
+        FxWait.until(90, () -> robot.lookup("#model-status").queryAs(Label.class).getText().startsWith("Trained"));
         String accuracy = robot.lookup("#model-accuracy").queryAs(Label.class).getText();
         assertThat(accuracy).matches("\\d+\\.\\d%");
         assertThat(robot.lookup("#model-method").queryAs(Label.class).getText()).isEqualTo("3-fold cross-validation");
@@ -82,14 +77,14 @@ class ModelViewTest {
         assertThat(Integer.parseInt(firstCell.getText().replace(",", ""))).as("Foodies predicted right").isGreaterThan(500);
 
         robot.clickOn("#confusion-0-1");
-        waitUntil(() -> !robot.lookup("#model-cell-members").queryAs(ListView.class).getItems().isEmpty());
+        FxWait.until(90, () -> !robot.lookup("#model-cell-members").queryAs(ListView.class).getItems().isEmpty());
         assertThat(robot.lookup("#model-cell-title").queryAs(Label.class).getText()).contains("labelled Foodies, predicted Health & Fitness");
         assertThat(robot.lookup("#model-positive-terms").queryAs(VBox.class).getChildren()).isNotEmpty();
 
         robot.clickOn("Try it");
         robot.clickOn("#model-try-text").write("street food, baking sourdough, wine");
         robot.clickOn("#model-try");
-        waitUntil(() -> robot.lookup("#model-try-result").queryAs(Label.class).getText().startsWith("Foodies"));
+        FxWait.until(90, () -> robot.lookup("#model-try-result").queryAs(Label.class).getText().startsWith("Foodies"));
         assertThat(robot.lookup("#model-try-reasons").queryAs(VBox.class).getChildren()).extracting(n -> ((Label) n).getText())
                 .anyMatch(line -> line.startsWith("wine") && line.contains("towards Foodies"));
     }
@@ -109,10 +104,10 @@ class ModelViewTest {
         });
 
         robot.clickOn("#" + Screen.MODEL.navigationId());
-        waitUntil(() -> robot.lookup("#confusion-0-1").tryQuery().isPresent());
+        FxWait.until(90, () -> robot.lookup("#confusion-0-1").tryQuery().isPresent());
         robot.clickOn("#confusion-0-1");
 
-        waitUntil(() -> !robot.lookup("#model-cell-members").queryAs(ListView.class).getItems().isEmpty());
+        FxWait.until(90, () -> !robot.lookup("#model-cell-members").queryAs(ListView.class).getItems().isEmpty());
         assertThat(robot.lookup("#model-cell-title").queryAs(Label.class).getText())
                 .startsWith(String.format("%,d profiles labelled Foodies, predicted Health & Fitness", cell.length - 1))
                 .endsWith("; 1 deleted or replaced since training is skipped");
@@ -122,11 +117,11 @@ class ModelViewTest {
     @Test
     void aProfilesDetailShowsItsPredictedCohortAndWhy(FxRobot robot) throws Exception {
         robot.clickOn("#" + Screen.PROFILES.navigationId());
-        waitUntil(() -> robot.lookup(".table-row-cell").nth(0).tryQuery().isPresent()
+        FxWait.until(90, () -> robot.lookup(".table-row-cell").nth(0).tryQuery().isPresent()
                 && robot.lookup(".table-row-cell .table-cell").nth(0).queryAs(javafx.scene.control.TableCell.class).getItem() != null);
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).<Node>query());
 
-        waitUntil(() -> robot.lookup("#detail-prediction-cohort").tryQuery().isPresent());
+        FxWait.until(90, () -> robot.lookup("#detail-prediction-cohort").tryQuery().isPresent());
         assertThat(robot.lookup("#detail-prediction-cohort").queryAs(Label.class).getText()).contains("confident");
         assertThat(robot.lookup(".detail-prediction-reason").queryAll()).isNotEmpty();
     }

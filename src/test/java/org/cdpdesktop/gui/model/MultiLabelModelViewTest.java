@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Node;
@@ -22,6 +21,7 @@ import org.cdpdesktop.core.jobs.JobListener;
 import org.cdpdesktop.gui.DesktopApp;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
+import org.cdpdesktop.gui.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,11 +60,6 @@ class MultiLabelModelViewTest {
         app.close();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
@@ -82,7 +77,7 @@ class MultiLabelModelViewTest {
         robot.doubleClickOn("#model-folds").write("3");
         robot.clickOn("#model-train");
 
-        waitUntil(() -> text(robot, "#model-status").startsWith("Trained"));
+        FxWait.until(90, () -> text(robot, "#model-status").startsWith("Trained"));
         assertThat(text(robot, "#model-status")).contains("on 60 profiles, 15 of them with several cohorts, one-vs-rest");
         assertThat(text(robot, "#model-subset-accuracy")).matches("\\d+\\.\\d%");
         assertThat(Double.parseDouble(text(robot, "#model-micro-f1"))).isGreaterThan(0.9);
@@ -104,24 +99,24 @@ class MultiLabelModelViewTest {
 
         long neither = Long.parseLong(robot.lookup("#binary-0-3").queryAs(Button.class).getText());
         robot.clickOn("#binary-0-3");
-        waitUntil(() -> text(robot, "#model-cell-title").startsWith(neither + " profiles"));
+        FxWait.until(90, () -> text(robot, "#model-cell-title").startsWith(neither + " profiles"));
         assertThat(text(robot, "#model-cell-title")).isEqualTo(neither + " profiles neither labelled nor given Foodies");
         assertThat(members(robot)).hasSize((int) neither).isNotEmpty()
                 .allSatisfy(member -> assertThat(member).as("labelled Tech Savvy or Health & Fitness only").matches("[th]\\d+ · .*"));
 
         long given = Long.parseLong(robot.lookup("#binary-0-0").queryAs(Button.class).getText());
         robot.clickOn("#binary-0-0");
-        waitUntil(() -> text(robot, "#model-cell-title").startsWith(given + " profiles given"));
+        FxWait.until(90, () -> text(robot, "#model-cell-title").startsWith(given + " profiles given"));
         assertThat(text(robot, "#model-cell-title")).isEqualTo(given + " profiles given Foodies and labelled it");
         assertThat(members(robot)).hasSize((int) given).isNotEmpty()
                 .allSatisfy(member -> assertThat(member).as("labelled Foodies").matches("[fb]\\d+ · .*"));
 
         robot.clickOn("#model-activate");
-        waitUntil(() -> text(robot, "#model-status").contains("is now the active model"));
+        FxWait.until(90, () -> text(robot, "#model-status").contains("is now the active model"));
         robot.clickOn("Try it");
         robot.clickOn("#model-try-text").write("robots that bake bread");
         robot.clickOn("#model-try");
-        waitUntil(() -> text(robot, "#model-try-result").contains(" · "));
+        FxWait.until(90, () -> text(robot, "#model-try-result").contains(" · "));
         assertThat(text(robot, "#model-try-result")).contains("Tech Savvy", "Foodies");
         assertThat(robot.lookup("#model-try-reasons").queryAs(VBox.class).getChildren()).extracting(n -> ((Label) n).getText())
                 .contains("Tech Savvy", "Foodies");

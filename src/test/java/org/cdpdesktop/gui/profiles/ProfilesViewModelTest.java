@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.cdpdesktop.App;
 import org.cdpdesktop.core.profile.Profile;
@@ -19,6 +18,7 @@ import org.cdpdesktop.gui.StoreChanges;
 import org.cdpdesktop.gui.model.CohortExplanation;
 import org.cdpdesktop.gui.task.JobsViewModel;
 import org.cdpdesktop.gui.task.TaskExecutor;
+import org.cdpdesktop.gui.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +86,7 @@ class ProfilesViewModelTest {
         act(profiles::activate);
 
         app.profiles().save(ProfileFixtures.profile("ck_new", "new@example.org", null, null, null, null, null, null, List.of()));
-        waitUntil(() -> "6 profiles".equals(profiles.countProperty().get()));
+        FxWait.until(10, () -> "6 profiles".equals(profiles.countProperty().get()));
 
         act(profiles::deactivate);
         app.profiles().save(ProfileFixtures.profile("ck_newer", "newer@example.org", null, null, null, null, null, null, List.of()));
@@ -134,10 +134,5 @@ class ProfilesViewModelTest {
         assertThat(app.profiles().findById(five.get(0).getId())).isEmpty();
         assertThat(detail.detailProperty().get()).isNull();
         assertThat(detail.noticeProperty().get()).isEqualTo("Deleted Ann Lee.");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

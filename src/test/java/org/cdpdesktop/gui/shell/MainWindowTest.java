@@ -1,10 +1,8 @@
 package org.cdpdesktop.gui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -18,6 +16,7 @@ import org.cdpdesktop.App;
 import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.profile.Profile;
 import org.cdpdesktop.gui.DesktopApp;
+import org.cdpdesktop.gui.FxWait;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +65,7 @@ class MainWindowTest {
 
     @Test
     void emptyStoreShowsTheWelcomeAndTheStatusBarCountsNoProfiles(FxRobot robot) throws Exception {
-        waitFor(5, TimeUnit.SECONDS, () -> "0 profiles".equals(text(robot, "#status-profile-count")));
+        FxWait.until(5, () -> "0 profiles".equals(text(robot, "#status-profile-count")));
 
         assertThat(robot.lookup("#dashboard-welcome").query().isVisible()).isTrue();
         assertThat(robot.lookup(".status-text").queryAllAs(Label.class)).extracting(Label::getText)
@@ -79,8 +78,8 @@ class MainWindowTest {
         ana.setExternalId("ck_1");
         app.profiles().save(ana);
 
-        waitFor(5, TimeUnit.SECONDS, () -> "1 profile".equals(text(robot, "#status-profile-count")));
-        waitFor(5, TimeUnit.SECONDS, () -> "1".equals(text(robot, "#dashboard-profiles")));
+        FxWait.until(5, () -> "1 profile".equals(text(robot, "#status-profile-count")));
+        FxWait.until(5, () -> "1".equals(text(robot, "#dashboard-profiles")));
         assertThat(robot.lookup("#dashboard-welcome").query().isVisible()).isFalse();
     }
 

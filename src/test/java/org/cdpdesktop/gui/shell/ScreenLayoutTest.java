@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
@@ -27,6 +25,7 @@ import org.cdpdesktop.core.sample.SampleData;
 import org.cdpdesktop.gui.DesktopApp;
 import org.cdpdesktop.gui.Screen;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
+import org.cdpdesktop.gui.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,14 +92,14 @@ class ScreenLayoutTest {
     /** Waits for the screen's data, so the check sees what a user sees; on Profiles a row is opened in the detail. */
     private static void settle(Screen screen, FxRobot robot) throws Exception {
         if (screen == Screen.DASHBOARD) {
-            waitUntil(() -> robot.lookup("#chart-new-profiles .chart").tryQuery().isPresent());
+            FxWait.until(20, () -> robot.lookup("#chart-new-profiles .chart").tryQuery().isPresent());
         }
         if (screen == Screen.PROFILES) {
-            waitUntil(() -> robot.lookup("#profiles-count").queryAs(Label.class).getText().endsWith("profiles"));
-            waitUntil(() -> !robot.lookup("#profiles-table").queryAs(TableView.class).getItems().isEmpty()
+            FxWait.until(20, () -> robot.lookup("#profiles-count").queryAs(Label.class).getText().endsWith("profiles"));
+            FxWait.until(20, () -> !robot.lookup("#profiles-table").queryAs(TableView.class).getItems().isEmpty()
                     && robot.lookup("#profiles-table").queryAs(TableView.class).getItems().get(0) != null);
             robot.interact(() -> robot.lookup("#profiles-table").queryAs(TableView.class).getSelectionModel().select(0));
-            waitUntil(() -> robot.lookup("#detail-name").tryQuery().isPresent());
+            FxWait.until(20, () -> robot.lookup("#detail-name").tryQuery().isPresent());
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -149,10 +148,5 @@ class ScreenLayoutTest {
         }
         String ellipsis = labeled.getEllipsisString();
         return text.getText() != null && text.getText().endsWith(ellipsis) && !labeled.getText().endsWith(ellipsis);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

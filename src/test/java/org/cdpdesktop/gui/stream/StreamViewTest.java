@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -17,6 +16,7 @@ import org.cdpdesktop.core.Settings;
 import org.cdpdesktop.core.stream.TestBroker;
 import org.cdpdesktop.gui.DesktopApp;
 import org.cdpdesktop.gui.task.FxTaskExecutor;
+import org.cdpdesktop.gui.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,10 +68,6 @@ class StreamViewTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
     @Test
     void startingTheConsumerFromTheScreenShowsTheCountersMoveAndParksPoison(FxRobot robot) throws Exception {
         String topic = broker.newTopic("screen", 2);
@@ -85,12 +81,12 @@ class StreamViewTest {
         replace(robot, "#stream-topics", topic);
         replace(robot, "#stream-group", "screen-group");
         robot.clickOn("#stream-test");
-        waitUntil(() -> label(robot, "#stream-test-result").startsWith("Connected"));
+        FxWait.until(60, () -> label(robot, "#stream-test-result").startsWith("Connected"));
         assertThat(label(robot, "#stream-test-result")).contains(topic + " (2 partitions)");
 
         robot.clickOn("#stream-start");
         robot.clickOn("Live");
-        waitUntil(() -> label(robot, "#stream-read").equals("4"));
+        FxWait.until(60, () -> label(robot, "#stream-read").equals("4"));
 
         assertThat(label(robot, "#stream-state")).isEqualTo("Consuming");
         assertThat(label(robot, "#stream-inserted")).isEqualTo("2");
@@ -99,17 +95,17 @@ class StreamViewTest {
         assertThat(app.profiles().findByExternalId("c-1").orElseThrow().getCity()).isEqualTo("Austin");
 
         broker.send(topic, List.of(text("{\"cookie\":\"c-3\"}")));
-        waitUntil(() -> label(robot, "#stream-read").equals("5"));
+        FxWait.until(60, () -> label(robot, "#stream-read").equals("5"));
         assertThat(label(robot, "#stream-inserted")).isEqualTo("3");
 
         robot.clickOn("#stream-tab-dead-letters");
-        waitUntil(() -> robot.lookup("#stream-dead-letters").queryAs(TableView.class).getItems().size() == 1);
+        FxWait.until(60, () -> robot.lookup("#stream-dead-letters").queryAs(TableView.class).getItems().size() == 1);
         robot.clickOn("not json");
         robot.clickOn("#stream-delete");
-        waitUntil(() -> robot.lookup("#stream-dead-letters").queryAs(TableView.class).getItems().isEmpty());
+        FxWait.until(60, () -> robot.lookup("#stream-dead-letters").queryAs(TableView.class).getItems().isEmpty());
 
         robot.clickOn("#stream-stop");
-        waitUntil(() -> label(robot, "#stream-state").equals("Stopped"));
+        FxWait.until(60, () -> label(robot, "#stream-state").equals("Stopped"));
         assertThat(Files.readString(app.dataDirectory().settings())).contains("stream.topics=" + topic);
     }
 
@@ -127,13 +123,13 @@ class StreamViewTest {
         robot.clickOn("#stream-predict");
         robot.clickOn("#stream-start");
         robot.clickOn("Live");
-        waitUntil(() -> label(robot, "#stream-inserted").equals("2"));
+        FxWait.until(60, () -> label(robot, "#stream-inserted").equals("2"));
 
         String model = app.cohortModels().registry().activeId().orElseThrow();
-        waitUntil(() -> predicted(model) == 2);
+        FxWait.until(60, () -> predicted(model) == 2);
         assertThat(app.profiles().findByExternalId("p-2").orElseThrow().getCohorts()).containsExactly("Foodies");
         robot.clickOn("#stream-stop");
-        waitUntil(() -> label(robot, "#stream-state").equals("Stopped"));
+        FxWait.until(60, () -> label(robot, "#stream-state").equals("Stopped"));
     }
 
     @Test
@@ -147,7 +143,7 @@ class StreamViewTest {
         robot.clickOn("#stream-predict");
         robot.clickOn("#stream-start");
 
-        waitUntil(() -> label(robot, "#stream-message").contains("needs an active cohort model"));
+        FxWait.until(60, () -> label(robot, "#stream-message").contains("needs an active cohort model"));
         assertThat(app.stream().isRunning()).isFalse();
     }
 

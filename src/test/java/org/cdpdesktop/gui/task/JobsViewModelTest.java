@@ -1,7 +1,6 @@
 package org.cdpdesktop.gui.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +10,7 @@ import org.cdpdesktop.core.jobs.Job;
 import org.cdpdesktop.core.jobs.JobCancelledException;
 import org.cdpdesktop.core.jobs.JobContext;
 import org.cdpdesktop.core.jobs.JobRunner;
+import org.cdpdesktop.gui.FxWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class JobsViewModelTest {
         }), result::complete, result::completeExceptionally));
 
         try {
-            waitFor(5, TimeUnit.SECONDS, () -> jobs.running().size() == 1
+            FxWait.until(5, () -> jobs.running().size() == 1
                     && jobs.running().get(0).descriptionProperty().get().endsWith("halfway"));
             assertThat(jobs.running().get(0).descriptionProperty().get()).startsWith("Test job 50% · 500 / 1,000 rows");
             assertThat(jobs.running().get(0).progressProperty().get()).isEqualTo(0.5);
@@ -52,7 +52,7 @@ class JobsViewModelTest {
         }
 
         assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(1000L);
-        waitFor(5, TimeUnit.SECONDS, () -> jobs.running().isEmpty());
+        FxWait.until(5, () -> jobs.running().isEmpty());
     }
 
     @Test
@@ -66,12 +66,12 @@ class JobsViewModelTest {
                 Thread.sleep(5);
             }
         }));
-        waitFor(5, TimeUnit.SECONDS, () -> !jobs.running().isEmpty());
+        FxWait.until(5, () -> !jobs.running().isEmpty());
         assertThat(jobs.running().get(0).title()).isEqualTo("Test job");
         onFxThread(() -> jobs.running().get(0).cancel());
 
         followUps.awaitAll();
-        waitFor(5, TimeUnit.SECONDS, () -> jobs.running().isEmpty());
+        FxWait.until(5, () -> jobs.running().isEmpty());
     }
 
     @Test
@@ -83,12 +83,12 @@ class JobsViewModelTest {
                 Thread.sleep(5);
             }
         }), result -> failure.complete(null), failure::complete));
-        waitFor(5, TimeUnit.SECONDS, () -> !jobs.running().isEmpty());
+        FxWait.until(5, () -> !jobs.running().isEmpty());
 
         onFxThread(() -> jobs.running().get(0).cancel());
 
         assertThat(failure.get(5, TimeUnit.SECONDS)).isInstanceOf(JobCancelledException.class);
-        waitFor(5, TimeUnit.SECONDS, () -> jobs.running().isEmpty());
+        FxWait.until(5, () -> jobs.running().isEmpty());
     }
 
     private static void onFxThread(Runnable action) throws Exception {
