@@ -261,18 +261,7 @@ final class IdentityResolver {
         draft.touched = draft.id > maxIdBefore || updatedProfiles.get((int) draft.id);
         int column = 2;
         for (ProfileField field : Draft.STORED) {
-            Object value = switch (field.type()) {
-                case INTEGER -> {
-                    int number = result.getInt(column);
-                    yield result.wasNull() ? null : number;
-                }
-                case DECIMAL -> {
-                    double number = result.getDouble(column);
-                    yield result.wasNull() ? null : number;
-                }
-                default -> result.getString(column);
-            };
-            draft.values[field.ordinal()] = value;
+            draft.values[field.ordinal()] = ProfileMapping.value(result, column, field);
             column++;
         }
         draft.interests.addAll(JsonColumns.jsonToList(result.getString(column)));

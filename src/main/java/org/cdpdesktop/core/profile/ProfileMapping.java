@@ -52,18 +52,11 @@ public final class ProfileMapping {
         profile.setId(row.getLong(1));
         int column = 2;
         for (ProfileField field : FIELDS) {
-            switch (field.type()) {
-                case INTEGER -> {
-                    int value = row.getInt(column);
-                    profile.set(field, row.wasNull() ? null : value);
-                }
-                case DECIMAL -> {
-                    double value = row.getDouble(column);
-                    profile.set(field, row.wasNull() ? null : value);
-                }
+            if (field.type() == ProfileField.FieldType.LIST) {
                 // Kept as the stored JSON text: a listing or export parses it once, when it writes it out.
-                case LIST -> profile.setInterestsJson(row.getString(column));
-                default -> profile.set(field, row.getString(column));
+                profile.setInterestsJson(row.getString(column));
+            } else {
+                profile.set(field, value(row, column, field));
             }
             column++;
         }
@@ -72,6 +65,21 @@ public final class ProfileMapping {
         profile.setImportBatchId(row.wasNull() ? null : batch);
         profile.setCohorts(JsonColumns.jsonToList(row.getString(column)));
         return profile;
+    }
+
+    /** A scalar field's stored value in {@code column} of the current row: a whole number, a decimal or text; null when empty. */
+    public static Object value(ResultSet row, int column, ProfileField field) throws SQLException {
+        return switch (field.type()) {
+            case INTEGER -> {
+                int number = row.getInt(column);
+                yield row.wasNull() ? null : number;
+            }
+            case DECIMAL -> {
+                double number = row.getDouble(column);
+                yield row.wasNull() ? null : number;
+            }
+            default -> row.getString(column);
+        };
     }
 
     /** A field's value as text, the way tables and CSV show it: whole numbers without ".0", lists joined by {@code |}. */
