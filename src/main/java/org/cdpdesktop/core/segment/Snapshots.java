@@ -257,13 +257,7 @@ final class Snapshots {
             select.setLong(1, segmentId);
             previous = SegmentSql.readSet(select);
         }
-        Roaring64NavigableMap added = MemberIds.difference(ids, previous);
-        Roaring64NavigableMap removed = MemberIds.difference(previous, ids);
-        apply(connection, "DELETE FROM segment_member WHERE segment_id = ? AND profile_id IN (SELECT value FROM json_each(?))",
-                segmentId, removed);
-        apply(connection, "INSERT INTO segment_member(segment_id, profile_id) SELECT ?, value FROM json_each(?)",
-                segmentId, added);
-        return new MemberChange(added.getLongCardinality(), removed.getLongCardinality());
+        return refreshFrom(connection, segmentId, previous, ids);
     }
 
     static void apply(Connection connection, String sql, long segmentId, Roaring64NavigableMap profileIds) throws SQLException {
