@@ -93,8 +93,13 @@ public final class PendingIndexes {
         if (!INDEX_SQL.matcher(sql).matches()) {
             throw new StoreException("The store's list of indexes to build holds something else: " + sql);
         }
-        boolean exists = count(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '"
-                + name.replace("'", "''") + "'") > 0;
+        boolean exists;
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")) {
+            query.setString(1, name);
+            try (ResultSet found = query.executeQuery()) {
+                exists = found.next();
+            }
+        }
         if (!exists) {
             LargeSorts.run(connection, sorting -> {
                 try (Statement statement = sorting.createStatement()) {
